@@ -1,0 +1,94 @@
+/**
+ * Messages between the extension host and the side-panel webview.
+ * This module imports neither `vscode` nor the DOM: both sides compile against it.
+ */
+import { z } from 'zod';
+import { ErrorInfo, describeIssues } from './errors';
+
+export const PROTOCOL_VERSION = 1;
+/** Largest message either side accepts, in UTF-16 code units of its JSON. */
+export const MAX_MESSAGE_CHARS = 1_000_000;
+
+// ---------- requests the webview sends and the host answers ----------
+
+export const webviewRequests = {
+  /** Round trip used by the foundation's first behaviour and by benchmarks. */
+  echo: {
+    params: z.object({ text: z.string().max(10_000) }),
+    result: z.object({ text: z.string(), receivedAt: z.number() }),
+  },
+} as const;
+export type WebviewRequestMethod = keyof typeof webviewRequests;
+export type WebviewRequestParams<M extends WebviewRequestMethod> = z.infer<(typeof webviewRequests)[M]['params']>;
+export type WebviewRequestResult<M extends WebviewRequestMethod> = z.infer<(typeof webviewRequests)[M]['result']>;
+
+// ---------- webview → host ----------
+
+export const ReadyMessage = z.object({
+  type: z.literal('ready'),
+  protocolVersion: z.number().int(),
+});
+export const RequestMessage = z.object({
+  type: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  method: z.string().max(100),
+  params: z.unknown(),
+});
+export const WebviewToHost = z.discriminatedUnion('type', [ReadyMessage, RequestMessage]);
+export type WebviewToHost = z.infer<typeof WebviewToHost>;
+
+// ---------- host → webview ----------
+
+export const HostInfo = z.object({
+  extensionVersion: z.string(),
+  uiKind: z.enum(['desktop', 'web']),
+  remoteName: z.string().nullable(),
+  activationMs: z.number(),
+});
+export type HostInfo = z.infer<typeof HostInfo>;
+
+export const HelloMessage = z.object({ type: z.literal('hello'), host: HostInfo });
+export const NoticeMessage = z.object({
+  type: z.literal('notice'),
+  seq: z.number().int(),
+  text: z.string(),
+});
+export const ResponseMessage = z.discriminatedUnion('ok', [
+  z.object({ type: z.literal('response'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ type: z.literal('response'), id: z.number().int(), ok: z.literal(false), error: ErrorInfo }),
+]);
+/** Reply to a message the host could not accept; `inReplyTo` is the offending type when known. */
+export const ErrorMessage = z.object({
+  type: z.literal('error'),
+  error: ErrorInfo,
+  inReplyTo: z.string().max(100).optional(),
+});
+export const HostToWebview = z.union([HelloMessage, NoticeMessage, ResponseMessage, ErrorMessage]);
+export type HostToWebview = z.infer<typeof HostToWebview>;
+export type ErrorMessage = z.infer<typeof ErrorMessage>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo; type?: string };
+
+/** Validate an untrusted webview message; the error never contains the input itself. */
+export function parseWebviewMessage(raw: unknown): ParseResult<WebviewToHost> {
+  const type = typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string'
+    ? ((raw as { type: string }).type).slice(0, 100)
+    : undefined;
+  let size: number;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { ok: false, type, error: { code: 'invalid-message', message: 'message is not JSON-serialisable' } };
+  }
+  if (size > MAX_MESSAGE_CHARS) {
+    return { ok: false, type, error: { code: 'too-large', message: `message of ${size} chars exceeds ${MAX_MESSAGE_CHARS}` } };
+  }
+  if (type !== undefined && !WebviewToHost.options.some((o) => o.shape.type.value === type)) {
+    return { ok: false, type, error: { code: 'unknown-type', message: `unknown message type "${type}"` } };
+  }
+  const parsed = WebviewToHost.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, type, error: { code: 'invalid-message', message: describeIssues(parsed.error) } };
+  }
+  return { ok: true, value: parsed.data };
+}

@@ -1,0 +1,84 @@
+// One esbuild script for every target. Flags: --production (minify, no sourcemaps),
+// --watch (rebuild on change), --tests (also bundle the in-host test suite into dist-test/).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests') || watch;
+const root = new URL('..', import.meta.url).pathname;
+
+/** Prints esbuild's errors in the format the `$esbuild-watch` problem matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+const browser = { ...common, platform: 'browser', format: 'esm', target: 'es2022', jsx: 'automatic' };
+
+const targets = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...node, entryPoints: { server: 'server/main.ts' }, outdir: 'dist' },
+  { ...browser, entryPoints: { main: 'webview/main.tsx' }, outdir: 'dist/webview' },
+  { ...browser, entryPoints: { main: 'component/main.tsx' }, outdir: 'dist/component' },
+];
+
+if (tests) {
+  const hostTests = readdirSync(join(root, 'test/host')).filter((f) => f.endsWith('.test.ts'));
+  // One bundle: the runner plus every test file, so `extensionTestsPath` loads a single module.
+  targets.push({
+    ...node,
+    sourcemap: 'inline',
+    stdin: {
+      contents: [`export { run } from './runner';`, ...hostTests.map((f) => `import './${f}';`)].join('\n'),
+      resolveDir: join(root, 'test/host'),
+      sourcefile: 'host-tests.ts',
+      loader: 'ts',
+    },
+    outfile: 'dist-test/host/index.js',
+    external: ['vscode'],
+  });
+}
+
+function copyStatic() {
+  mkdirSync(join(root, 'dist/codicons'), { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    cpSync(join(root, 'node_modules/@vscode/codicons/dist', file), join(root, 'dist/codicons', file));
+  }
+  cpSync(join(root, 'component/index.html'), join(root, 'dist/component/index.html'));
+}
+
+process.chdir(root);
+if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
+const started = Date.now();
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  copyStatic();
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  copyStatic();
+  console.log(`built ${targets.length} targets${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
+}

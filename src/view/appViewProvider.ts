@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { HostInfo, HostToWebview } from '../../protocol';
+import { WebviewChannel } from './webviewChannel';
+import { renderWebviewHtml } from './webviewHtml';
+
+/** The side-panel view: owns the webview, its channel, and what the host shows in it. */
+export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'componentHost.appView';
+
+  private view: vscode.WebviewView | undefined;
+  private channel: WebviewChannel | undefined;
+  private activationMs = 0;
+  private noticeSeq = 0;
+  private lastNotice: HostToWebview | undefined;
+  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  /** Fires each time a webview document completes the ready handshake (first show, reload). */
+  readonly onDidBecomeReady = this.readyEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  setActivationMs(ms: number): void {
+    this.activationMs = ms;
+  }
+
+  resolveWebviewView(webviewView: vscode.WebviewView): void {
+    this.channel?.dispose();
+    this.view = webviewView;
+    const webview = webviewView.webview;
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
+    };
+    const channel = new WebviewChannel(
+      webview,
+      { echo: ({ text }) => ({ text, receivedAt: Date.now() }) },
+      this.log,
+      () => this.readyEmitter.fire(),
+    );
+    this.channel = channel;
+    // Queued until the webview says ready: the page is not listening yet.
+    channel.post({ type: 'hello', host: this.hostInfo() });
+    if (this.lastNotice) channel.post(this.lastNotice);
+    webview.html = renderWebviewHtml(webview, this.context.extensionUri);
+    webviewView.onDidDispose(() => {
+      if (this.channel === channel) {
+        channel.dispose();
+        this.channel = undefined;
+        this.view = undefined;
+      }
+    });
+    this.log.debug('app view resolved');
+  }
+
+  /** Show the view, creating it if needed. */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${AppViewProvider.viewId}.focus`);
+  }
+
+  /** Placeholder until the app host lands: tell the webview a rerun was asked for. */
+  rerun(): void {
+    this.notify(`Rerun requested at ${new Date().toLocaleTimeString()}`);
+  }
+
+  /** Send a notice; it is remembered so a re-created webview shows it again. */
+  notify(text: string): void {
+    const message: HostToWebview = { type: 'notice', seq: ++this.noticeSeq, text };
+    this.lastNotice = message;
+    this.channel?.post(message);
+  }
+
+  get isVisible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
+  get isReady(): boolean {
+    return this.channel?.isReady ?? false;
+  }
+
+  get rejectedMessages(): number {
+    return this.channel?.rejected ?? 0;
+  }
+
+  private hostInfo(): HostInfo {
+    return {
+      extensionVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'),
+      uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+      remoteName: vscode.env.remoteName ?? null,
+      activationMs: this.activationMs,
+    };
+  }
+
+  dispose(): void {
+    this.channel?.dispose();
+    this.readyEmitter.dispose();
+  }
+}

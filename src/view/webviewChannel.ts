@@ -1,0 +1,110 @@
+import type * as vscode from 'vscode';
+import {
+  PROTOCOL_VERSION,
+  parseWebviewMessage,
+  webviewRequests,
+  type ErrorInfo,
+  type HostToWebview,
+  type WebviewRequestMethod,
+  type WebviewRequestParams,
+  type WebviewRequestResult,
+} from '../../protocol';
+
+export type RequestHandlers = {
+  [M in WebviewRequestMethod]: (params: WebviewRequestParams<M>) => Promise<WebviewRequestResult<M>> | WebviewRequestResult<M>;
+};
+
+/**
+ * One webview's end of the protocol. Messages to the webview wait in a queue until it says `ready`
+ * (a hidden or reloading webview drops what it is sent); every incoming message is validated, and a
+ * bad one gets a typed error reply instead of an exception.
+ */
+export class WebviewChannel implements vscode.Disposable {
+  private ready = false;
+  private readonly queue: HostToWebview[] = [];
+  private readonly subscription: vscode.Disposable;
+  rejected = 0;
+
+  constructor(
+    private readonly webview: vscode.Webview,
+    private readonly handlers: RequestHandlers,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onReady: () => void,
+  ) {
+    this.subscription = webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw));
+  }
+
+  /** Send now if the webview is ready, else queue (in order) until it is. */
+  post(message: HostToWebview): void {
+    if (!this.ready) {
+      this.queue.push(message);
+      return;
+    }
+    void this.webview.postMessage(message).then(undefined, (err: unknown) => this.log.warn(`postMessage failed: ${String(err)}`));
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.reject(parsed.error, parsed.type);
+      return;
+    }
+    const message = parsed.value;
+    switch (message.type) {
+      case 'ready': {
+        if (message.protocolVersion !== PROTOCOL_VERSION) {
+          this.log.warn(`webview speaks protocol ${message.protocolVersion}, host ${PROTOCOL_VERSION}`);
+        }
+        this.ready = true;
+        this.onReady();
+        for (const queued of this.queue.splice(0)) this.post(queued);
+        return;
+      }
+      case 'request':
+        await this.answer(message.id, message.method, message.params);
+        return;
+    }
+  }
+
+  private async answer(id: number, method: string, params: unknown): Promise<void> {
+    if (!Object.hasOwn(webviewRequests, method)) {
+      this.reply(id, { code: 'unknown-method', message: `unknown method "${method.slice(0, 100)}"` });
+      return;
+    }
+    const name = method as WebviewRequestMethod;
+    const spec = webviewRequests[name];
+    const checked = spec.params.safeParse(params);
+    if (!checked.success) {
+      this.reply(id, { code: 'invalid-message', message: `bad params for ${name}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+      return;
+    }
+    try {
+      const result = await this.handlers[name](checked.data);
+      this.post({ type: 'response', id, ok: true, result });
+    } catch (err) {
+      this.log.error(`request ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.reply(id, { code: 'internal', message: err instanceof Error ? err.message : 'request failed' });
+    }
+  }
+
+  private reply(id: number, error: ErrorInfo): void {
+    this.rejected++;
+    this.log.warn(`rejected request ${id}: ${error.code}: ${error.message}`);
+    this.post({ type: 'response', id, ok: false, error });
+  }
+
+  private reject(error: ErrorInfo, type?: string): void {
+    this.rejected++;
+    this.log.warn(`rejected webview message${type ? ` of type "${type}"` : ''}: ${error.code}: ${error.message}`);
+    this.post({ type: 'error', error, ...(type ? { inReplyTo: type } : {}) });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.queue.length = 0;
+  }
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { VscodeButton, VscodeDivider, VscodeTextfield } from '@vscode-elements/react-elements';
+import type { ErrorMessage, HostInfo } from '../protocol';
+import { RequestError, type HostChannel } from './hostChannel';
+
+interface ViewState {
+  echo?: string;
+}
+
+export function App({ channel }: { channel: HostChannel }) {
+  const [host, setHost] = useState<HostInfo | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [lastError, setLastError] = useState<ErrorMessage['error'] | undefined>();
+  const [echo, setEcho] = useState<string | undefined>(() => channel.getState<ViewState>()?.echo);
+  const [text, setText] = useState('hello from the webview');
+
+  useEffect(() => {
+    const off = channel.onMessage((message) => {
+      if (message.type === 'hello') setHost(message.host);
+      else if (message.type === 'notice') setNotice(message.text);
+      else if (message.type === 'error') setLastError(message.error);
+    });
+    channel.ready();
+    return off;
+  }, [channel]);
+
+  const sendEcho = async () => {
+    try {
+      const reply = await channel.request('echo', { text });
+      const shown = `${reply.text} (host time ${new Date(reply.receivedAt).toISOString()})`;
+      setEcho(shown);
+      channel.setState({ echo: shown } satisfies ViewState);
+    } catch (err) {
+      setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
+    }
+  };
+
+  if (!host) return <p className="boot">Connecting to the extension host…</p>;
+  return (
+    <main data-testid="app">
+      <p data-testid="host-info" className="muted">
+        Host v{host.extensionVersion} · {host.uiKind} UI{host.remoteName ? ` · remote ${host.remoteName}` : ''}
+      </p>
+      {notice && <p data-testid="notice">{notice}</p>}
+      <VscodeDivider />
+      <div className="row">
+        <VscodeTextfield data-testid="echo-input" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+        <VscodeButton data-testid="echo-button" onClick={() => void sendEcho()}>Send to host</VscodeButton>
+      </div>
+      {echo && <p data-testid="echo-reply">{echo}</p>}
+      {lastError && (
+        <p data-testid="last-error" className="error" role="alert">
+          {lastError.code}: {lastError.message}
+        </p>
+      )}
+    </main>
+  );
+}

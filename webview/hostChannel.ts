@@ -1,0 +1,108 @@
+import {
+  PROTOCOL_VERSION,
+  HostToWebview,
+  webviewRequests,
+  type ErrorInfo,
+  type WebviewRequestMethod,
+  type WebviewRequestParams,
+  type WebviewRequestResult,
+  type WebviewToHost,
+} from '../protocol';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export class RequestError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+
+type Listener = (message: HostToWebview) => void;
+
+/**
+ * The webview's end of the protocol: typed requests with ids and timeouts, validated notifications.
+ * `acquireVsCodeApi` may be called once per document, so this is a singleton.
+ */
+export class HostChannel {
+  private readonly api: VsCodeApi = acquireVsCodeApi();
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly listeners = new Set<Listener>();
+  invalidFromHost = 0;
+
+  constructor() {
+    window.addEventListener('message', (event: MessageEvent<unknown>) => this.receive(event));
+  }
+
+  /** Tell the host we are listening: it flushes what it queued while we were loading. */
+  ready(): void {
+    this.send({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+  }
+
+  send(message: WebviewToHost): void {
+    this.api.postMessage(message);
+  }
+
+  /** Post anything (tests of bad input use this to reach the host unvalidated). */
+  sendRaw(message: unknown): void {
+    this.api.postMessage(message);
+  }
+
+  request<M extends WebviewRequestMethod>(method: M, params: WebviewRequestParams<M>, timeoutMs = 10_000): Promise<WebviewRequestResult<M>> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new RequestError({ code: 'timeout', message: `${method} timed out after ${timeoutMs} ms` }));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (value) => {
+          const checked = webviewRequests[method].result.safeParse(value);
+          if (checked.success) resolve(checked.data as WebviewRequestResult<M>);
+          else reject(new RequestError({ code: 'invalid-message', message: `bad result for ${method}` }));
+        },
+        reject,
+        timer,
+      });
+      this.send({ type: 'request', id, method, params });
+    });
+  }
+
+  onMessage(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getState<T>(): T | undefined {
+    return this.api.getState() as T | undefined;
+  }
+
+  setState(state: unknown): void {
+    this.api.setState(state);
+  }
+
+  private receive(event: MessageEvent<unknown>): void {
+    // Only the host (the webview's own window) talks on this channel; frames are routed elsewhere.
+    if (event.source !== null && event.source !== window) return;
+    const parsed = HostToWebview.safeParse(event.data);
+    if (!parsed.success) {
+      this.invalidFromHost++;
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'response') {
+      const waiter = this.pending.get(message.id);
+      if (!waiter) return;
+      this.pending.delete(message.id);
+      clearTimeout(waiter.timer);
+      if (message.ok) waiter.resolve(message.result);
+      else waiter.reject(new RequestError(message.error));
+    }
+    for (const listener of this.listeners) listener(message);
+  }
+}
