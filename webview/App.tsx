@@ -9,7 +9,7 @@ interface ViewState {
 
 export function App({ channel }: { channel: HostChannel }) {
   const [host, setHost] = useState<HostInfo | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
+  const [notice, setNotice] = useState<{ seq: number; text: string } | undefined>();
   const [lastError, setLastError] = useState<ErrorMessage['error'] | undefined>();
   const [echo, setEcho] = useState<string | undefined>(() => channel.getState<ViewState>()?.echo);
   const [text, setText] = useState('hello from the webview');
@@ -17,7 +17,8 @@ export function App({ channel }: { channel: HostChannel }) {
   useEffect(() => {
     const off = channel.onMessage((message) => {
       if (message.type === 'hello') setHost(message.host);
-      else if (message.type === 'notice') setNotice(message.text);
+      // A replayed notice after a reload may arrive twice (snapshot, then queue): keep the newest.
+      else if (message.type === 'notice') setNotice((prev) => (prev && prev.seq >= message.seq ? prev : message));
       else if (message.type === 'error') setLastError(message.error);
     });
     channel.ready();
@@ -41,7 +42,7 @@ export function App({ channel }: { channel: HostChannel }) {
       <p data-testid="host-info" className="muted">
         Host v{host.extensionVersion} · {host.uiKind} UI{host.remoteName ? ` · remote ${host.remoteName}` : ''}
       </p>
-      {notice && <p data-testid="notice">{notice}</p>}
+      {notice && <p data-testid="notice">{notice.text}</p>}
       <VscodeDivider />
       <div className="row">
         <VscodeTextfield data-testid="echo-input" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />

@@ -37,13 +37,18 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       webview,
       { echo: ({ text }) => ({ text, receivedAt: Date.now() }) },
       this.log,
-      () => this.readyEmitter.fire(),
+      () => {
+        // Each new document (first show, shown again after hiding, reload) starts empty: replay state.
+        channel.post({ type: 'hello', host: this.hostInfo() });
+        if (this.lastNotice) channel.post(this.lastNotice);
+        this.readyEmitter.fire();
+      },
     );
     this.channel = channel;
-    // Queued until the webview says ready: the page is not listening yet.
-    channel.post({ type: 'hello', host: this.hostInfo() });
-    if (this.lastNotice) channel.post(this.lastNotice);
     webview.html = renderWebviewHtml(webview, this.context.extensionUri);
+    webviewView.onDidChangeVisibility(() => {
+      if (!webviewView.visible) channel.markNotReady();
+    });
     webviewView.onDidDispose(() => {
       if (this.channel === channel) {
         channel.dispose();

@@ -34,6 +34,14 @@ export class WebviewChannel implements vscode.Disposable {
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw));
   }
 
+  /**
+   * A hidden webview view without retained context loses its document and reloads it when shown;
+   * messages posted meanwhile would be dropped, so queue them until the new document says ready.
+   */
+  markNotReady(): void {
+    this.ready = false;
+  }
+
   /** Send now if the webview is ready, else queue (in order) until it is. */
   post(message: HostToWebview): void {
     if (!this.ready) {
