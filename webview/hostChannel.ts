@@ -87,8 +87,9 @@ export class HostChannel {
   }
 
   private receive(event: MessageEvent<unknown>): void {
-    // Only the host (the webview's own window) talks on this channel; frames are routed elsewhere.
-    if (event.source !== null && event.source !== window) return;
+    // VS Code relays host messages from a frame of this document's own origin. Component frames
+    // are sandboxed without `allow-same-origin` (origin "null"), so they can never pass this check.
+    if (event.origin !== window.origin) return;
     const parsed = HostToWebview.safeParse(event.data);
     if (!parsed.success) {
       this.invalidFromHost++;

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { hostProbes, hostTests } from './harness';
+
+interface Command {
+  id: number;
+  kind: 'list' | 'test' | 'probe' | 'finish';
+  name?: string;
+  args?: unknown;
+  timeoutMs?: number;
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  return inspect(err);
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Entry point VS Code calls for `extensionTestsPath`. It serves commands from the outer runner
+ * (long-polling its loopback control server) until told to finish, so browser steps and host steps
+ * can interleave while the extension host stays up.
+ */
+export async function run(): Promise<void> {
+  const config = JSON.parse(readFileSync(join(__dirname, 'config.json'), 'utf8')) as { controlUrl: string };
+  const control = config.controlUrl;
+  for (;;) {
+    let command: Command;
+    try {
+      const response = await fetch(`${control}/next`);
+      if (response.status === 204) continue;
+      command = (await response.json()) as Command;
+    } catch {
+      // The outer runner is gone: nothing left to serve.
+      return;
+    }
+    let reply: { ok: boolean; value?: unknown; error?: string };
+    try {
+      switch (command.kind) {
+        case 'list':
+          reply = { ok: true, value: { tests: [...hostTests.keys()], probes: [...hostProbes.keys()] } };
+          break;
+        case 'test': {
+          const fn = hostTests.get(command.name ?? '');
+          if (!fn) throw new Error(`no host test "${command.name}"`);
+          await withTimeout(Promise.resolve().then(fn), command.timeoutMs ?? 30_000, `host test "${command.name}"`);
+          reply = { ok: true };
+          break;
+        }
+        case 'probe': {
+          const fn = hostProbes.get(command.name ?? '');
+          if (!fn) throw new Error(`no host probe "${command.name}"`);
+          const value = await withTimeout(Promise.resolve().then(() => fn(command.args)), command.timeoutMs ?? 30_000, `probe "${command.name}"`);
+          reply = { ok: true, value };
+          break;
+        }
+        case 'finish':
+          await fetch(`${control}/result/${command.id}`, { method: 'POST', body: JSON.stringify({ ok: true }) }).catch(() => undefined);
+          return;
+      }
+    } catch (err) {
+      reply = { ok: false, error: describeError(err) };
+    }
+    await fetch(`${control}/result/${command.id}`, { method: 'POST', body: JSON.stringify(reply) }).catch(() => undefined);
+  }
+}

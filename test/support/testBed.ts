@@ -1,0 +1,182 @@
+/**
+ * A real VS Code (code-server) with the extension loaded in development mode, a real Chromium
+ * driving it, and a control channel into the extension host. Everything it starts it stops.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { HostControl } from './hostControl';
+import { freePort, spawnTracked, stopTracked, waitFor } from './processes';
+
+export const repoRoot = resolve(__dirname, '..', '..');
+export const codeServerEntry = join(repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+
+export interface TestBedOptions {
+  /** Folder copied into a fresh temporary workspace. */
+  workspaceTemplate?: string;
+  /** Load the extension from this folder as a development extension (default: the repo). */
+  extensionDevelopmentPath?: string | null;
+  /** Install this .vsix instead of a development extension. */
+  vsix?: string;
+  /** Trust the workspace without asking (default true: only trust tests turn it off). */
+  disableWorkspaceTrust?: boolean;
+  userSettings?: Record<string, unknown>;
+  /** Run the in-host test bundle (dist-test/host) and connect to it (default true). */
+  hostTests?: boolean;
+}
+
+export class TestBed {
+  private constructor(
+    readonly url: string,
+    readonly workspace: string,
+    readonly page: Page,
+    readonly host: HostControl | undefined,
+    private readonly browser: Browser,
+    private readonly codeServer: ChildProcess,
+    private readonly tempDir: string,
+    readonly codeServerLog: string[],
+  ) {}
+
+  static async start(options: TestBedOptions = {}): Promise<TestBed> {
+    const tempDir = mkdtempSync(join(tmpdir(), 'component-host-e2e-'));
+    const workspace = join(tempDir, 'workspace');
+    cpSync(options.workspaceTemplate ?? join(repoRoot, 'examples', 'workspace'), workspace, { recursive: true });
+    const userDir = join(tempDir, 'user');
+    mkdirSync(join(userDir, 'User'), { recursive: true });
+    writeFileSync(
+      join(userDir, 'User', 'settings.json'),
+      JSON.stringify({
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'window.restoreWindows': 'none',
+        ...options.userSettings,
+      }),
+    );
+    const extensionsDir = join(tempDir, 'extensions');
+    mkdirSync(extensionsDir);
+    const log: string[] = [];
+    const env: NodeJS.ProcessEnv = { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined };
+
+    if (options.vsix) {
+      const install = spawnTracked(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDir, '--install-extension', options.vsix], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      install.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+      install.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+      const code = await new Promise<number | null>((r) => install.once('exit', r));
+      if (code !== 0) throw new Error(`installing ${options.vsix} into code-server failed (exit ${code}):\n${log.join('')}`);
+    }
+
+    const port = await freePort();
+    const args = [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+    if (options.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
+    args.push(workspace);
+    const codeServer = spawnTracked(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    codeServer.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+    codeServer.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+    const base = `http://127.0.0.1:${port}`;
+
+    let host: HostControl | undefined;
+    let browser: Browser | undefined;
+    try {
+      await waitFor('code-server to answer /healthz', async () => {
+        if (codeServer.exitCode !== null) throw new Error(`code-server exited (${codeServer.exitCode}):\n${log.join('')}`);
+        const r = await fetch(`${base}/healthz`).catch(() => undefined);
+        return r?.ok ? true : undefined;
+      }, 60_000, 200);
+
+      const payload: [string, string][] = [];
+      const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
+      if (devPath) payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${devPath}`]);
+      if (options.hostTests !== false) {
+        host = new HostControl();
+        const controlUrl = await host.listen('127.0.0.1');
+        const runDir = join(tempDir, 'host-tests');
+        cpSync(join(repoRoot, 'dist-test', 'host'), runDir, { recursive: true });
+        writeFileSync(join(runDir, 'config.json'), JSON.stringify({ controlUrl }));
+        payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${join(runDir, 'index.js')}`]);
+      }
+      const url = `${base}/?folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+
+      browser = await launchChromium();
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      if (host) await withTimeout(host.connected, 60_000, 'the in-host test runner to connect');
+      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log);
+    } catch (err) {
+      await browser?.close().catch(() => undefined);
+      await host?.close().catch(() => undefined);
+      await stopTracked(codeServer);
+      rmSync(tempDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  /** Run a command from the palette, as a user would (F1, type, Enter). */
+  async runCommand(title: string): Promise<void> {
+    const page = this.page;
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** The frame holding our webview's document (VS Code nests it in two iframes). */
+  async webviewFrame(selector = '#root[data-nonce]', timeoutMs = 30_000): Promise<Frame> {
+    return waitFor(`a webview frame with ${selector}`, async () => {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached()) continue;
+        const found = await frame.$(selector).catch(() => null);
+        if (found) return frame;
+      }
+      return undefined;
+    }, timeoutMs, 200);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const file = join(screenshotDir, `${name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80)}.png`);
+    await this.page.screenshot({ path: file }).catch(() => undefined);
+    return file;
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  }
+
+  async stop(): Promise<void> {
+    await this.host?.close().catch(() => undefined);
+    await this.browser.close().catch(() => undefined);
+    await stopTracked(this.codeServer);
+    rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
