@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { hostProbes, hostTests } from './harness';
@@ -34,7 +34,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
  * can interleave while the extension host stays up.
  */
 export async function run(): Promise<void> {
-  const config = JSON.parse(readFileSync(join(__dirname, 'config.json'), 'utf8')) as { controlUrl: string };
+  const configFile = join(__dirname, 'config.json');
+  if (!existsSync(configFile)) return runAllStandalone();
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as { controlUrl: string };
   const control = config.controlUrl;
   for (;;) {
     let command: Command;
@@ -75,4 +77,20 @@ export async function run(): Promise<void> {
     }
     await fetch(`${control}/result/${command.id}`, { method: 'POST', body: JSON.stringify(reply) }).catch(() => undefined);
   }
+}
+
+/** Without an outer runner (desktop VS Code via @vscode/test-electron): run every host test, once. */
+async function runAllStandalone(): Promise<void> {
+  const failed: string[] = [];
+  for (const [name, fn] of hostTests) {
+    try {
+      await withTimeout(Promise.resolve().then(fn), 30_000, `host test "${name}"`);
+      console.log(`✔ ${name}`);
+    } catch (err) {
+      failed.push(name);
+      console.error(`✖ ${name}\n${describeError(err)}`);
+    }
+  }
+  console.log(`${hostTests.size - failed.length} passed, ${failed.length} failed`);
+  if (failed.length) throw new Error(`${failed.length} host test(s) failed`);
 }
