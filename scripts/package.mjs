@@ -14,7 +14,7 @@ const out = outIndex >= 0 ? argv[outIndex + 1] : join(root, `${pkg.name}-${pkg.v
 
 execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
 mkdirSync(dirname(out), { recursive: true });
-execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { stdio: 'inherit' });
 
 const gz = (file) => gzipSync(readFileSync(file)).length;
 const figures = {

@@ -1,0 +1,59 @@
+/**
+ * Webview benchmarks in the real thing (code-server + Chromium): activation time, and the typed
+ * request round trip (webview → host → webview, validated both ways) against a bare VS Code webview
+ * postMessage round trip measured in the same run.
+ */
+import { TestBed } from '../test/support/testBed';
+import { writeResult } from './results-io';
+import { summarize, type ResultRow } from './stats';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1000);
+
+async function main(): Promise<void> {
+  const bed = await TestBed.start();
+  try {
+    const { activationMs } = await bed.host!.probe<{ activationMs: number }>('activation');
+    await bed.runCommand('Component Host: Open');
+    const view = await bed.webviewFrame();
+    await view.getByTestId('host-info').waitFor();
+    const ours = await view.evaluate(async (n) => {
+      const channel = (window as unknown as { __componentHost: { request(m: string, p: unknown): Promise<unknown> } }).__componentHost;
+      for (let i = 0; i < 50; i++) await channel.request('echo', { text: 'warm' });
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await channel.request('echo', { text: 'ping' });
+        samples.push(performance.now() - t0);
+      }
+      return samples;
+    }, ROUNDS);
+
+    await bed.host!.probe('bench.openRawPanel');
+    const raw = await bed.webviewFrame('#raw-baseline');
+    const rawSamples = await raw.evaluate(async (n) => {
+      const run = (window as unknown as { __rawRoundTrips(n: number): Promise<number[]> }).__rawRoundTrips;
+      await run(50);
+      return run(n);
+    }, ROUNDS);
+    await bed.host!.probe('bench.closeRawPanel');
+
+    const a = summarize(ours);
+    const b = summarize(rawSamples);
+    const rows: ResultRow[] = [
+      { metric: 'activate() time', value: activationMs, unit: 'ms', target: 'no slow work' },
+      { metric: 'raw webview postMessage round trip p50', value: b.p50, unit: 'ms' },
+      { metric: 'raw webview postMessage round trip p99', value: b.p99, unit: 'ms' },
+      { metric: 'typed request round trip p50 (echo)', value: a.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: a.p50 / b.p50 },
+      { metric: 'typed request round trip p99 (echo)', value: a.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: a.p99 / b.p99 },
+      { metric: 'typed request throughput (sequential)', value: 1000 / a.mean, unit: 'req/s', baseline: { metric: 'raw', value: 1000 / b.mean }, ratio: b.mean / a.mean },
+    ];
+    writeResult('webview', 'Webview ⇄ host messaging (code-server + Chromium)', rows, [`${ROUNDS} sequential round trips each, after 50 warm-up rounds.`]);
+  } finally {
+    await bed.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
