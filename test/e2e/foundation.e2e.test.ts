@@ -1,11 +1,12 @@
 /**
  * Foundation, end to end: the extension in a real VS Code (code-server), a real Chromium clicking.
  */
-import { after, afterEach, before, describe, test, type TestContext } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { TestBed } from '../support/testBed';
 import { waitFor } from '../support/processes';
+import { failed } from '../support/testStatus';
 
 describe('foundation in code-server', { timeout: 300_000 }, () => {
   let bed: TestBed;
@@ -17,8 +18,8 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
   after(async () => {
     await bed?.stop();
   });
-  afterEach(async (t: TestContext) => {
-    if (bed && t.passed === false) console.log(`screenshot: ${await bed.screenshot(t.name)}`);
+  afterEach(async (t) => {
+    if (bed && failed(t)) console.log(`screenshot: ${await bed.screenshot(t.name)}`);
   });
 
   test('host: in-host tests pass', async (t) => {
