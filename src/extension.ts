@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
+import { registerAuth, type AuthService } from './auth/registerAuth';
 import { AppViewProvider } from './view/appViewProvider';
 
 /** What `activate` returns: a small API the in-host tests (and other extensions) can use. */
 export interface ComponentHostApi {
   readonly activationMs: number;
   readonly view: AppViewProvider;
+  readonly auth: AuthService;
+  /** Only in extension-test mode: lets the end-to-end suite inspect what the extension stored. */
+  readonly testing?: { readSecret(key: string): Thenable<string | undefined> };
 }
 
 export function activate(context: vscode.ExtensionContext): ComponentHostApi {
@@ -12,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
   const log = vscode.window.createOutputChannel('Component Host', { log: true });
   context.subscriptions.push(log);
 
+  const auth = registerAuth(context, log);
   const view = new AppViewProvider(context, log);
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(AppViewProvider.viewId, view),
@@ -23,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
   const activationMs = performance.now() - started;
   view.setActivationMs(activationMs);
   log.info(`activated in ${activationMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, remote: ${vscode.env.remoteName ?? 'none'})`);
-  return { activationMs, view };
+  const testing = context.extensionMode === vscode.ExtensionMode.Test ? { readSecret: (key: string) => context.secrets.get(key) } : undefined;
+  return { activationMs, view, auth, testing };
 }
 
 export function deactivate(): void {

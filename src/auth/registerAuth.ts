@@ -27,6 +27,8 @@ export interface AuthService extends vscode.Disposable {
   issuer(): Promise<string>;
   /** Test hook for the e2e "forced expiry": marks the access tokens expired so the next use refreshes. */
   expireAccessTokensForTesting(): Promise<void>;
+  /** The sessions the `auth0` provider serves to VS Code (Accounts menu, other extensions). */
+  getProviderSessions(): Promise<readonly vscode.AuthenticationSession[]>;
 }
 
 function readSettings(): AuthSettings {
@@ -41,7 +43,17 @@ function readSettings(): AuthSettings {
 }
 
 const isLocal = (): boolean => vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
-const external = async (uri: string): Promise<string> => (await vscode.env.asExternalUri(vscode.Uri.parse(uri))).toString(true);
+/**
+ * The address the user's browser must use for a loopback URL of the extension host. VS Code maps only
+ * the authority (code-server answers `http://<host>/proxy/<port>/` and drops the path), so the path
+ * and query are put back on the mapped base.
+ */
+const external = async (uri: string): Promise<string> => {
+  const url = new URL(uri);
+  const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(`${url.protocol}//${url.host}/`))).toString(true);
+  const base = mapped.endsWith('/') ? mapped : `${mapped}/`;
+  return new URL(`${url.pathname.replace(/^\//, '')}${url.search}`, base).toString();
+};
 
 export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AuthService {
   const tenants = new TenantSource(readSettings());
@@ -129,6 +141,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
       return (await tenants.ensure()).tenant.issuer;
     },
     expireAccessTokensForTesting: () => manager.expireAccessTokens(),
+    getProviderSessions: () => provider.getSessions(),
     dispose() {
       manager.dispose();
       void tenants.dispose();
