@@ -2,7 +2,7 @@
  * A real VS Code (code-server) with the extension loaded in development mode, a real Chromium
  * driving it, and a control channel into the extension host. Everything it starts it stops.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -25,8 +25,13 @@ export interface TestBedOptions {
   /** Trust the workspace without asking (default true: only trust tests turn it off). */
   disableWorkspaceTrust?: boolean;
   userSettings?: Record<string, unknown>;
-  /** Run the in-host test bundle (dist-test/host) and connect to it (default true). */
+  /**
+   * Run the in-host test bundle (dist-test/host) and connect to it (default true). Note: while an
+   * extension test runs, VS Code refuses to show modal dialogs; tests of dialogs turn this off.
+   */
   hostTests?: boolean;
+  /** Extension folders copied into the extensions directory (other extensions, as a user has). */
+  extraExtensions?: string[];
 }
 
 export class TestBed {
@@ -61,6 +66,10 @@ export class TestBed {
     );
     const extensionsDir = join(tempDir, 'extensions');
     mkdirSync(extensionsDir);
+    for (const folder of options.extraExtensions ?? []) {
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+      cpSync(folder, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+    }
     const log: string[] = [];
     const env: NodeJS.ProcessEnv = { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined };
 
