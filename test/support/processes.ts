@@ -17,9 +17,25 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+const exitHooks = new Set<() => void>();
+
+/** Run `hook` (synchronously) when the runner exits for any reason: normal end, Ctrl-C, SIGTERM. */
+export function onExit(hook: () => void): void {
+  hookExit();
+  exitHooks.add(hook);
+}
+
 export function killAllChildren(): void {
   for (const child of children) killTree(child, 'SIGKILL');
   children.clear();
+  for (const hook of exitHooks) {
+    try {
+      hook();
+    } catch {
+      // best effort on the way out
+    }
+  }
+  exitHooks.clear();
 }
 
 let hooked = false;

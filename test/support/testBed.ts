@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { HostControl } from './hostControl';
 import { freePort, spawnTracked, stopTracked, waitFor } from './processes';
+import { createRemoteTopology, localTopology, type Topology } from './topology';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 export const codeServerEntry = join(repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -32,6 +33,8 @@ export interface TestBedOptions {
   hostTests?: boolean;
   /** Extension folders copied into the extensions directory (other extensions, as a user has). */
   extraExtensions?: string[];
+  /** 'remote': code-server in its own network namespace (see topology.ts). Default 'local'. */
+  topology?: 'local' | 'remote';
 }
 
 export class TestBed {
@@ -44,6 +47,7 @@ export class TestBed {
     private readonly codeServer: ChildProcess,
     private readonly tempDir: string,
     readonly codeServerLog: string[],
+    readonly topology: Topology,
   ) {}
 
   static async start(options: TestBedOptions = {}): Promise<TestBed> {
@@ -81,14 +85,17 @@ export class TestBed {
       if (code !== 0) throw new Error(`installing ${options.vsix} into code-server failed (exit ${code}):\n${log.join('')}`);
     }
 
-    const port = await freePort();
-    const args = [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+    const topology = options.topology === 'remote' ? createRemoteTopology() : localTopology;
+    // A fresh namespace has nothing listening: any port is free there.
+    const port = topology.kind === 'remote' ? 20_000 + Math.floor(Math.random() * 20_000) : await freePort();
+    const authority = `${topology.serverHost}:${port}`;
+    const args = [codeServerEntry, '--auth', 'none', '--bind-addr', authority, '--user-data-dir', userDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
     if (options.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
     args.push(workspace);
-    const codeServer = spawnTracked(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const codeServer = spawnTracked(...topology.wrap(process.execPath, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     codeServer.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
     codeServer.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://${authority}`;
 
     let host: HostControl | undefined;
     let browser: Browser | undefined;
@@ -101,28 +108,31 @@ export class TestBed {
 
       const payload: [string, string][] = [];
       const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
-      if (devPath) payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${devPath}`]);
+      if (devPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${devPath}`]);
       if (options.hostTests !== false) {
         host = new HostControl();
-        const controlUrl = await host.listen('127.0.0.1');
+        const controlUrl = await host.listen(topology.controlHost);
         const runDir = join(tempDir, 'host-tests');
         cpSync(join(repoRoot, 'dist-test', 'host'), runDir, { recursive: true });
         writeFileSync(join(runDir, 'config.json'), JSON.stringify({ controlUrl }));
-        payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${join(runDir, 'index.js')}`]);
+        payload.push(['extensionTestsPath', `vscode-remote://${authority}${join(runDir, 'index.js')}`]);
       }
       const url = `${base}/?folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
 
-      browser = await launchChromium();
+      // Webviews need service workers, hence a secure context: real remote set-ups serve https; on the
+      // veth address we serve http, so tell Chromium to treat exactly that origin as secure.
+      browser = await launchChromium(topology.kind === 'remote' ? [`--unsafely-treat-insecure-origin-as-secure=${base}`] : []);
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       await page.goto(url);
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       if (host) await withTimeout(host.connected, 60_000, 'the in-host test runner to connect');
-      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log);
+      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology);
     } catch (err) {
       await browser?.close().catch(() => undefined);
       await host?.close().catch(() => undefined);
       await stopTracked(codeServer);
+      topology.dispose();
       rmSync(tempDir, { recursive: true, force: true });
       throw err;
     }
@@ -170,14 +180,15 @@ export class TestBed {
     await this.host?.close().catch(() => undefined);
     await this.browser.close().catch(() => undefined);
     await stopTracked(this.codeServer);
+    this.topology.dispose();
     rmSync(this.tempDir, { recursive: true, force: true });
   }
 }
 
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
   });
 }
 
