@@ -1,44 +1,34 @@
 /**
  * Foundation, end to end: the extension in a real VS Code (code-server), a real Chromium clicking.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { useTestBed } from '../support/suite';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { TestBed } from '../support/testBed';
 import { waitFor } from '../support/processes';
-import { failed } from '../support/testStatus';
 
 describe('foundation in code-server', { timeout: 300_000 }, () => {
-  let bed: TestBed;
+  const bed = useTestBed();
   let view: Frame;
 
-  before(async () => {
-    bed = await TestBed.start();
-  });
-  after(async () => {
-    await bed?.stop();
-  });
-  afterEach(async (t) => {
-    if (bed && failed(t)) console.log(`screenshot: ${await bed.screenshot(t.name)}`);
-  });
 
   test('host: in-host tests pass', async (t) => {
-    const { tests } = await bed.host!.list();
+    const { tests } = await bed().host!.list();
     assert.ok(tests.length > 0, 'in-host tests were bundled');
     for (const name of tests.filter((n) => !n.includes('['))) {
-      await t.test(`host: ${name}`, () => bed.host!.runTest(name));
+      await t.test(`host: ${name}`, () => bed().host!.runTest(name));
     }
   });
 
   test('activation is fast, and its time is reported', async () => {
-    const { activationMs } = await bed.host!.probe<{ activationMs: number }>('activation');
+    const { activationMs } = await bed().host!.probe<{ activationMs: number }>('activation');
     console.log(`activate() took ${activationMs.toFixed(1)} ms`);
     assert.ok(activationMs < 500, `activate() took ${activationMs} ms`);
   });
 
   test('the view opens from the command palette', async () => {
-    await bed.runCommand('Component Host: Open');
-    view = await bed.webviewFrame();
+    await bed().runCommand('Component Host: Open');
+    view = await bed().webviewFrame();
     await view.getByTestId('host-info').waitFor();
     assert.match(await view.getByTestId('host-info').innerText(), /web UI/);
   });
@@ -55,7 +45,7 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
   });
 
   test('the host sends a message and the webview renders it', async () => {
-    await bed.host!.probe('notify', 'hello from the host');
+    await bed().host!.probe('notify', 'hello from the host');
     await view.getByTestId('notice').filter({ hasText: 'hello from the host' }).waitFor({ timeout: 10_000 });
   });
 
@@ -67,7 +57,7 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
   });
 
   test('a malformed or unknown message gets a typed error reply and the view keeps working', async () => {
-    const before = (await bed.host!.probe<{ rejected: number }>('viewState')).rejected;
+    const before = (await bed().host!.probe<{ rejected: number }>('viewState')).rejected;
     await view.evaluate(() => {
       const channel = (window as unknown as { __componentHost: { sendRaw(m: unknown): void } }).__componentHost;
       channel.sendRaw({ type: 'no-such-type' });
@@ -78,7 +68,7 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
       channel.sendRaw({ type: 'request', id: 'x', method: 42 });
     });
     await view.getByTestId('last-error').filter({ hasText: 'invalid-message' }).waitFor({ timeout: 10_000 });
-    const after = (await bed.host!.probe<{ rejected: number }>('viewState')).rejected;
+    const after = (await bed().host!.probe<{ rejected: number }>('viewState')).rejected;
     assert.equal(after - before, 2);
     await view.getByTestId('echo-input').locator('input').fill('still alive');
     await view.getByTestId('echo-button').click();
@@ -86,11 +76,11 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
   });
 
   test('messages sent while the view is hidden are queued, and the view survives hide/show', async () => {
-    await bed.host!.probe('executeCommand', ['workbench.view.explorer']);
-    await waitFor('view hidden', async () => ((await bed.host!.probe<{ visible: boolean }>('viewState')).visible ? undefined : true));
-    await bed.host!.probe('notify', 'sent while hidden');
-    await bed.runCommand('Component Host: Open');
-    view = await bed.webviewFrame();
+    await bed().host!.probe('executeCommand', ['workbench.view.explorer']);
+    await waitFor('view hidden', async () => ((await bed().host!.probe<{ visible: boolean }>('viewState')).visible ? undefined : true));
+    await bed().host!.probe('notify', 'sent while hidden');
+    await bed().runCommand('Component Host: Open');
+    view = await bed().webviewFrame();
     await view.getByTestId('notice').filter({ hasText: 'sent while hidden' }).waitFor({ timeout: 10_000 });
     // webview state (getState/setState) survives too
     await view.getByTestId('echo-reply').filter({ hasText: 'still alive' }).waitFor({ timeout: 10_000 });

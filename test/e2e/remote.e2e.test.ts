@@ -2,47 +2,37 @@
  * The remote topology (see test/support/topology.ts): the browser cannot reach the extension host's
  * loopback, and the product must work anyway. Skipped visibly where namespaces cannot be made.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { useTestBed } from '../support/suite';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { TestBed } from '../support/testBed';
 import { remoteTopologyUnavailable } from '../support/topology';
-import { failed } from '../support/testStatus';
 import { waitFor } from '../support/processes';
 
 const unavailable = remoteTopologyUnavailable();
 if (unavailable) console.log(`SKIPPING the remote topology: ${unavailable}`);
 
 describe('remote topology: browser and extension host on different machines', { timeout: 300_000, skip: unavailable ? `remote topology unavailable: ${unavailable}` : false }, () => {
-  let bed: TestBed;
+  const bed = useTestBed({ topology: 'remote' });
   let view: Frame;
-  before(async () => {
-    bed = await TestBed.start({ topology: 'remote' });
-  });
-  after(async () => {
-    await bed?.stop();
-  });
-  afterEach(async (t) => {
-    if (bed && failed(t)) console.log(`screenshot: ${await bed.screenshot(t.name)}`);
-  });
 
-  test('the extension host runs on the far side', () => bed.host!.runTest('runs in the remote extension host of a web UI (code-server)'));
+  test('the extension host runs on the far side', () => bed().host!.runTest('runs in the remote extension host of a web UI (code-server)'));
 
   test('the view renders and talks to the host', async () => {
-    await bed.runCommand('Component Host: Open');
-    view = await bed.webviewFrame();
+    await bed().runCommand('Component Host: Open');
+    view = await bed().webviewFrame();
     await view.getByTestId('echo-input').locator('input').fill('across the veth');
     await view.getByTestId('echo-button').click();
     await view.getByTestId('echo-reply').filter({ hasText: 'across the veth' }).waitFor({ timeout: 10_000 });
   });
 
   test('sign-in completes through the forwarded identity provider, and the browser really cannot reach the host loopback', async () => {
-    const popup = bed.page.context().waitForEvent('page', { timeout: 30_000 });
-    await bed.runCommand('Component Host: Sign In');
+    const popup = bed().page.context().waitForEvent('page', { timeout: 30_000 });
+    await bed().runCommand('Component Host: Sign In');
     const login = await popup;
     await login.waitForLoadState();
     // The provider's page came through code-server's /proxy route on the veth address…
-    assert.ok(login.url().startsWith(`${bed.url}/proxy/`), login.url());
+    assert.ok(login.url().startsWith(`${bed().url}/proxy/`), login.url());
     const idpPort = Number(/\/proxy\/(\d+)\//.exec(login.url())?.[1]);
     // …while the same port on loopback, as seen from the browser, is not the extension host's.
     const direct = await login.evaluate(async (port) => {
@@ -57,8 +47,8 @@ describe('remote topology: browser and extension host on different machines', { 
     await login.click('#continue');
     await login.waitForURL(/\/cb\?/, { timeout: 15_000 });
     await login.close();
-    await waitFor('signed in', async () => ((await bed.host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? true : undefined));
-    await bed.runCommand('Component Host: Sign Out');
-    await waitFor('signed out', async () => ((await bed.host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
+    await waitFor('signed in', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? true : undefined));
+    await bed().runCommand('Component Host: Sign Out');
+    await waitFor('signed out', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
   });
 });

@@ -3,14 +3,13 @@
  * real browser, the callback back into the extension host (through code-server's /proxy route, as in
  * any browser-hosted VS Code), refresh with rotation, sign-out with revocation, cancellation.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { useTestBed } from '../support/suite';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { TestBed } from '../support/testBed';
 import { waitFor } from '../support/processes';
-import { failed } from '../support/testStatus';
 
 interface Secrets {
   accessToken?: string;
@@ -29,33 +28,24 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('sign-in in code-server', { timeout: 300_000 }, () => {
-  let bed: TestBed;
+  const bed = useTestBed();
   let firstSecrets: Secrets;
 
-  before(async () => {
-    bed = await TestBed.start();
-  });
-  after(async () => {
-    await bed?.stop();
-  });
-  afterEach(async (t) => {
-    if (bed && failed(t)) console.log(`screenshot: ${await bed.screenshot(t.name)}`);
-  });
 
   /**
    * Run a command that opens the identity provider's page. VS Code opens same-host links at once and
    * asks first for other sites; either way a new tab appears, as it would for a user.
    */
   async function commandOpeningBrowser(title: string): Promise<Page> {
-    const popup = bed.page.context().waitForEvent('page', { timeout: 30_000 });
-    await bed.runCommand(title);
-    const open = bed.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+    const popup = bed().page.context().waitForEvent('page', { timeout: 30_000 });
+    await bed().runCommand(title);
+    const open = bed().page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
     const page = await Promise.race([popup, open.click({ timeout: 30_000 }).then(() => popup)]);
     await page.waitForLoadState();
     return page;
   }
 
-  test('host: the auth0 provider is registered and nothing is signed in at first', () => bed.host!.runTest('the auth0 provider is registered and nothing is signed in at first'));
+  test('host: the auth0 provider is registered and nothing is signed in at first', () => bed().host!.runTest('the auth0 provider is registered and nothing is signed in at first'));
 
   test('Sign In from the palette → the provider page in the browser → signed in', async () => {
     const login = await commandOpeningBrowser('Component Host: Sign In');
@@ -64,48 +54,48 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     await login.waitForURL(/\/cb\?/, { timeout: 15_000 });
     assert.match((await login.textContent('body')) ?? '', /You can close this tab/);
     const info = await waitFor('signed in', async () => {
-      const i = await bed.host!.probe<{ signedIn: boolean; account?: { email: string }; development: boolean }>('auth.info');
+      const i = await bed().host!.probe<{ signedIn: boolean; account?: { email: string }; development: boolean }>('auth.info');
       return i.signedIn ? i : undefined;
     });
     assert.equal(info.account?.email, 'developer@component-host.local');
     assert.equal(info.development, true);
     await login.close();
-    await bed.page.locator('.statusbar-item', { hasText: 'development sign-in' }).first().waitFor({ timeout: 10_000 });
+    await bed().page.locator('.statusbar-item', { hasText: 'development sign-in' }).first().waitFor({ timeout: 10_000 });
   });
 
   test('the auth0 provider serves the session, and the Accounts menu lists it', async () => {
-    const sessions = await bed.host!.probe<{ account: string; hasToken: boolean }[]>('auth.providerSessions');
+    const sessions = await bed().host!.probe<{ account: string; hasToken: boolean }[]>('auth.providerSessions');
     assert.equal(sessions.length, 1);
     assert.match(sessions[0]!.account, /Development User \(development sign-in\)/);
     assert.equal(sessions[0]!.hasToken, true);
-    await bed.page.locator('.activitybar .action-label.codicon-accounts-view-bar-icon').click();
-    await bed.page.locator('.monaco-menu .action-label', { hasText: 'Development User (development sign-in)' }).first().waitFor({ timeout: 10_000 });
-    await bed.page.keyboard.press('Escape');
-    firstSecrets = await bed.host!.probe<Secrets>('auth.secrets');
+    await bed().page.locator('.activitybar .action-label.codicon-accounts-view-bar-icon').click();
+    await bed().page.locator('.monaco-menu .action-label', { hasText: 'Development User (development sign-in)' }).first().waitFor({ timeout: 10_000 });
+    await bed().page.keyboard.press('Escape');
+    firstSecrets = await bed().host!.probe<Secrets>('auth.secrets');
     assert.ok(firstSecrets.accessToken && firstSecrets.refreshTokens[0]);
   });
 
   test('after a forced expiry the access token is refreshed and the refresh token rotated', async () => {
-    await bed.host!.probe('auth.expire');
-    const next = await bed.host!.probe<Secrets>('auth.secrets');
+    await bed().host!.probe('auth.expire');
+    const next = await bed().host!.probe<Secrets>('auth.secrets');
     assert.ok(next.accessToken && next.accessToken !== firstSecrets.accessToken, 'a new access token');
     assert.ok(next.refreshTokens[0] && next.refreshTokens[0] !== firstSecrets.refreshTokens[0], 'a new refresh token');
     firstSecrets = next;
   });
 
   test('no token material in the webview, its state, the logs or workspace storage', async () => {
-    await bed.runCommand('Component Host: Open');
-    const view = await bed.webviewFrame();
+    await bed().runCommand('Component Host: Open');
+    const view = await bed().webviewFrame();
     await view.getByTestId('host-info').waitFor();
     const needles = [firstSecrets.accessToken!, ...firstSecrets.refreshTokens].filter(Boolean);
-    for (const frame of bed.page.frames()) {
+    for (const frame of bed().page.frames()) {
       const html = await frame.content().catch(() => '');
       for (const needle of needles) assert.ok(!html.includes(needle), `token found in frame ${frame.url()}`);
     }
     const state = await view.evaluate(() => JSON.stringify((window as unknown as { __componentHost: { getState(): unknown } }).__componentHost.getState() ?? null));
     for (const needle of needles) assert.ok(!state.includes(needle), 'token found in webview state');
     // Logs and workspace/global state live under code-server's user-data-dir.
-    const userDir = join(bed.workspace, '..', 'user');
+    const userDir = join(bed().workspace, '..', 'user');
     const files = filesUnder(userDir).filter((f) => /\.(log|vscdb|json)$/.test(f));
     assert.ok(files.some((f) => f.endsWith('.log')), 'some logs were searched');
     for (const file of files) {
@@ -115,15 +105,15 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
   });
 
   test('Sign Out revokes: the old refresh token no longer works and no session is left', async () => {
-    const before = await bed.host!.probe<{ status: number }>('auth.tryRefresh', 'not-a-token');
+    const before = await bed().host!.probe<{ status: number }>('auth.tryRefresh', 'not-a-token');
     assert.equal(before.status, 400, 'a bogus refresh token is refused (the probe itself works)');
-    await bed.runCommand('Component Host: Sign Out');
-    await waitFor('signed out', async () => ((await bed.host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
-    const tried = await bed.host!.probe<{ status: number; error: string | null }>('auth.tryRefresh', firstSecrets.refreshTokens[0]);
+    await bed().runCommand('Component Host: Sign Out');
+    await waitFor('signed out', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
+    const tried = await bed().host!.probe<{ status: number; error: string | null }>('auth.tryRefresh', firstSecrets.refreshTokens[0]);
     assert.equal(tried.status, 400);
     assert.equal(tried.error, 'invalid_grant');
-    assert.deepEqual(await bed.host!.probe('auth.providerSessions'), []);
-    const left = await bed.host!.probe<Secrets>('auth.secrets');
+    assert.deepEqual(await bed().host!.probe('auth.providerSessions'), []);
+    const left = await bed().host!.probe<Secrets>('auth.secrets');
     assert.deepEqual(left.refreshTokens, []);
   });
 
@@ -131,11 +121,11 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     const login = await commandOpeningBrowser('Component Host: Sign In');
     await login.close();
     // Cancel from the progress notification, as a user would.
-    const cancel = bed.page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).first();
+    const cancel = bed().page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).first();
     await cancel.click({ timeout: 15_000 });
     await waitFor('progress gone', async () => ((await cancel.isVisible().catch(() => false)) ? undefined : true), 10_000);
-    const info = await bed.host!.probe<{ signedIn: boolean }>('auth.info');
+    const info = await bed().host!.probe<{ signedIn: boolean }>('auth.info');
     assert.equal(info.signedIn, false);
-    assert.deepEqual(await bed.host!.probe('auth.providerSessions'), []);
+    assert.deepEqual(await bed().host!.probe('auth.providerSessions'), []);
   });
 });

@@ -70,7 +70,7 @@ export function createRemoteTopology(): Topology {
     ip('-n', ns, 'link', 'set', 'lo', 'up');
   } catch (err) {
     dispose();
-    throw new Error(`could not create the remote topology: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`could not create the remote topology: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   return {
     kind: 'remote',
