@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './webview';
 export * from './auth';
+export * from './server';

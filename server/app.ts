@@ -1,0 +1,91 @@
+/**
+ * The API server: public routes, routes protected by Auth0 access tokens verified with Auth0's own
+ * middleware, and guards in front of everything. `createApp` is used in-process by tests and by
+ * `main.ts` in the child process the extension supervises.
+ */
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { auth, requiredScopes, UnauthorizedError } from 'express-oauth2-jwt-bearer';
+import type { ServerConfig } from './config';
+import { hostGuard, originGuard, securityHeaders, tokenLocationGuard } from './guards';
+
+export interface ServerApp {
+  app: express.Express;
+  /** Call once the port is known: the Host guard accepts only names with that port. */
+  setPort(port: number): void;
+}
+
+export function createApp(config: ServerConfig): ServerApp {
+  const started = Date.now();
+  let allowedHosts = new Set<string>(config.extraAllowedHosts);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(securityHeaders());
+  app.use(hostGuard(() => allowedHosts));
+  app.use(originGuard());
+  app.use(express.json({ limit: '16kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  app.use(tokenLocationGuard());
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ status: 'ok', uptimeMs: Date.now() - started, authConfigured: config.issuerBaseUrl !== undefined });
+  });
+  app.get('/api/ping', (_req, res) => {
+    res.json({ message: 'pong from the public route', serverTime: new Date().toISOString() });
+  });
+
+  const protect = config.issuerBaseUrl
+    ? [
+        auth({
+          issuerBaseURL: config.issuerBaseUrl,
+          audience: config.audience,
+          // Only RS256: Auth0's discovery also lists HS256, which must never be tried with a public key.
+          tokenSigningAlg: 'RS256',
+          // Access tokens only (`typ: at+jwt`), not ID tokens or anything else signed by the issuer.
+          strict: true,
+          // The host sends plain bearer tokens; DPoP-bound tokens are not issued, so the scheme is off.
+          dpop: { enabled: false },
+        }),
+      ]
+    : [
+        (_req: Request, res: Response) => {
+          res.status(503).json({ error: 'auth_not_configured', error_description: 'The server was started without an issuer to verify tokens against.' });
+        },
+      ];
+
+  app.get('/api/pong', ...protect, requiredScopes(config.requiredScope), (req, res) => {
+    res.json({ message: 'pong from the protected route', subject: String(req.auth?.payload.sub ?? ''), serverTime: new Date().toISOString() });
+  });
+  app.get('/api/me', ...protect, (req, res) => {
+    const payload = req.auth?.payload;
+    const scope = typeof payload?.scope === 'string' ? payload.scope : '';
+    res.json({ subject: String(payload?.sub ?? ''), scopes: scope.split(' ').filter(Boolean), audience: payload?.aud ?? '' });
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found', error_description: 'No such route.' });
+  });
+  const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+    if (err instanceof UnauthorizedError) {
+      // The middleware's status and WWW-Authenticate header are the standard answer (RFC 6750 §3).
+      const code = 'code' in err && typeof err.code === 'string' && err.code ? err.code : 'unauthorized';
+      res.set(err.headers).status(err.status).json({ error: code, error_description: err.message });
+      return;
+    }
+    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+    if (status >= 400 && status < 500) {
+      res.status(status).json({ error: 'bad_request', error_description: 'The request could not be read.' });
+      return;
+    }
+    console.error(`server error: ${err instanceof Error ? err.message : String(err)}`);
+    res.status(500).json({ error: 'internal_error', error_description: 'Something went wrong on the server.' });
+  };
+  app.use(onError);
+
+  return {
+    app,
+    setPort(port) {
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...config.extraAllowedHosts]);
+    },
+  };
+}

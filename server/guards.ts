@@ -1,0 +1,59 @@
+import type { NextFunction, Request, Response } from 'express';
+
+function refuse(res: Response, status: number, error: string, description: string): void {
+  res.status(status).json({ error, error_description: description });
+}
+
+/**
+ * DNS rebinding defence: a page on evil.example that resolves to 127.0.0.1 still sends
+ * `Host: evil.example`. Only our own loopback names (with our port) and configured extras pass.
+ */
+export function hostGuard(allowed: () => Set<string>) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (allowed().has(host)) return next();
+    refuse(res, 403, 'forbidden_host', 'This server only answers requests addressed to its loopback address.');
+  };
+}
+
+/**
+ * No CORS, ever: browsers send `Origin` on cross-origin requests (and on same-origin POSTs); the only
+ * legitimate caller is the extension host, which sends none. Refusing before any route runs means a
+ * hostile page can neither read a response nor cause a state change.
+ */
+export function originGuard() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.headers.origin;
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (origin === undefined && (fetchSite === undefined || fetchSite === 'none')) return next();
+    refuse(res, 403, 'forbidden_origin', 'Browser requests are not accepted; the extension calls this server on your behalf.');
+  };
+}
+
+/**
+ * express-oauth2-jwt-bearer also reads `access_token` from the query string and form bodies (RFC 6750
+ * §2.2–2.3) and cannot be told not to; tokens in URLs end up in logs and history, so refuse them here.
+ */
+export function tokenLocationGuard() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const inQuery = new URL(req.url, 'http://x').searchParams.has('access_token');
+    const body: unknown = req.body;
+    const inBody = typeof body === 'object' && body !== null && 'access_token' in body;
+    if (!inQuery && !inBody) return next();
+    refuse(res, 400, 'invalid_request', 'Send the access token in the Authorization header only.');
+  };
+}
+
+export function securityHeaders() {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    res.set({
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cache-Control': 'no-store',
+    });
+    next();
+  };
+}

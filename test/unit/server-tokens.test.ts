@@ -1,0 +1,124 @@
+/**
+ * Protected routes over real HTTP against a real issuer (discovery + JWKS on loopback): a valid
+ * token passes, and every attack in the matrix is refused with the right status and header.
+ */
+import { after, before, describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { exportSPKI, generateKeyPair, importJWK } from 'jose';
+import { MeResponse, PongResponse, ServerErrorBody } from '../../protocol';
+import { startApiServer } from '../support/apiServer';
+import { startTestIssuer, type TestIssuer } from '../support/testIssuer';
+
+const b64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
+
+describe('protected routes verify Auth0 access tokens', () => {
+  let issuer: TestIssuer;
+  let server: Awaited<ReturnType<typeof startApiServer>>;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  before(async () => {
+    issuer = await startTestIssuer();
+    server = await startApiServer({ issuerBaseUrl: issuer.issuer, audience: issuer.audience });
+  });
+  after(async () => {
+    await server.close();
+    await issuer.close();
+  });
+
+  const call = (path: string, authorization?: string) => fetch(`${server.base}${path}`, { headers: authorization ? { authorization } : {} });
+
+  async function expectRejected(token: string, status = 401, code?: string): Promise<void> {
+    const r = await call('/api/pong', `Bearer ${token}`);
+    assert.equal(r.status, status);
+    if (status === 401) assert.match(r.headers.get('www-authenticate') ?? '', /^Bearer\b/);
+    const body = ServerErrorBody.parse(await r.json());
+    if (code) assert.equal(body.error, code);
+    assert.doesNotMatch(JSON.stringify(body), /node_modules|\bat \w+ \(/);
+  }
+
+  test('a valid token for the audience with the scope: 200', async () => {
+    const r = await call('/api/pong', `Bearer ${await issuer.mint()}`);
+    assert.equal(r.status, 200);
+    assert.equal(PongResponse.parse(await r.json()).subject, 'auth0|test-user');
+  });
+
+  test('/api/me gives subject and scopes, never the token', async () => {
+    const token = await issuer.mint();
+    const r = await call('/api/me', `Bearer ${token}`);
+    const text = await r.text();
+    assert.equal(r.status, 200);
+    const me = MeResponse.parse(JSON.parse(text));
+    assert.deepEqual(me.scopes, ['openid', 'read:pong']);
+    assert.ok(!text.includes(token.split('.')[2]!));
+  });
+
+  test('no token: 401 with WWW-Authenticate: Bearer', async () => {
+    const r = await call('/api/pong');
+    assert.equal(r.status, 401);
+    assert.match(r.headers.get('www-authenticate') ?? '', /^Bearer/);
+  });
+
+  test('alg none: 401', async () => {
+    const header = b64url(JSON.stringify({ alg: 'none', typ: 'at+jwt' }));
+    const payload = b64url(JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', scope: 'read:pong', iat: now(), exp: now() + 300 }));
+    await expectRejected(`${header}.${payload}.`, 401, 'invalid_token');
+  });
+
+  test('HS256 signed with the public key as the secret: 401', async () => {
+    const pem = await exportSPKI((await importJWK(issuer.publicJwk, 'RS256')) as CryptoKey);
+    const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid: 'test-key-1' }));
+    const payload = b64url(JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', scope: 'read:pong', iat: now(), exp: now() + 300 }));
+    const signature = createHmac('sha256', pem).update(`${header}.${payload}`).digest('base64url');
+    await expectRejected(`${header}.${payload}.${signature}`, 401, 'invalid_token');
+  });
+
+  test('expired: 401', async () => {
+    await expectRejected(await issuer.mint({ iat: now() - 600, exp: now() - 60 }), 401, 'invalid_token');
+  });
+
+  test('not yet valid (nbf in the future): 401', async () => {
+    await expectRejected(await issuer.mint({ nbf: now() + 600 }), 401, 'invalid_token');
+  });
+
+  test('wrong issuer: 401', async () => {
+    await expectRejected(await issuer.mint({ iss: 'https://evil.example/' }), 401, 'invalid_token');
+  });
+
+  test('wrong audience: 401', async () => {
+    await expectRejected(await issuer.mint({ aud: 'https://another-api.example' }), 401, 'invalid_token');
+  });
+
+  test('unknown kid: 401', async () => {
+    await expectRejected(await issuer.mint({}, { kid: 'no-such-key' }), 401);
+  });
+
+  test('bad signature (payload tampered after signing): 401', async () => {
+    const [h, , s] = (await issuer.mint()).split('.');
+    const forged = b64url(JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'admin', scope: 'read:pong', iat: now(), exp: now() + 300 }));
+    await expectRejected(`${h}.${forged}.${s}`, 401, 'invalid_token');
+  });
+
+  test("another key under the issuer's kid: 401", async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    await expectRejected(await issuer.mint({}, {}, privateKey), 401, 'invalid_token');
+  });
+
+  test('an ID token or any non-access token (typ JWT): 401', async () => {
+    await expectRejected(await issuer.mint({}, { typ: 'JWT' }), 401, 'invalid_token');
+  });
+
+  test('missing scope: 403 insufficient_scope', async () => {
+    const r = await call('/api/pong', `Bearer ${await issuer.mint({ scope: 'openid profile' })}`);
+    assert.equal(r.status, 403);
+    assert.match(r.headers.get('www-authenticate') ?? '', /insufficient_scope/);
+    assert.equal(ServerErrorBody.parse(await r.json()).error, 'insufficient_scope');
+  });
+
+  test('garbage and the DPoP scheme are refused, never 200', async () => {
+    for (const authorization of ['Bearer not-a-jwt', 'Basic dXNlcjpwYXNz', `DPoP ${await issuer.mint()}`, 'Bearer a.b.c']) {
+      const r = await call('/api/pong', authorization);
+      assert.ok(r.status === 400 || r.status === 401, `${authorization.slice(0, 12)} → ${r.status}`);
+    }
+  });
+});
