@@ -2,20 +2,23 @@
  * The API server process. Binds to loopback only, prints one JSON line with its port once it listens
  * (the supervisor reads it), and shuts down cleanly on SIGTERM.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { configFromEnv } from './config';
 
 const config = configFromEnv(process.env);
 const { app, setPort } = createApp(config);
-const server = app.listen(config.port, '127.0.0.1', () => {
+// node:http directly: express 5's app.listen hands listen errors to the callback, we want 'error'.
+const server = createServer(app);
+server.listen(config.port, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   setPort(port);
   process.stdout.write(`${JSON.stringify({ event: 'listening', port })}\n`);
   console.log(`API server on http://127.0.0.1:${port} (issuer: ${config.issuerBaseUrl ?? 'none: protected routes answer 503'}, audience: ${config.audience})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
-  console.error(`API server could not listen: ${err.code ?? err.message}`);
+  console.error(`API server could not listen on port ${config.port}: ${err.code ?? err.message}`);
   process.exit(2);
 });
 server.headersTimeout = 10_000;

@@ -73,7 +73,8 @@ describe('API server routes', () => {
   });
 
   test('a request from a web page (Origin or Sec-Fetch-Site) is refused and gets no CORS headers', async () => {
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { origin: `http://127.0.0.1:${server.port}` }]) {
+    const attempts: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { origin: `http://127.0.0.1:${server.port}` }];
+    for (const headers of attempts) {
       const r = await rawGet(server.port, '/api/ping', headers);
       assert.equal(r.status, 403, JSON.stringify(headers));
       assert.equal(r.headers['access-control-allow-origin'], undefined);

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { exportSPKI, generateKeyPair, importJWK } from 'jose';
+import { exportSPKI, generateKeyPair, importJWK, type CryptoKey as KeyObjectOrCryptoKey } from 'jose';
 import { MeResponse, PongResponse, ServerErrorBody } from '../../protocol';
 import { startApiServer } from '../support/apiServer';
 import { startTestIssuer, type TestIssuer } from '../support/testIssuer';
@@ -66,7 +66,7 @@ describe('protected routes verify Auth0 access tokens', () => {
   });
 
   test('HS256 signed with the public key as the secret: 401', async () => {
-    const pem = await exportSPKI((await importJWK(issuer.publicJwk, 'RS256')) as CryptoKey);
+    const pem = await exportSPKI((await importJWK(issuer.publicJwk, 'RS256')) as KeyObjectOrCryptoKey);
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid: 'test-key-1' }));
     const payload = b64url(JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', scope: 'read:pong', iat: now(), exp: now() + 300 }));
     const signature = createHmac('sha256', pem).update(`${header}.${payload}`).digest('base64url');
