@@ -45,7 +45,11 @@ export async function callApi(route: ApiRoute, deps: ApiClientDeps): Promise<Api
       return result({ status: response.status, ok: response.ok, body, ...(error ? { error } : {}) });
     } catch (err) {
       const reason = describeCause(err);
-      if (attempt === 1 && RETRYABLE.test(reason)) continue;
+      if (attempt === 1 && RETRYABLE.test(reason)) {
+        // Give the supervisor a moment to notice the exit, so the retry waits for the restart.
+        await new Promise((r) => setTimeout(r, 300));
+        continue;
+      }
       return result({ status: 0, ok: false, body: null, error: `no answer from the API server: ${reason}` });
     }
   }

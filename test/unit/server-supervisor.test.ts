@@ -18,6 +18,16 @@ const root = resolve(__dirname, '..', '..');
 const script = join(root, 'dist', 'server.js');
 const supervisors: ServerSupervisor[] = [];
 
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not within ${timeoutMs} ms`);
+}
+
 function supervise(options: Partial<ConstructorParameters<typeof ServerSupervisor>[0]> = {}): ServerSupervisor {
   const s = new ServerSupervisor({ script, healthTimeoutMs: 8000, backoffBaseMs: 100, ...options });
   supervisors.push(s);
@@ -62,9 +72,12 @@ describe('API server supervision (real child process)', () => {
     const started = Date.now();
     const r = await callApi('ping', { ensureRunning: () => s.ensureRunning(), getAccessToken: async () => undefined });
     assert.ok(r.status === 200 || (r.status === 0 && /API server/.test(r.error ?? '')), JSON.stringify(r));
-    const back = await s.ensureRunning();
-    assert.ok(Date.now() - started < 5000, 'back within a few seconds');
-    assert.equal((await fetch(`${back}/api/health`)).status, 200);
+    const back = await waitFor(async () => {
+      const url = await s.ensureRunning();
+      return (await fetch(`${url}/api/health`).catch(() => undefined))?.ok ? url : undefined;
+    });
+    assert.ok(Date.now() - started < 5000, `back within a few seconds (${Date.now() - started} ms)`);
+    assert.notEqual(await pidOf(back), pid);
     await s.stop();
   });
 
