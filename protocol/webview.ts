@@ -3,7 +3,9 @@
  * This module imports neither `vscode` nor the DOM: both sides compile against it.
  */
 import { z } from 'zod';
+import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
+import { ApiCallResult, ApiRoute } from './server';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message either side accepts, in UTF-16 code units of its JSON. */
@@ -17,6 +19,13 @@ export const webviewRequests = {
     params: z.object({ text: z.string().max(10_000) }),
     result: z.object({ text: z.string(), receivedAt: z.number() }),
   },
+  /** Call an API server route through the host, which adds the token; the webview never holds one. */
+  callApi: {
+    params: z.object({ route: ApiRoute }),
+    result: ApiCallResult,
+  },
+  signIn: { params: z.object({}), result: SessionInfo },
+  signOut: { params: z.object({}), result: SessionInfo },
 } as const;
 export type WebviewRequestMethod = keyof typeof webviewRequests;
 export type WebviewRequestParams<M extends WebviewRequestMethod> = z.infer<(typeof webviewRequests)[M]['params']>;
@@ -63,7 +72,9 @@ export const ErrorMessage = z.object({
   error: ErrorInfo,
   inReplyTo: z.string().max(100).optional(),
 });
-export const HostToWebview = z.union([HelloMessage, NoticeMessage, ResponseMessage, ErrorMessage]);
+/** Who is signed in, sent on ready and on every change: never a token (SessionInfo is strict). */
+export const SessionMessage = z.object({ type: z.literal('session'), info: SessionInfo });
+export const HostToWebview = z.union([HelloMessage, NoticeMessage, SessionMessage, ResponseMessage, ErrorMessage]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 

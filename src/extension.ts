@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAuth, type AuthService } from './auth/registerAuth';
+import { registerApiServer, type ApiServerService } from './server/registerServer';
 import { AppViewProvider } from './view/appViewProvider';
 
 /** What `activate` returns: a small API the in-host tests (and other extensions) can use. */
@@ -7,6 +8,7 @@ export interface ComponentHostApi {
   readonly activationMs: number;
   readonly view: AppViewProvider;
   readonly auth: AuthService;
+  readonly server: ApiServerService;
   /** Only in extension-test mode: lets the end-to-end suite inspect what the extension stored. */
   readonly testing?: { readSecret(key: string): Thenable<string | undefined> };
 }
@@ -17,7 +19,17 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
   context.subscriptions.push(log);
 
   const auth = registerAuth(context, log);
-  const view = new AppViewProvider(context, log);
+  const server = registerApiServer(context, log, auth);
+  const view = new AppViewProvider(context, log, {
+    getSessionInfo: () => auth.getSessionInfo(),
+    onDidChangeSessionInfo: auth.onDidChangeSessionInfo,
+    signIn: () => auth.signIn(),
+    signOut: async () => {
+      await auth.signOut();
+      return auth.getSessionInfo();
+    },
+    callApi: (route) => server.call(route),
+  });
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(AppViewProvider.viewId, view),
     vscode.commands.registerCommand('componentHost.open', () => view.reveal()),
@@ -29,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
   view.setActivationMs(activationMs);
   log.info(`activated in ${activationMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, remote: ${vscode.env.remoteName ?? 'none'})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test ? { readSecret: (key: string) => context.secrets.get(key) } : undefined;
-  return { activationMs, view, auth, testing };
+  return { activationMs, view, auth, server, testing };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { VscodeButton, VscodeDivider, VscodeTextfield } from '@vscode-elements/react-elements';
-import type { ErrorMessage, HostInfo } from '../protocol';
+import type { ErrorMessage, HostInfo, SessionInfo } from '../protocol';
+import { SessionPanel } from './SessionPanel';
 import { RequestError, type HostChannel } from './hostChannel';
 
 interface ViewState {
@@ -13,6 +14,7 @@ export function App({ channel }: { channel: HostChannel }) {
   const [lastError, setLastError] = useState<ErrorMessage['error'] | undefined>();
   const [echo, setEcho] = useState<string | undefined>(() => channel.getState<ViewState>()?.echo);
   const [text, setText] = useState('hello from the webview');
+  const [session, setSession] = useState<SessionInfo | undefined>();
 
   useEffect(() => {
     const off = channel.onMessage((message) => {
@@ -20,6 +22,7 @@ export function App({ channel }: { channel: HostChannel }) {
       // A replayed notice after a reload may arrive twice (snapshot, then queue): keep the newest.
       else if (message.type === 'notice') setNotice((prev) => (prev && prev.seq >= message.seq ? prev : message));
       else if (message.type === 'error') setLastError(message.error);
+      else if (message.type === 'session') setSession(message.info);
     });
     channel.ready();
     return off;
@@ -43,6 +46,7 @@ export function App({ channel }: { channel: HostChannel }) {
         Host v{host.extensionVersion} · {host.uiKind} UI{host.remoteName ? ` · remote ${host.remoteName}` : ''}
       </p>
       {notice && <p data-testid="notice">{notice.text}</p>}
+      <SessionPanel channel={channel} session={session} onError={(e) => setLastError(e.info)} />
       <VscodeDivider />
       <div className="row">
         <VscodeTextfield data-testid="echo-input" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />

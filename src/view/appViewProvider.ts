@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
-import type { HostInfo, HostToWebview } from '../../protocol';
+import type { ApiCallResult, ApiRoute, HostInfo, HostToWebview, SessionInfo } from '../../protocol';
 import { WebviewChannel } from './webviewChannel';
 import { renderWebviewHtml } from './webviewHtml';
+
+/** What the view needs from the rest of the host: session info (never a token) and brokered calls. */
+export interface ViewServices {
+  getSessionInfo(): SessionInfo;
+  readonly onDidChangeSessionInfo: vscode.Event<SessionInfo>;
+  signIn(): Promise<SessionInfo>;
+  signOut(): Promise<SessionInfo>;
+  callApi(route: ApiRoute): Promise<ApiCallResult>;
+}
 
 /** The side-panel view: owns the webview, its channel, and what the host shows in it. */
 export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -19,7 +28,10 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly services: ViewServices,
+  ) {
+    context.subscriptions.push(services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })));
+  }
 
   setActivationMs(ms: number): void {
     this.activationMs = ms;
@@ -35,11 +47,17 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     };
     const channel = new WebviewChannel(
       webview,
-      { echo: ({ text }) => ({ text, receivedAt: Date.now() }) },
+      {
+        echo: ({ text }) => ({ text, receivedAt: Date.now() }),
+        callApi: ({ route }) => this.services.callApi(route),
+        signIn: () => this.services.signIn(),
+        signOut: () => this.services.signOut(),
+      },
       this.log,
       () => {
         // Each new document (first show, shown again after hiding, reload) starts empty: replay state.
         channel.post({ type: 'hello', host: this.hostInfo() });
+        channel.post({ type: 'session', info: this.services.getSessionInfo() });
         if (this.lastNotice) channel.post(this.lastNotice);
         this.readyEmitter.fire();
       },

@@ -83,19 +83,24 @@ export class WebviewChannel implements vscode.Disposable {
       this.reply(id, { code: 'unknown-method', message: `unknown method "${method.slice(0, 100)}"` });
       return;
     }
-    const name = method as WebviewRequestMethod;
-    const spec = webviewRequests[name];
-    const checked = spec.params.safeParse(params);
+    await this.dispatch(id, method as WebviewRequestMethod, params);
+  }
+
+  /** Generic over the method so params, handler and result stay correlated for the type checker. */
+  private async dispatch<M extends WebviewRequestMethod>(id: number, name: M, params: unknown): Promise<void> {
+    const checked = webviewRequests[name].params.safeParse(params);
     if (!checked.success) {
       this.reply(id, { code: 'invalid-message', message: `bad params for ${name}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
       return;
     }
+    const handler: RequestHandlers[M] = this.handlers[name];
     try {
-      const result = await this.handlers[name](checked.data);
+      const result = await handler(checked.data as WebviewRequestParams<M>);
       this.post({ type: 'response', id, ok: true, result });
     } catch (err) {
-      this.log.error(`request ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-      this.reply(id, { code: 'internal', message: err instanceof Error ? err.message : 'request failed' });
+      const info = toErrorInfo(err);
+      this.log.error(`request ${name} failed: ${info.code}: ${info.message}`);
+      this.reply(id, info);
     }
   }
 
@@ -115,4 +120,14 @@ export class WebviewChannel implements vscode.Disposable {
     this.subscription.dispose();
     this.queue.length = 0;
   }
+}
+
+/** Errors that carry a protocol code keep it; anything else is `internal`. Never the stack. */
+function toErrorInfo(err: unknown): ErrorInfo {
+  const message = err instanceof Error ? err.message : 'request failed';
+  const kind = (err as { kind?: unknown } | null)?.kind;
+  if (kind === 'cancelled') return { code: 'not-allowed', message: 'cancelled' };
+  if (kind === 'timeout') return { code: 'timeout', message };
+  if (kind === 'provider-unavailable') return { code: 'unavailable', message };
+  return { code: 'internal', message: message.slice(0, 4000) };
 }

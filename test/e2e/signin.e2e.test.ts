@@ -75,6 +75,16 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     assert.ok(firstSecrets.accessToken && firstSecrets.refreshTokens[0]);
   });
 
+  test('signed in, the view shows who (never a token) and the protected route answers 200 through the host', async () => {
+    await bed().runCommand('Component Host: Open');
+    const view = await bed().webviewFrame();
+    await view.getByTestId('session').filter({ hasText: 'Signed in as Development User (developer@component-host.local) | host (current login valid till' }).waitFor({ timeout: 10_000 });
+    await view.getByTestId('call-public').click();
+    await view.locator('[data-testid="api-call-ping"][data-status="200"]').filter({ hasText: 'token: no' }).waitFor({ timeout: 20_000 });
+    await view.getByTestId('call-protected').click();
+    await view.locator('[data-testid="api-call-pong"][data-status="200"]').filter({ hasText: 'GET /api/pong · token: yes · 200 OK' }).waitFor({ timeout: 20_000 });
+  });
+
   test('after a forced expiry the access token is refreshed and the refresh token rotated', async () => {
     await bed().host!.probe('auth.expire');
     const next = await bed().host!.probe<Secrets>('auth.secrets');
@@ -115,6 +125,10 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     assert.deepEqual(await bed().host!.probe('auth.providerSessions'), []);
     const left = await bed().host!.probe<Secrets>('auth.secrets');
     assert.deepEqual(left.refreshTokens, []);
+    const view = await bed().webviewFrame();
+    await view.getByTestId('session').filter({ hasText: 'Signed out.' }).waitFor({ timeout: 10_000 });
+    await view.getByTestId('call-protected').click();
+    await view.locator('[data-testid="api-call-pong"][data-status="401"]').filter({ hasText: 'token: no' }).first().waitFor({ timeout: 20_000 });
   });
 
   test('a cancelled sign-in leaves clean state', async () => {
