@@ -2,3 +2,5 @@ export * from './errors';
 export * from './webview';
 export * from './auth';
 export * from './server';
+export * from './elements';
+export * from './app';

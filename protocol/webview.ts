@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
+import { AckMessage, RenderMessage, WidgetEvent } from './app';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message either side accepts, in UTF-16 code units of its JSON. */
@@ -43,7 +44,7 @@ export const RequestMessage = z.object({
   method: z.string().max(100),
   params: z.unknown(),
 });
-export const WebviewToHost = z.discriminatedUnion('type', [ReadyMessage, RequestMessage]);
+export const WebviewToHost = z.discriminatedUnion('type', [ReadyMessage, RequestMessage, WidgetEvent]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
 
 // ---------- host → webview ----------
@@ -74,7 +75,7 @@ export const ErrorMessage = z.object({
 });
 /** Who is signed in, sent on ready and on every change: never a token (SessionInfo is strict). */
 export const SessionMessage = z.object({ type: z.literal('session'), info: SessionInfo });
-export const HostToWebview = z.union([HelloMessage, NoticeMessage, SessionMessage, ResponseMessage, ErrorMessage]);
+export const HostToWebview = z.union([HelloMessage, NoticeMessage, SessionMessage, RenderMessage, AckMessage, ResponseMessage, ErrorMessage]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
-import { VscodeButton, VscodeDivider, VscodeTextfield } from '@vscode-elements/react-elements';
-import type { ErrorMessage, HostInfo, SessionInfo } from '../protocol';
+import { useEffect, useMemo, useState } from 'react';
+import { VscodeButton, VscodeDivider, VscodeTextfield } from './elements/vscodeElements';
+import type { ErrorMessage, HostInfo, RenderMessage, SessionInfo } from '../protocol';
+import { Outbox } from './outbox';
 import { SessionPanel } from './SessionPanel';
+import { AppView } from './AppView';
 import { RequestError, type HostChannel } from './hostChannel';
 
 interface ViewState {
@@ -15,6 +17,8 @@ export function App({ channel }: { channel: HostChannel }) {
   const [echo, setEcho] = useState<string | undefined>(() => channel.getState<ViewState>()?.echo);
   const [text, setText] = useState('hello from the webview');
   const [session, setSession] = useState<SessionInfo | undefined>();
+  const [render, setRender] = useState<RenderMessage | undefined>();
+  const outbox = useMemo(() => new Outbox(channel), [channel]);
 
   useEffect(() => {
     const off = channel.onMessage((message) => {
@@ -23,17 +27,20 @@ export function App({ channel }: { channel: HostChannel }) {
       else if (message.type === 'notice') setNotice((prev) => (prev && prev.seq >= message.seq ? prev : message));
       else if (message.type === 'error') setLastError(message.error);
       else if (message.type === 'session') setSession(message.info);
+      // Listen from the first moment: the first render may arrive together with `hello`.
+      else if (message.type === 'render') setRender((prev) => (message.status === 'slow' && prev?.runId === message.runId ? { ...prev, status: 'slow' } : message));
+      else if (message.type === 'ack') outbox.ack(message.upTo);
     });
     channel.ready();
     return off;
-  }, [channel]);
+  }, [channel, outbox]);
 
   const sendEcho = async () => {
     try {
       const reply = await channel.request('echo', { text });
       const shown = `${reply.text} (host time ${new Date(reply.receivedAt).toISOString()})`;
       setEcho(shown);
-      channel.setState({ echo: shown } satisfies ViewState);
+      channel.patchState({ echo: shown } satisfies ViewState);
     } catch (err) {
       setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
     }
@@ -46,6 +53,8 @@ export function App({ channel }: { channel: HostChannel }) {
         Host v{host.extensionVersion} · {host.uiKind} UI{host.remoteName ? ` · remote ${host.remoteName}` : ''}
       </p>
       {notice && <p data-testid="notice">{notice.text}</p>}
+      <AppView render={render} outbox={outbox} />
+      <VscodeDivider />
       <SessionPanel channel={channel} session={session} onError={(e) => setLastError(e.info)} />
       <VscodeDivider />
       <div className="row">

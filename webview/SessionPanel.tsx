@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from './elements/vscodeElements';
 import type { ApiCallResult, ApiRoute, SessionInfo } from '../protocol';
 import { RequestError, type HostChannel } from './hostChannel';
 

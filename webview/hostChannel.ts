@@ -86,6 +86,12 @@ export class HostChannel {
     this.api.setState(state);
   }
 
+  /** Merge into the webview state (it survives hiding the view and reloads of the webview). */
+  patchState(patch: Record<string, unknown>): void {
+    const current = this.api.getState();
+    this.api.setState({ ...(typeof current === 'object' && current !== null ? current : {}), ...patch });
+  }
+
   private receive(event: MessageEvent<unknown>): void {
     // VS Code relays host messages from a frame of this document's own origin. Component frames
     // are sandboxed without `allow-same-origin` (origin "null"), so they can never pass this check.

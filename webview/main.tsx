@@ -1,6 +1,3 @@
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-divider/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { HostChannel } from './hostChannel';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute, HostInfo, HostToWebview, SessionInfo } from '../../protocol';
+import { AppController } from '../app/appController';
 import { WebviewChannel } from './webviewChannel';
 import { renderWebviewHtml } from './webviewHtml';
 
@@ -30,8 +31,12 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     private readonly log: vscode.LogOutputChannel,
     private readonly services: ViewServices,
   ) {
-    context.subscriptions.push(services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })));
+    this.app = new AppController(context, log, (message) => this.channel?.post(message));
+    context.subscriptions.push(this.app, services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })));
   }
+
+  /** The app host of this view (runs, session state, events). */
+  readonly app: AppController;
 
   setActivationMs(ms: number): void {
     this.activationMs = ms;
@@ -59,8 +64,10 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         channel.post({ type: 'hello', host: this.hostInfo() });
         channel.post({ type: 'session', info: this.services.getSessionInfo() });
         if (this.lastNotice) channel.post(this.lastNotice);
+        this.app.onReady();
         this.readyEmitter.fire();
       },
+      (event) => this.app.receive(event),
     );
     this.channel = channel;
     webview.html = renderWebviewHtml(webview, this.context.extensionUri);
@@ -82,9 +89,8 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     await vscode.commands.executeCommand(`${AppViewProvider.viewId}.focus`);
   }
 
-  /** Placeholder until the app host lands: tell the webview a rerun was asked for. */
   rerun(): void {
-    this.notify(`Rerun requested at ${new Date().toLocaleTimeString()}`);
+    this.app.rerun('Rerun App command');
   }
 
   /** Send a notice; it is remembered so a re-created webview shows it again. */

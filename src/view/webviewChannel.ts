@@ -8,6 +8,7 @@ import {
   type WebviewRequestMethod,
   type WebviewRequestParams,
   type WebviewRequestResult,
+  type WidgetEvent,
 } from '../../protocol';
 
 export type RequestHandlers = {
@@ -30,6 +31,7 @@ export class WebviewChannel implements vscode.Disposable {
     private readonly handlers: RequestHandlers,
     private readonly log: vscode.LogOutputChannel,
     private readonly onReady: () => void,
+    private readonly onEvent: (event: WidgetEvent) => void,
   ) {
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw));
   }
@@ -74,6 +76,9 @@ export class WebviewChannel implements vscode.Disposable {
       }
       case 'request':
         await this.answer(message.id, message.method, message.params);
+        return;
+      case 'event':
+        this.onEvent(message);
         return;
     }
   }

@@ -16,6 +16,8 @@ export class HostControl {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private polledOnce!: () => void;
+  private polls = 0;
+  private readonly pollWaiters: (() => void)[] = [];
   /** Resolves when the in-host runner first asks for work: the extension host is up. */
   readonly connected = new Promise<void>((resolve) => (this.polledOnce = resolve));
 
@@ -23,6 +25,8 @@ export class HostControl {
     this.server = createServer((req, res) => {
       if (req.method === 'GET' && req.url === '/next') {
         this.polledOnce();
+        this.polls++;
+        for (const waiter of this.pollWaiters.splice(0)) waiter();
         const command = this.queue.shift();
         if (command) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(command));
         this.waiting.push(res);
@@ -32,7 +36,12 @@ export class HostControl {
           if (i >= 0) this.waiting.splice(i, 1);
           res.writeHead(204).end();
         }, 20_000);
-        res.on('close', () => clearTimeout(timer));
+        // A reloaded window kills its extension host: never hand a command to a dead poll.
+        res.on('close', () => {
+          clearTimeout(timer);
+          const i = this.waiting.indexOf(res);
+          if (i >= 0) this.waiting.splice(i, 1);
+        });
         return;
       }
       const match = /^\/result\/(\d+)$/.exec(req.url ?? '');
@@ -81,6 +90,11 @@ export class HostControl {
       if (res) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(full));
       else this.queue.push(full);
     });
+  }
+
+  /** Resolves at the next poll from any runner (after a window reload: the new extension host's). */
+  nextPoll(): Promise<void> {
+    return new Promise((resolve) => this.pollWaiters.push(resolve));
   }
 
   list(): Promise<{ tests: string[]; probes: string[] }> {

@@ -141,7 +141,8 @@ export class TestBed {
   /** Run a command from the palette, as a user would (F1, type, Enter). */
   async runCommand(title: string): Promise<void> {
     const page = this.page;
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+    // Focus the workbench without clicking into the editor (that would move the cursor).
+    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -171,9 +172,12 @@ export class TestBed {
     return file;
   }
 
+  /** Reload the window, as Developer: Reload Window does; waits for the new extension host. */
   async reload(): Promise<void> {
+    const reconnected = this.host?.nextPoll();
     await this.page.reload();
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    if (reconnected) await withTimeout(reconnected, 60_000, 'the in-host runner of the reloaded window');
   }
 
   async stop(): Promise<void> {

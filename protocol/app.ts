@@ -1,0 +1,31 @@
+/** Messages of the app host: widget events (webview → host) and renders and acks (host → webview). */
+import { z } from 'zod';
+import { Element } from './elements';
+
+/** A widget interaction. `seq` is per view and only grows, also across webview reloads. */
+export const WidgetEvent = z.object({
+  type: z.literal('event'),
+  seq: z.number().int().positive(),
+  widgetId: z.string().min(1).max(300),
+  value: z.unknown(),
+});
+export type WidgetEvent = z.infer<typeof WidgetEvent>;
+
+export const RunStatus = z.enum(['running', 'done', 'error', 'slow']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export const RenderMessage = z.object({
+  type: z.literal('render'),
+  runId: z.number().int(),
+  app: z.string().max(300),
+  status: RunStatus,
+  elements: z.array(Element),
+  /** Set when the run failed: the previous elements stay, this is shown above them. */
+  error: z.object({ message: z.string(), stack: z.string().optional() }).optional(),
+  stats: z.object({ runs: z.number().int(), eventsHandled: z.number().int(), coalesced: z.number().int(), durationMs: z.number() }),
+});
+export type RenderMessage = z.infer<typeof RenderMessage>;
+
+/** Every event with `seq` ≤ `upTo` is handled; the webview may forget them. */
+export const AckMessage = z.object({ type: z.literal('ack'), upTo: z.number().int().nonnegative() });
+export type AckMessage = z.infer<typeof AckMessage>;

@@ -1,0 +1,69 @@
+/**
+ * The element tree an app run produces and the webview renders. Every element has an id that is
+ * stable across reruns (widgets: their identity; others: their position), so React keeps DOM nodes,
+ * focus and scroll position between runs.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(300);
+const label = z.string().max(1000);
+const Option = z.string().max(500);
+
+export const AlertLevel = z.enum(['info', 'success', 'warning', 'error']);
+
+const leaf = {
+  title: z.object({ kind: z.literal('title'), id, text: label }),
+  header: z.object({ kind: z.literal('header'), id, text: label }),
+  markdown: z.object({ kind: z.literal('markdown'), id, text: z.string().max(100_000) }),
+  text: z.object({ kind: z.literal('text'), id, text: z.string().max(100_000) }),
+  caption: z.object({ kind: z.literal('caption'), id, text: z.string().max(10_000) }),
+  code: z.object({ kind: z.literal('code'), id, code: z.string().max(200_000), language: z.string().max(50).optional() }),
+  json: z.object({ kind: z.literal('json'), id, json: z.string().max(200_000) }),
+  divider: z.object({ kind: z.literal('divider'), id }),
+  alert: z.object({ kind: z.literal('alert'), id, level: AlertLevel, text: z.string().max(10_000) }),
+  progress: z.object({ kind: z.literal('progress'), id, value: z.number().min(0).max(1), text: label.optional() }),
+  table: z.object({ kind: z.literal('table'), id, columns: z.array(label).max(100), rows: z.array(z.array(z.string().max(10_000)).max(100)).max(10_000) }),
+  error: z.object({ kind: z.literal('error'), id, message: z.string().max(10_000), stack: z.string().max(20_000).optional() }),
+  button: z.object({ kind: z.literal('button'), id, label, disabled: z.boolean() }),
+  checkbox: z.object({ kind: z.literal('checkbox'), id, label, value: z.boolean(), disabled: z.boolean() }),
+  toggle: z.object({ kind: z.literal('toggle'), id, label, value: z.boolean(), disabled: z.boolean() }),
+  text_input: z.object({ kind: z.literal('text_input'), id, label, value: z.string().max(100_000), placeholder: z.string().max(500).optional(), disabled: z.boolean() }),
+  number_input: z.object({ kind: z.literal('number_input'), id, label, value: z.number(), min: z.number().optional(), max: z.number().optional(), step: z.number().positive(), disabled: z.boolean() }),
+  slider: z.object({ kind: z.literal('slider'), id, label, value: z.number(), min: z.number(), max: z.number(), step: z.number().positive(), disabled: z.boolean() }),
+  select: z.object({ kind: z.literal('select'), id, label, options: z.array(Option).max(1000), value: z.number().int().min(0), disabled: z.boolean() }),
+  radio: z.object({ kind: z.literal('radio'), id, label, options: z.array(Option).max(100), value: z.number().int().min(0), disabled: z.boolean() }),
+};
+
+export type Element =
+  | z.infer<(typeof leaf)[keyof typeof leaf]>
+  | { kind: 'expander'; id: string; label: string; expanded: boolean; children: Element[] }
+  | { kind: 'tabs'; id: string; tabs: { label: string; children: Element[] }[] }
+  | { kind: 'columns'; id: string; columns: Element[][] };
+
+export const Element: z.ZodType<Element> = z.lazy(() =>
+  z.union([
+    ...Object.values(leaf),
+    z.object({ kind: z.literal('expander'), id, label, expanded: z.boolean(), children: z.array(Element).max(10_000) }),
+    z.object({ kind: z.literal('tabs'), id, tabs: z.array(z.object({ label, children: z.array(Element).max(10_000) })).max(50) }),
+    z.object({ kind: z.literal('columns'), id, columns: z.array(z.array(Element).max(10_000)).max(12) }),
+  ]),
+);
+
+export type WidgetKind = 'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio';
+export type WidgetElement = Extract<Element, { kind: WidgetKind }>;
+
+/** The value a widget event carries, by widget kind: what the host accepts from the webview. */
+export const widgetValueSchemas = {
+  button: z.literal(true),
+  checkbox: z.boolean(),
+  toggle: z.boolean(),
+  text_input: z.string().max(100_000),
+  number_input: z.number().finite(),
+  slider: z.number().finite(),
+  select: z.number().int().min(0),
+  radio: z.number().int().min(0),
+} as const satisfies Record<WidgetKind, z.ZodType>;
+
+export function isWidget(element: Element): element is WidgetElement {
+  return Object.hasOwn(widgetValueSchemas, element.kind);
+}

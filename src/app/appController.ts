@@ -1,0 +1,195 @@
+/**
+ * Glue between the app runtime and VS Code: which app runs (built-in or from the workspace, trusted
+ * only), Memento-backed session state, reruns on save and on editor changes, and the commands.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AckMessage, ErrorInfo, RenderMessage, WidgetEvent } from '../../protocol';
+import { AppSession } from './appSession';
+import { EventLedger } from './eventLedger';
+import { builtinApps } from './builtinApps';
+import { sameEditorContext, type EditorContext } from './editorContext';
+import { SessionState } from './sessionState';
+import type { App } from './st';
+import { loadWorkspaceApp } from './workspaceApp';
+
+export type AppOutput = RenderMessage | AckMessage | { type: 'error'; error: ErrorInfo; inReplyTo?: string };
+
+const DEFAULT_APP = 'gallery';
+
+export class AppController implements vscode.Disposable {
+  private session: AppSession | undefined;
+  private lastRender: RenderMessage | undefined;
+  private editor: EditorContext | undefined;
+  private editorTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly ledger: EventLedger;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly post: (message: AppOutput) => void,
+  ) {
+    this.editor = readEditor();
+    const key = 'componentHost.view.lastEventSeq';
+    this.ledger = new EventLedger(context.workspaceState.get<number>(key, 0), (last) => void context.workspaceState.update(key, last));
+    this.disposables.push(
+      vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
+      vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.workspaceFile() === doc.uri.fsPath) this.rerun('saved');
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('componentHost.app') && this.restart()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.editorChanged()),
+      vscode.window.onDidChangeTextEditorSelection(() => this.editorChanged()),
+      vscode.window.onDidChangeTextEditorVisibleRanges(() => this.editorChanged()),
+      vscode.languages.onDidChangeDiagnostics(() => this.editorChanged()),
+    );
+  }
+
+  get appName(): string {
+    return vscode.workspace.getConfiguration('componentHost').get<string>('app', DEFAULT_APP) || DEFAULT_APP;
+  }
+
+  /** Counters for tests and benchmarks. */
+  get stats() {
+    const r = this.session?.runner;
+    return { runs: r?.runs ?? 0, coalesced: r?.coalesced ?? 0, eventsHandled: r?.eventsHandled ?? 0, discarded: r?.discarded ?? 0, lastSeq: this.session?.lastHandled ?? 0, status: this.lastRender?.status ?? 'none' };
+  }
+
+  /** A webview document said ready: give it the last render (or run the app for the first time). */
+  onReady(): void {
+    const session = this.ensureSession();
+    this.post({ type: 'ack', upTo: session.lastHandled });
+    if (this.lastRender) this.post(this.lastRender);
+    else void session.runner.request();
+  }
+
+  receive(event: WidgetEvent): void {
+    this.ensureSession().receive(event);
+  }
+
+  rerun(reason: string): void {
+    this.log.debug(`rerun (${reason})`);
+    void this.ensureSession().runner.request();
+  }
+
+  private ensureSession(): AppSession {
+    if (this.session) return this.session;
+    const name = this.appName;
+    const state = new SessionState(this.context.workspaceState, `componentHost.session.${name}`, (m) => this.log.warn(m));
+    this.session = new AppSession({
+      appName: name,
+      state,
+      ledger: this.ledger,
+      app: async () => this.resolveApp(name),
+      editor: () => this.editor,
+      render: (output) => {
+        const message: RenderMessage = { type: 'render', ...output };
+        if (output.status !== 'slow') this.lastRender = message;
+        if (output.error) this.log.error(`app ${name} failed: ${output.error.message}`);
+        if (output.status === 'slow') this.log.warn(`app ${name} is still running after a few seconds`);
+        this.post(message);
+      },
+      onSaveError: (message) => {
+        this.log.error(message);
+        this.post({ type: 'error', error: { code: 'too-large', message } });
+      },
+      ack: (message) => this.post(message),
+      reject: (error, seq) => {
+        this.log.warn(`event ${seq} rejected: ${error.code}: ${error.message}`);
+        this.post({ type: 'error', error, inReplyTo: 'event' });
+      },
+    });
+    return this.session;
+  }
+
+  private resolveApp(name: string): App {
+    const builtin = builtinApps[name];
+    if (builtin) return builtin.app;
+    const file = this.workspaceFile();
+    if (!file) return notFound(name);
+    if (!vscode.workspace.isTrusted) return untrusted(name);
+    return loadWorkspaceApp(file, require);
+  }
+
+  private workspaceFile(): string | undefined {
+    const name = this.appName;
+    if (builtinApps[name]) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const file = path.resolve(folder.uri.fsPath, name);
+    // Only files inside the workspace folder.
+    return file.startsWith(folder.uri.fsPath + path.sep) ? file : undefined;
+  }
+
+  private restart(): void {
+    this.session = undefined;
+    this.lastRender = undefined;
+    this.ensureSession();
+    this.rerun('app changed');
+  }
+
+  private async resetState(): Promise<void> {
+    const session = this.ensureSession();
+    await session.runner.idle();
+    await session.state.reset();
+    this.log.info('session state reset');
+    this.rerun('state reset');
+  }
+
+  private async pickApp(): Promise<void> {
+    const files = await vscode.workspace.findFiles('**/*.{js,cjs}', '**/node_modules/**', 200);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    const items: (vscode.QuickPickItem & { value: string })[] = [
+      ...Object.entries(builtinApps).map(([value, a]) => ({ label: `$(package) ${a.title}`, description: 'built in', value })),
+      ...files.map((f) => ({ label: `$(file-code) ${path.relative(folder, f.fsPath)}`, description: vscode.workspace.isTrusted ? 'workspace' : 'workspace (needs trust to run)', value: path.relative(folder, f.fsPath) })),
+    ];
+    const pick = await vscode.window.showQuickPick(items, { title: 'Component Host: Select App', placeHolder: 'The app the side panel runs' });
+    if (pick) await vscode.workspace.getConfiguration('componentHost').update('app', pick.value, vscode.ConfigurationTarget.Workspace);
+  }
+
+  private editorChanged(): void {
+    clearTimeout(this.editorTimer);
+    this.editorTimer = setTimeout(() => {
+      const next = readEditor();
+      if (sameEditorContext(next, this.editor)) return;
+      this.editor = next;
+      if (this.session?.runner.readsEditor) this.rerun('editor changed');
+    }, 250);
+  }
+
+  dispose(): void {
+    clearTimeout(this.editorTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function readEditor(): EditorContext | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const { selection, document } = editor;
+  const visible = editor.visibleRanges[0];
+  const diagnostics = vscode.languages.getDiagnostics(document.uri);
+  return {
+    file: vscode.workspace.asRelativePath(document.uri),
+    language: document.languageId,
+    selection: { startLine: selection.start.line, startCharacter: selection.start.character, endLine: selection.end.line, endCharacter: selection.end.character, text: document.getText(selection).slice(0, 10_000) },
+    visibleRange: { startLine: visible?.start.line ?? 0, endLine: visible?.end.line ?? 0 },
+    diagnostics: {
+      errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+      warnings: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
+    },
+  };
+}
+
+const notFound = (name: string): App => (st) => {
+  st.warning(`No app "${name}": it is neither a built-in app nor a file in this workspace.`);
+  st.caption('Run "Component Host: Select App" to pick one.');
+};
+
+const untrusted = (name: string): App => (st) => {
+  st.warning(`"${name}" is an app from this workspace, and this workspace is not trusted, so it was not run.`);
+  st.caption('Trust the workspace (Manage Workspace Trust) to run it; built-in apps work either way.');
+};

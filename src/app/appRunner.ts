@@ -1,0 +1,149 @@
+/**
+ * Runs an app top to bottom and reruns it when asked, like Streamlit's script runner: a rerun asked
+ * for during a run supersedes it (the stale run stops at its next `st` call and its output is
+ * discarded: latest wins); reruns caused only by `st.rerun()` are capped so an app cannot loop; an
+ * exception renders an error and keeps the previous elements; a slow run is reported.
+ */
+import type { Element, RenderMessage, WidgetKind } from '../../protocol';
+import type { EditorContext } from './editorContext';
+import { RerunRequest, RunSuperseded, St, type App, type RunScope } from './st';
+import type { SessionState } from './sessionState';
+
+export const MAX_CHAINED_RERUNS = 50;
+export const SLOW_RUN_MS = 5000;
+
+export type RenderOutput = Omit<RenderMessage, 'type'>;
+
+export interface RunnerDeps {
+  app: () => Promise<App>;
+  appName: string;
+  state: SessionState;
+  editor: () => EditorContext | undefined;
+  render: (output: RenderOutput) => void;
+  /** Session state could not be saved (too large, not JSON). */
+  onSaveError: (message: string) => void;
+  slowRunMs?: number;
+}
+
+export class AppRunner {
+  runs = 0;
+  coalesced = 0;
+  eventsHandled = 0;
+  discarded = 0;
+  /** Widget id → kind, from the last completed run: how events are validated. */
+  widgetKinds = new Map<string, WidgetKind>();
+  /** Whether the last run read `st.editor` (only then do editor changes rerun the app). */
+  readsEditor = false;
+  lastElements: Element[] = [];
+
+  private generation = 0;
+  private pending = false;
+  private loop: Promise<void> | undefined;
+  private triggers = new Set<string>();
+  private chained = 0;
+  private runId = 0;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** A button click: true in the next completed run only. */
+  addTrigger(widgetId: string): void {
+    this.triggers.add(widgetId);
+  }
+
+  /** Ask for a rerun. `chained` marks one caused by st.rerun() (counted against the cap). */
+  request(chained = false): Promise<void> {
+    if (!chained) this.chained = 0;
+    this.pending = true;
+    this.generation++;
+    if (this.loop) {
+      this.coalesced++;
+      return this.loop;
+    }
+    this.loop = (async () => {
+      // Let events that arrived together land first: one run for a burst, not one per event.
+      await new Promise((r) => setImmediate(r));
+      while (this.pending) {
+        this.pending = false;
+        await this.runOnce(this.generation);
+      }
+      this.loop = undefined;
+    })();
+    return this.loop;
+  }
+
+  /** Resolves when no run is in progress or pending. */
+  async idle(): Promise<void> {
+    while (this.loop) await this.loop;
+  }
+
+  private async runOnce(generation: number): Promise<void> {
+    const runId = ++this.runId;
+    this.runs++;
+    const started = performance.now();
+    const triggers = new Set(this.triggers);
+    const scope: RunScope = {
+      widgets: this.deps.state.widgets,
+      user: this.deps.state.user,
+      triggers,
+      superseded: () => generation !== this.generation,
+      editor: this.deps.editor,
+      ids: new Set(),
+      widgetKinds: new Map(),
+      readEditor: false,
+    };
+    const st = new St(scope);
+    const slow = setTimeout(() => this.emit(runId, 'slow', this.lastElements, started), this.deps.slowRunMs ?? SLOW_RUN_MS);
+    try {
+      await (await this.deps.app())(st);
+      if (scope.superseded()) throw new RunSuperseded('superseded');
+      this.consume(triggers);
+      this.lastElements = materialize(st.declared);
+      this.widgetKinds = scope.widgetKinds;
+      this.readsEditor = scope.readEditor;
+      this.emit(runId, 'done', this.lastElements, started);
+    } catch (err) {
+      if (err instanceof RunSuperseded) {
+        this.discarded++;
+        return;
+      }
+      if (err instanceof RerunRequest) {
+        this.consume(triggers);
+        this.widgetKinds = scope.widgetKinds;
+        if (++this.chained > MAX_CHAINED_RERUNS) {
+          this.emit(runId, 'error', this.lastElements, started, { message: `The app called st.rerun() ${MAX_CHAINED_RERUNS} times in a row without any event; stopped to avoid an endless loop. Rerun App starts it again.` });
+          this.chained = 0;
+          return;
+        }
+        this.pending = true;
+        return;
+      }
+      // A failing run consumes its triggers too: a click that crashed the app is not replayed.
+      this.consume(triggers);
+      const error = err instanceof Error ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) } : { message: String(err) };
+      this.emit(runId, 'error', this.lastElements, started, error);
+    } finally {
+      clearTimeout(slow);
+      await this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  private consume(triggers: Set<string>): void {
+    for (const t of triggers) this.triggers.delete(t);
+  }
+
+  private emit(runId: number, status: RenderOutput['status'], elements: Element[], started: number, error?: { message: string; stack?: string }): void {
+    this.deps.render({
+      runId,
+      app: this.deps.appName,
+      status,
+      elements,
+      ...(error ? { error } : {}),
+      stats: { runs: this.runs, eventsHandled: this.eventsHandled, coalesced: this.coalesced, durationMs: performance.now() - started },
+    });
+  }
+}
+
+/** Containers expose their children through getters while the run builds them; freeze to plain data. */
+function materialize(elements: Element[]): Element[] {
+  return JSON.parse(JSON.stringify(elements)) as Element[];
+}

@@ -1,0 +1,43 @@
+/** Apps that ship with the extension. Workspace apps are loaded by workspaceApp.ts. */
+import type { App } from './st';
+
+/** A tour of the elements; ~50 elements, also the benchmark's app. */
+export const galleryApp: App = (st) => {
+  st.title('Component Host');
+  st.caption('An app running in the extension host; this panel is its UI. Widgets rerun it.');
+  const name = st.textInput('Your name', { value: 'world', key: 'name' });
+  st.markdown(`Hello, **${name || 'stranger'}**! Edit the name: the app reruns on every change.`);
+  const clicks = (st.sessionState.clicks as number | undefined) ?? 0;
+  if (st.button('Click me', { key: 'click' })) st.sessionState.clicks = clicks + 1;
+  st.text(`Button clicked ${(st.sessionState.clicks as number | undefined) ?? 0} times (a trigger: true only in the run the click caused).`);
+  const level = st.slider('Level', { min: 1, max: 10, value: 3, key: 'level' });
+  st.progress(level / 10, `level ${level} of 10`);
+  const checked = st.checkbox('Show details', { key: 'details' });
+  if (checked) st.info('Details are shown because the checkbox is ticked.');
+  const flavour = st.selectbox('Flavour', ['vanilla', 'chocolate', 'strawberry'], { key: 'flavour' });
+  const size = st.radio('Size', ['small', 'medium', 'large'], { index: 1, key: 'size' });
+  st.success(`You picked a ${size} ${flavour}.`);
+  const amount = st.numberInput('Amount', { min: 0, max: 20, value: 2, key: 'amount' });
+  st.toggle('Dark mode preview', { key: 'dark' });
+  const [left, right] = st.columns(2);
+  left!.text(`Amount: ${amount}`);
+  right!.text(`Total: ${amount * level}`);
+  const editor = st.expander('The editor, as the app sees it', { expanded: true });
+  const ctx = editor.editor;
+  if (ctx) {
+    editor.text(`${ctx.file} (${ctx.language})`);
+    editor.caption(`selection ${ctx.selection.startLine + 1}:${ctx.selection.startCharacter + 1}–${ctx.selection.endLine + 1}:${ctx.selection.endCharacter + 1}; ${ctx.diagnostics.errors} errors, ${ctx.diagnostics.warnings} warnings`);
+    if (ctx.selection.text) editor.code(ctx.selection.text.slice(0, 2000));
+  } else editor.caption('No editor is active. Open a file to see it here.');
+  const [tabA, tabB] = st.tabs(['Table', 'JSON']);
+  tabA!.table(Array.from({ length: 5 }, (_, i) => ({ row: i + 1, square: (i + 1) ** 2, level })));
+  tabB!.json({ name, level, flavour, size, amount, clicks: st.sessionState.clicks ?? 0 });
+  st.divider();
+  for (let i = 0; i < 12; i++) st.caption(`Line ${i + 1} of filler text, so the app has about fifty elements.`);
+  st.code('export default async function app(st) {\n  st.title("My app");\n}', { language: 'javascript' });
+  st.warning('Apps from the workspace run only in a trusted workspace.');
+};
+
+export const builtinApps: Record<string, { title: string; app: App }> = {
+  gallery: { title: 'Element gallery', app: galleryApp },
+};

@@ -1,0 +1,231 @@
+/**
+ * The `st` object an app receives: it declares elements in order and returns widget values, like
+ * Streamlit's API. One AppContext per run; containers (expander, tabs, columns) are child contexts
+ * writing into their own element lists.
+ */
+import type { Element, WidgetKind } from '../../protocol';
+import type { EditorContext } from './editorContext';
+
+export class DuplicateWidgetError extends Error {}
+/** Thrown by `st.rerun()`: stop this run and start another. */
+export class RerunRequest extends Error {
+  constructor() {
+    super('st.rerun() was called');
+  }
+}
+/** Thrown at the next `st` call of a run that a newer rerun has superseded. */
+export class RunSuperseded extends Error {}
+
+export interface WidgetOptions {
+  /** Explicit identity; otherwise kind + label + container position. */
+  key?: string;
+  disabled?: boolean;
+}
+
+/** What a run reads and writes, shared by all contexts of that run. */
+export interface RunScope {
+  widgets: Record<string, unknown>;
+  user: Record<string, unknown>;
+  triggers: ReadonlySet<string>;
+  superseded(): boolean;
+  editor(): EditorContext | undefined;
+  ids: Set<string>;
+  widgetKinds: Map<string, WidgetKind>;
+  readEditor: boolean;
+}
+
+export type App = (st: St) => unknown;
+
+export class St {
+  private readonly elements: Element[] = [];
+
+  constructor(
+    private readonly scope: RunScope,
+    private readonly path = '',
+  ) {}
+
+  /** The elements declared so far in this container. */
+  get declared(): Element[] {
+    return this.elements;
+  }
+
+  /** The app's own values: they survive reruns, hiding the view and window reloads. */
+  get sessionState(): Record<string, unknown> {
+    this.checkpoint();
+    return this.scope.user;
+  }
+
+  /** The active editor (file, language, selection…); reading it makes the app rerun when it changes. */
+  get editor(): EditorContext | undefined {
+    this.checkpoint();
+    this.scope.readEditor = true;
+    return this.scope.editor();
+  }
+
+  rerun(): never {
+    throw new RerunRequest();
+  }
+
+  title(text: string): void {
+    this.add({ kind: 'title', id: this.nextId(), text: String(text) });
+  }
+  header(text: string): void {
+    this.add({ kind: 'header', id: this.nextId(), text: String(text) });
+  }
+  /** Markdown subset (headings, emphasis, code, links, lists); HTML is shown as text, never run. */
+  markdown(text: string): void {
+    this.add({ kind: 'markdown', id: this.nextId(), text: String(text) });
+  }
+  text(text: string): void {
+    this.add({ kind: 'text', id: this.nextId(), text: String(text) });
+  }
+  caption(text: string): void {
+    this.add({ kind: 'caption', id: this.nextId(), text: String(text) });
+  }
+  code(code: string, options: { language?: string } = {}): void {
+    this.add({ kind: 'code', id: this.nextId(), code: String(code), ...(options.language ? { language: options.language } : {}) });
+  }
+  json(value: unknown): void {
+    this.add({ kind: 'json', id: this.nextId(), json: JSON.stringify(value, null, 2) ?? 'undefined' });
+  }
+  divider(): void {
+    this.add({ kind: 'divider', id: this.nextId() });
+  }
+  info(text: string): void {
+    this.add({ kind: 'alert', id: this.nextId(), level: 'info', text: String(text) });
+  }
+  success(text: string): void {
+    this.add({ kind: 'alert', id: this.nextId(), level: 'success', text: String(text) });
+  }
+  warning(text: string): void {
+    this.add({ kind: 'alert', id: this.nextId(), level: 'warning', text: String(text) });
+  }
+  error(text: string): void {
+    this.add({ kind: 'alert', id: this.nextId(), level: 'error', text: String(text) });
+  }
+  progress(value: number, text?: string): void {
+    this.add({ kind: 'progress', id: this.nextId(), value: Math.min(1, Math.max(0, Number(value) || 0)), ...(text ? { text } : {}) });
+  }
+  /** Rows as objects (columns from their keys) or as arrays (with `columns`). */
+  table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options: { columns?: string[] } = {}): void {
+    const columns = options.columns ?? [...new Set(rows.flatMap((r) => (Array.isArray(r) ? [] : Object.keys(r))))];
+    const cell = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+    const body = rows.map((r) => (Array.isArray(r) ? r.map(cell) : columns.map((c) => cell((r as Record<string, unknown>)[c]))));
+    this.add({ kind: 'table', id: this.nextId(), columns, rows: body });
+  }
+
+  /** True only in the run caused by the click; never replayed by later reruns. */
+  button(label: string, options: WidgetOptions = {}): boolean {
+    const id = this.widgetId('button', label, options.key);
+    this.add({ kind: 'button', id, label, disabled: Boolean(options.disabled) });
+    return this.scope.triggers.has(id);
+  }
+  checkbox(label: string, options: WidgetOptions & { value?: boolean } = {}): boolean {
+    return this.boolean('checkbox', label, options);
+  }
+  toggle(label: string, options: WidgetOptions & { value?: boolean } = {}): boolean {
+    return this.boolean('toggle', label, options);
+  }
+  textInput(label: string, options: WidgetOptions & { value?: string; placeholder?: string } = {}): string {
+    const id = this.widgetId('text_input', label, options.key);
+    const value = this.value(id, options.value ?? '', (v): v is string => typeof v === 'string');
+    this.add({ kind: 'text_input', id, label, value, disabled: Boolean(options.disabled), ...(options.placeholder ? { placeholder: options.placeholder } : {}) });
+    return value;
+  }
+  numberInput(label: string, options: WidgetOptions & { value?: number; min?: number; max?: number; step?: number } = {}): number {
+    const id = this.widgetId('number_input', label, options.key);
+    const value = clamp(this.value(id, options.value ?? options.min ?? 0, isNumber), options.min, options.max);
+    this.add({ kind: 'number_input', id, label, value, step: options.step ?? 1, disabled: Boolean(options.disabled), ...(options.min !== undefined ? { min: options.min } : {}), ...(options.max !== undefined ? { max: options.max } : {}) });
+    return value;
+  }
+  slider(label: string, options: WidgetOptions & { min?: number; max?: number; value?: number; step?: number } = {}): number {
+    const min = options.min ?? 0;
+    const max = options.max ?? 100;
+    const id = this.widgetId('slider', label, options.key);
+    const value = clamp(this.value(id, options.value ?? min, isNumber), min, max);
+    this.add({ kind: 'slider', id, label, value, min, max, step: options.step ?? 1, disabled: Boolean(options.disabled) });
+    return value;
+  }
+  selectbox(label: string, options: readonly string[], settings: WidgetOptions & { index?: number } = {}): string | undefined {
+    return this.choice('select', label, options, settings);
+  }
+  radio(label: string, options: readonly string[], settings: WidgetOptions & { index?: number } = {}): string | undefined {
+    return this.choice('radio', label, options, settings);
+  }
+
+  /** A collapsible section; returns a container to declare its contents into. */
+  expander(label: string, options: { expanded?: boolean } = {}): St {
+    const id = this.nextId();
+    const child = new St(this.scope, `${id}/`);
+    this.add({ kind: 'expander', id, label: String(label), expanded: Boolean(options.expanded), get children() { return child.declared; } } as Element);
+    return child;
+  }
+  tabs(labels: readonly string[]): St[] {
+    const id = this.nextId();
+    const children = labels.map((_, i) => new St(this.scope, `${id}/${i}/`));
+    this.add({ kind: 'tabs', id, get tabs() { return labels.map((label, i) => ({ label: String(label), children: children[i]!.declared })); } } as Element);
+    return children;
+  }
+  columns(count: number): St[] {
+    const id = this.nextId();
+    const children = Array.from({ length: Math.max(1, Math.min(12, Math.floor(count))) }, (_, i) => new St(this.scope, `${id}/${i}/`));
+    this.add({ kind: 'columns', id, get columns() { return children.map((c) => c.declared); } } as Element);
+    return children;
+  }
+
+  // ---------- internals ----------
+
+  private checkpoint(): void {
+    if (this.scope.superseded()) throw new RunSuperseded('superseded by a newer rerun');
+  }
+
+  private add(element: Element): void {
+    this.checkpoint();
+    this.elements.push(element);
+  }
+
+  private nextId(): string {
+    return `${this.path}${this.elements.length}`;
+  }
+
+  private widgetId(kind: WidgetKind, label: string, key: string | undefined): string {
+    const id = key !== undefined ? `key:${key}` : `${kind}:${this.path}${label}`;
+    if (this.scope.ids.has(id)) {
+      throw new DuplicateWidgetError(
+        key !== undefined
+          ? `Two widgets have the key "${key}". Keys must be unique within an app.`
+          : `Two ${kind} widgets have the label "${label}" in the same place. Give one of them a key, e.g. st.${kind === 'text_input' ? 'textInput' : kind}("${label}", { key: "…" }).`,
+      );
+    }
+    this.scope.ids.add(id);
+    this.scope.widgetKinds.set(id, kind);
+    return id;
+  }
+
+  private value<T>(id: string, initial: T, accept: (v: unknown) => v is T): T {
+    const current = this.scope.widgets[id];
+    if (accept(current)) return current;
+    this.scope.widgets[id] = initial;
+    return initial;
+  }
+
+  private boolean(kind: 'checkbox' | 'toggle', label: string, options: WidgetOptions & { value?: boolean }): boolean {
+    const id = this.widgetId(kind, label, options.key);
+    const value = this.value(id, Boolean(options.value), (v): v is boolean => typeof v === 'boolean');
+    this.add({ kind, id, label, value, disabled: Boolean(options.disabled) });
+    return value;
+  }
+
+  private choice(kind: 'select' | 'radio', label: string, options: readonly string[], settings: WidgetOptions & { index?: number }): string | undefined {
+    const id = this.widgetId(kind, label, settings.key);
+    const valid = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < options.length;
+    const index = options.length === 0 ? 0 : this.value(id, Math.min(settings.index ?? 0, options.length - 1), valid);
+    this.add({ kind, id, label, options: options.map(String), value: index, disabled: Boolean(settings.disabled) });
+    return options[index];
+  }
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+function clamp(value: number, min?: number, max?: number): number {
+  return Math.min(max ?? Infinity, Math.max(min ?? -Infinity, value));
+}

@@ -1,0 +1,104 @@
+/**
+ * The app host end to end: widget → host rerun → repaint; state across hide/show and a window
+ * reload; triggers fire once; errors show and the app recovers; workspace apps rerun on save.
+ */
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { useTestBed } from '../support/suite';
+import { waitFor } from '../support/processes';
+
+interface Stats {
+  runs: number;
+  eventsHandled: number;
+  coalesced: number;
+  lastSeq: number;
+  status: string;
+}
+
+describe('app host in code-server', { timeout: 300_000 }, () => {
+  const bed = useTestBed();
+  let view: Frame;
+  const stats = () => bed().host!.probe<Stats>('app.stats');
+
+  async function openView(): Promise<Frame> {
+    await bed().runCommand('Component Host: Open');
+    view = await bed().webviewFrame();
+    await view.getByTestId('app-root').waitFor({ timeout: 20_000 });
+    return view;
+  }
+
+  test('the built-in gallery renders with VS Code elements', async () => {
+    await openView();
+    await view.getByTestId('el-0').filter({ hasText: 'Component Host' }).waitFor();
+    assert.ok((await view.locator('vscode-button').count()) >= 1);
+    assert.ok((await view.locator('[data-testid^="el-"]').count()) >= 30, 'about fifty elements');
+  });
+
+  test('a click reruns the app in the host and repaints; the trigger fires once', async () => {
+    const before = await stats();
+    await view.getByTestId('el-key:click').click();
+    await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
+    const after = await stats();
+    assert.equal(after.eventsHandled - before.eventsHandled, 1);
+    // Another rerun (not caused by the click) must not replay the trigger.
+    await bed().runCommand('Component Host: Rerun App');
+    await waitFor('rerun done', async () => ((await stats()).runs > after.runs ? true : undefined));
+    await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
+  });
+
+  test('a text input and a checkbox change values through the host', async () => {
+    const input = view.getByTestId('el-key:name').locator('input');
+    await input.fill('Ada');
+    await input.press('Enter');
+    await view.getByText('Hello, Ada!').waitFor({ timeout: 10_000 });
+    await view.getByTestId('el-key:details').click();
+    await view.getByText('Details are shown because the checkbox is ticked.').waitFor({ timeout: 10_000 });
+  });
+
+  test('state survives hiding and showing the view', async () => {
+    await bed().host!.probe('executeCommand', ['workbench.view.explorer']);
+    await waitFor('view hidden', async () => ((await bed().host!.probe<{ visible: boolean }>('viewState')).visible ? undefined : true));
+    await openView();
+    await view.getByText('Hello, Ada!').waitFor({ timeout: 10_000 });
+    await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
+  });
+
+  test('the app reacts to the editor: file, language and selection', async () => {
+    await bed().host!.probe('app.openFile', 'hello.ts');
+    await bed().host!.probe('app.select.text', [1, 16, 21]);
+    await openView();
+    await view.getByTestId('el-key:name').waitFor();
+    await view.getByText('hello.ts (typescript)').waitFor({ timeout: 10_000 });
+    await view.locator('pre.code', { hasText: 'greet' }).waitFor({ timeout: 10_000 });
+  });
+
+  test('a workspace app runs (trusted), an error shows with its stack, and the next run recovers', async () => {
+    await bed().host!.probe('app.select', 'apps/counter.js');
+    await view.getByText('Counter (workspace app)').waitFor({ timeout: 15_000 });
+    await view.getByTestId('el-key:add').click();
+    await view.getByText('Count: 1').waitFor({ timeout: 10_000 });
+    await view.getByTestId('el-key:fail').click();
+    await view.getByTestId('app-error').filter({ hasText: 'Error: boom from the counter app' }).waitFor({ timeout: 10_000 });
+    assert.match(await view.getByTestId('app-error').innerText(), /counter\.js/);
+    await view.getByText('Count: 1').waitFor(); // the previous elements stay
+    await view.getByTestId('el-key:add').click();
+    await view.getByText('Count: 2').waitFor({ timeout: 10_000 });
+    assert.equal(await view.getByTestId('app-error').count(), 0);
+  });
+
+  test('saving a workspace app reruns it with the new code', async () => {
+    const code = `module.exports = (st) => { st.title('Counter (workspace app)'); st.text('Count: ' + (st.sessionState.count ?? 0)); st.caption('version 2'); };\n`;
+    await bed().host!.probe('app.editAndSave', ['apps/counter.js', code]);
+    await view.getByText('version 2').waitFor({ timeout: 15_000 });
+    await view.getByText('Count: 2').waitFor();
+  });
+
+  test('state survives a window reload', async () => {
+    await bed().reload();
+    await openView();
+    await view.getByText('Count: 2').waitFor({ timeout: 20_000 });
+    await bed().host!.probe('app.select', 'gallery');
+    await view.getByText('Hello, Ada!').waitFor({ timeout: 15_000 });
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Renders one element of the app's tree with VS Code-native web components. Keys are element ids, so
+ * React keeps the same DOM nodes (and focus, and scroll) across reruns.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Element } from '../../protocol';
+import { Markdown } from '../markdown';
+import {
+  VscodeButton,
+  VscodeCheckbox,
+  VscodeCollapsible,
+  VscodeDivider,
+  VscodeOption,
+  VscodeProgressBar,
+  VscodeRadio,
+  VscodeRadioGroup,
+  VscodeSingleSelect,
+  VscodeTabHeader,
+  VscodeTabPanel,
+  VscodeTabs,
+  VscodeTextfield,
+} from './vscodeElements';
+
+export type Send = (widgetId: string, value: unknown) => void;
+
+export function ElementList({ elements, send }: { elements: Element[]; send: Send }) {
+  return <>{elements.map((e) => <ElementView key={e.id} element={e} send={send} />)}</>;
+}
+
+/** A text field keeps what the user types and sends it when committed (Enter or leaving the field). */
+function TextInput({ element, send }: { element: Extract<Element, { kind: 'text_input' }>; send: Send }) {
+  const [draft, setDraft] = useState(element.value);
+  useEffect(() => setDraft(element.value), [element.value]);
+  return (
+    <label className="field">
+      <span>{element.label}</span>
+      <VscodeTextfield
+        data-testid={`el-${element.id}`}
+        value={draft}
+        disabled={element.disabled}
+        placeholder={element.placeholder ?? ''}
+        onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+        onChange={(e) => send(element.id, (e.target as HTMLInputElement).value)}
+      />
+    </label>
+  );
+}
+
+function Slider({ element, send }: { element: Extract<Element, { kind: 'slider' | 'number_input' }>; send: Send }) {
+  const [draft, setDraft] = useState(element.value);
+  useEffect(() => setDraft(element.value), [element.value]);
+  const commit = (raw: string) => {
+    const value = Number(raw);
+    if (Number.isFinite(value) && value !== element.value) send(element.id, value);
+  };
+  return (
+    <label className="field">
+      <span>
+        {element.label}: <output>{draft}</output>
+      </span>
+      <input
+        data-testid={`el-${element.id}`}
+        className={element.kind === 'slider' ? 'slider' : 'number'}
+        type={element.kind === 'slider' ? 'range' : 'number'}
+        value={draft}
+        min={element.min}
+        max={element.max}
+        step={element.step}
+        disabled={element.disabled}
+        onChange={(e) => setDraft(Number(e.target.value))}
+        onPointerUp={(e) => commit((e.target as HTMLInputElement).value)}
+        onKeyUp={(e) => commit((e.target as HTMLInputElement).value)}
+        onBlur={(e) => commit(e.target.value)}
+      />
+    </label>
+  );
+}
+
+export function ElementView({ element, send }: { element: Element; send: Send }): ReactNode {
+  const testId = `el-${element.id}`;
+  switch (element.kind) {
+    case 'title':
+      return <h1 data-testid={testId}>{element.text}</h1>;
+    case 'header':
+      return <h2 data-testid={testId}>{element.text}</h2>;
+    case 'markdown':
+      return <div data-testid={testId}><Markdown text={element.text} /></div>;
+    case 'text':
+      return <p data-testid={testId} className="text">{element.text}</p>;
+    case 'caption':
+      return <p data-testid={testId} className="caption">{element.text}</p>;
+    case 'code':
+      return <pre data-testid={testId} className="code"><code>{element.code}</code></pre>;
+    case 'json':
+      return <pre data-testid={testId} className="code json"><code>{element.json}</code></pre>;
+    case 'divider':
+      return <VscodeDivider data-testid={testId} />;
+    case 'alert':
+      return <div data-testid={testId} role={element.level === 'error' ? 'alert' : 'status'} className={`alert alert-${element.level}`}>{element.text}</div>;
+    case 'progress':
+      return (
+        <div data-testid={testId} className="progress">
+          <VscodeProgressBar value={element.value} max={1} />
+          {element.text && <span className="caption">{element.text}</span>}
+        </div>
+      );
+    case 'table':
+      return (
+        <table data-testid={testId} className="table">
+          <thead><tr>{element.columns.map((c, i) => <th key={i}>{c}</th>)}</tr></thead>
+          <tbody>{element.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+        </table>
+      );
+    case 'error':
+      return (
+        <div data-testid={testId} role="alert" className="alert alert-error">
+          {element.message}
+          {element.stack && <pre className="stack">{element.stack}</pre>}
+        </div>
+      );
+    case 'button':
+      return <VscodeButton data-testid={testId} disabled={element.disabled} onClick={() => send(element.id, true)}>{element.label}</VscodeButton>;
+    case 'checkbox':
+    case 'toggle':
+      return (
+        <VscodeCheckbox
+          data-testid={testId}
+          label={element.label}
+          checked={element.value}
+          toggle={element.kind === 'toggle'}
+          disabled={element.disabled}
+          onChange={(e) => send(element.id, (e.target as HTMLInputElement).checked)}
+        />
+      );
+    case 'text_input':
+      return <TextInput element={element} send={send} />;
+    case 'number_input':
+    case 'slider':
+      return <Slider element={element} send={send} />;
+    case 'select':
+      return (
+        <label className="field">
+          <span>{element.label}</span>
+          <VscodeSingleSelect data-testid={testId} disabled={element.disabled} onChange={(e) => send(element.id, (e.target as unknown as { selectedIndex: number }).selectedIndex)}>
+            {element.options.map((o, i) => <VscodeOption key={i} selected={i === element.value}>{o}</VscodeOption>)}
+          </VscodeSingleSelect>
+        </label>
+      );
+    case 'radio':
+      return (
+        <fieldset className="field" data-testid={testId}>
+          <legend>{element.label}</legend>
+          <VscodeRadioGroup>
+            {element.options.map((o, i) => (
+              <VscodeRadio key={i} label={o} name={element.id} checked={i === element.value} disabled={element.disabled} onChange={(e) => (e.target as HTMLInputElement).checked && send(element.id, i)} />
+            ))}
+          </VscodeRadioGroup>
+        </fieldset>
+      );
+    case 'expander':
+      return (
+        <VscodeCollapsible data-testid={testId} heading={element.label} open={element.expanded}>
+          <div className="expander-body"><ElementList elements={element.children} send={send} /></div>
+        </VscodeCollapsible>
+      );
+    case 'tabs':
+      return (
+        <VscodeTabs data-testid={testId}>
+          {element.tabs.flatMap((tab, i) => [
+            <VscodeTabHeader key={`h${i}`} slot="header">{tab.label}</VscodeTabHeader>,
+            <VscodeTabPanel key={`p${i}`}><ElementList elements={tab.children} send={send} /></VscodeTabPanel>,
+          ])}
+        </VscodeTabs>
+      );
+    case 'columns':
+      return (
+        <div data-testid={testId} className={`columns columns-${element.columns.length}`}>
+          {element.columns.map((col, i) => <div key={i} className="column"><ElementList elements={col} send={send} /></div>)}
+        </div>
+      );
+  }
+}
