@@ -83,8 +83,9 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ErrorI
 
 /** Validate an untrusted webview message; the error never contains the input itself. */
 export function parseWebviewMessage(raw: unknown): ParseResult<WebviewToHost> {
+  // The type name is echoed in errors and logs, so only a short, harmless form of it.
   const type = typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string'
-    ? ((raw as { type: string }).type).slice(0, 100)
+    ? (raw as { type: string }).type.replace(/[^\w:.-]/g, '?').slice(0, 40)
     : undefined;
   let size: number;
   try {

@@ -41,3 +41,5 @@ hostProbe('executeCommand', async (args) => {
   await vscode.commands.executeCommand(id, ...rest);
   return true;
 });
+
+hostProbe('workspaceTrusted', () => vscode.workspace.isTrusted);
