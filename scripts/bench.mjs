@@ -55,6 +55,9 @@ for (const { file, data } of results) {
   for (const note of data.notes ?? []) lines.push('', note);
   lines.push('');
 }
-writeFileSync(join(root, 'docs', 'benchmarks.md'), lines.join('\n'));
+// Hand-written notes after the generated tables survive regeneration.
+const previous = existsSync(join(root, 'docs', 'benchmarks.md')) ? readFileSync(join(root, 'docs', 'benchmarks.md'), 'utf8') : '';
+const notesAt = previous.indexOf('## Reading these figures');
+writeFileSync(join(root, 'docs', 'benchmarks.md'), lines.join('\n') + (notesAt >= 0 ? `\n${previous.slice(notesAt)}` : ''));
 console.log(`\nwrote docs/benchmarks.md from ${results.length} result file(s)${failed ? `; ${failed} benchmark(s) failed` : ''}`);
 process.exit(failed ? 1 : 0);
