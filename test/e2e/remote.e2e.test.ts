@@ -26,7 +26,7 @@ describe('remote topology: browser and extension host on different machines', { 
     await view.getByTestId('echo-reply').filter({ hasText: 'across the veth' }).waitFor({ timeout: 10_000 });
   });
 
-  test('sign-in completes through the forwarded identity provider, and the browser really cannot reach the host loopback', async () => {
+  test('sign-in completes through the forwarded identity provider (the browser cannot reach the host loopback), API calls and the app work', async () => {
     const popup = bed().page.context().waitForEvent('page', { timeout: 30_000 });
     await bed().runCommand('Component Host: Sign In');
     const login = await popup;
@@ -48,6 +48,15 @@ describe('remote topology: browser and extension host on different machines', { 
     await login.waitForURL(/\/cb\?/, { timeout: 15_000 });
     await login.close();
     await waitFor('signed in', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? true : undefined));
+    // The API server is on the far side's loopback too: calls go through the host.
+    view = await bed().webviewFrame();
+    await view.getByTestId('call-public').click();
+    await view.locator('[data-testid="api-call-ping"][data-status="200"]').waitFor({ timeout: 20_000 });
+    await view.getByTestId('call-protected').click();
+    await view.locator('[data-testid="api-call-pong"][data-status="200"]').filter({ hasText: 'token: yes' }).waitFor({ timeout: 20_000 });
+    // The app host works there as well.
+    await view.getByTestId('el-key:click').click();
+    await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
     await bed().runCommand('Component Host: Sign Out');
     await waitFor('signed out', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
   });
