@@ -54,6 +54,7 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
       output: (line) => output.info(line),
     });
     supervisor.onDidChangeState((state) => {
+      if (state.kind === 'failed') log.error(`server: ${state.reason}`);
       showState(state);
       stateEmitter.fire(state);
     });

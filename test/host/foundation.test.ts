@@ -43,3 +43,12 @@ hostProbe('executeCommand', async (args) => {
 });
 
 hostProbe('workspaceTrusted', () => vscode.workspace.isTrusted);
+
+hostProbe('server.state', async () => (await extensionApi()).server.state);
+
+hostProbe('setSetting', async (args) => {
+  const [key, value] = args as [string, unknown];
+  const dot = key.lastIndexOf('.');
+  await vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, vscode.ConfigurationTarget.Global);
+  return true;
+});

@@ -1,0 +1,48 @@
+/**
+ * The API server as a user meets it in VS Code: the status bar, the palette commands, and a clear
+ * error (not a hang) when the configured server never becomes healthy.
+ */
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { useTestBed } from '../support/suite';
+import { waitFor } from '../support/processes';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+describe('API server in code-server', { timeout: 240_000 }, () => {
+  const bed = useTestBed();
+  const state = () => bed().host!.probe<{ kind: string; reason?: string }>('server.state');
+
+  test('Start, Stop and Restart from the palette, with the state in the status bar', async () => {
+    await bed().runCommand('Component Host: Start API Server');
+    await waitFor('running', async () => ((await state()).kind === 'running' ? true : undefined), 20_000);
+    await bed().page.locator('.statusbar-item[aria-label*="API"], .statusbar-item:has-text("API")').first().waitFor({ timeout: 10_000 });
+    await bed().runCommand('Component Host: Restart API Server');
+    await waitFor('running again', async () => ((await state()).kind === 'running' ? true : undefined), 20_000);
+    await bed().runCommand('Component Host: Stop API Server');
+    await waitFor('stopped', async () => ((await state()).kind === 'stopped' ? true : undefined), 20_000);
+  });
+
+  test('a configured server that never becomes healthy: a clear error in the view and the log, no hang', async () => {
+    await bed().host!.probe('setSetting', ['componentHost.server.url', 'http://127.0.0.1:9']);
+    await bed().runCommand('Component Host: Open');
+    const view = await bed().webviewFrame();
+    await view.getByTestId('call-public').click();
+    const started = Date.now();
+    const result = view.locator('[data-testid="api-call-ping"][data-status="0"]');
+    await result.waitFor({ timeout: 30_000 });
+    assert.match(await result.innerText(), /API server unavailable: .*did not become healthy/);
+    assert.ok(Date.now() - started < 25_000, 'answered within the health timeout, no hang');
+    assert.equal((await state()).kind, 'failed');
+    const logs = () => filesUnder(join(bed().workspace, '..', 'user', 'logs')).filter((f) => f.endsWith('.log'));
+    await waitFor('the failure in the extension log', () => (logs().some((f) => /server: .*did not become healthy/.test(readFileSync(f, 'utf8'))) ? true : undefined), 10_000);
+    await bed().host!.probe('setSetting', ['componentHost.server.url', '']);
+  });
+});
