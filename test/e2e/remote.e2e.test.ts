@@ -18,7 +18,13 @@ describe('remote topology: browser and extension host on different machines', { 
 
   test('the extension host runs on the far side', () => bed().host!.runTest('runs in the remote extension host of a web UI (code-server)'));
 
+  const loopbackRequests: string[] = [];
+
   test('the view renders and talks to the host', async () => {
+    // Every request of the workbench, the webview and its frames, from here on.
+    bed().page.on('request', (request) => {
+      if (/^[a-z]+:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:|\/)/i.test(request.url())) loopbackRequests.push(request.url());
+    });
     await bed().runCommand('Component Host: Open');
     view = await bed().webviewFrame();
     await view.getByTestId('echo-input').locator('input').fill('across the veth');
@@ -59,5 +65,9 @@ describe('remote topology: browser and extension host on different machines', { 
     await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
     await bed().runCommand('Component Host: Sign Out');
     await waitFor('signed out', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
+  });
+
+  test("no request from the workbench, the webview or its frames went to the host's loopback", () => {
+    assert.deepEqual(loopbackRequests, []);
   });
 });
