@@ -4,6 +4,7 @@
  * focus and scroll position between runs.
  */
 import { z } from 'zod';
+import { ComponentValue } from './component';
 
 const id = z.string().min(1).max(300);
 const label = z.string().max(1000);
@@ -32,6 +33,8 @@ const leaf = {
   slider: z.object({ kind: z.literal('slider'), id, label, value: z.number(), min: z.number(), max: z.number(), step: z.number().positive(), disabled: z.boolean() }),
   select: z.object({ kind: z.literal('select'), id, label, options: z.array(Option).max(1000), value: z.number().int().min(0), disabled: z.boolean() }),
   radio: z.object({ kind: z.literal('radio'), id, label, options: z.array(Option).max(100), value: z.number().int().min(0), disabled: z.boolean() }),
+  /** A nested component (Streamlit v1 protocol) in a sandboxed iframe served from `url`. */
+  component: z.object({ kind: z.literal('component'), id, name: z.string().max(100), url: z.string().max(2000), args: z.record(z.string(), z.json()), height: z.number().nonnegative().optional(), disabled: z.boolean(), readyTimeoutMs: z.number().int().positive() }),
 };
 
 export type Element =
@@ -49,7 +52,7 @@ export const Element: z.ZodType<Element> = z.lazy(() =>
   ]),
 );
 
-export type WidgetKind = 'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio';
+export type WidgetKind = 'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio' | 'component';
 export type WidgetElement = Extract<Element, { kind: WidgetKind }>;
 
 /** The value a widget event carries, by widget kind: what the host accepts from the webview. */
@@ -62,6 +65,7 @@ export const widgetValueSchemas = {
   slider: z.number().finite(),
   select: z.number().int().min(0),
   radio: z.number().int().min(0),
+  component: ComponentValue,
 } as const satisfies Record<WidgetKind, z.ZodType>;
 
 export function isWidget(element: Element): element is WidgetElement {

@@ -4,3 +4,4 @@ export * from './auth';
 export * from './server';
 export * from './elements';
 export * from './app';
+export * from './component';

@@ -60,6 +60,8 @@ if (tests) {
     outfile: 'dist-test/host/index.js',
     external: ['vscode'],
   });
+  // An unmodified streamlit-component-lib component, for the component tests.
+  targets.push({ ...browser, format: 'iife', entryPoints: { main: 'test/fixtures/streamlit-v1/main.ts' }, outdir: 'dist-test/fixtures/streamlit-v1' });
 }
 
 function copyStatic() {
@@ -68,6 +70,7 @@ function copyStatic() {
     cpSync(join(root, 'node_modules/@vscode/codicons/dist', file), join(root, 'dist/codicons', file));
   }
   cpSync(join(root, 'component/index.html'), join(root, 'dist/component/index.html'));
+  if (tests) cpSync(join(root, 'test/fixtures/streamlit-v1/index.html'), join(root, 'dist-test/fixtures/streamlit-v1/index.html'));
 }
 
 process.chdir(root);

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AckMessage, ErrorInfo, RenderMessage, WidgetEvent } from '../../protocol';
+import { ComponentHosting } from '../components/componentHosting';
 import { AppSession } from './appSession';
 import { EventLedger } from './eventLedger';
 import { builtinApps } from './builtinApps';
@@ -24,6 +25,7 @@ export class AppController implements vscode.Disposable {
   private editorTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly ledger: EventLedger;
+  readonly components: ComponentHosting;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -31,6 +33,8 @@ export class AppController implements vscode.Disposable {
     private readonly post: (message: AppOutput) => void,
   ) {
     this.editor = readEditor();
+    this.components = new ComponentHosting(context.extensionUri);
+    this.disposables.push(this.components);
     const key = 'componentHost.view.lastEventSeq';
     this.ledger = new EventLedger(context.workspaceState.get<number>(key, 0), (last) => void context.workspaceState.update(key, last));
     this.disposables.push(
@@ -83,7 +87,12 @@ export class AppController implements vscode.Disposable {
       appName: name,
       state,
       ledger: this.ledger,
-      app: async () => this.resolveApp(name),
+      app: async () => {
+        await this.components.ready();
+        return this.resolveApp(name);
+      },
+      componentUrl: (component, source) => this.components.url(component, source),
+      componentReadyTimeoutMs: 1000 * vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15),
       editor: () => this.editor,
       render: (output) => {
         const message: RenderMessage = { type: 'render', ...output };

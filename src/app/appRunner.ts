@@ -15,6 +15,8 @@ export const SLOW_RUN_MS = 5000;
 export type RenderOutput = Omit<RenderMessage, 'type'>;
 
 export interface RunnerDeps {
+  componentUrl?: RunScope['componentUrl'];
+  componentReadyTimeoutMs?: number;
   app: () => Promise<App>;
   appName: string;
   state: SessionState;
@@ -90,6 +92,10 @@ export class AppRunner {
       ids: new Set(),
       widgetKinds: new Map(),
       readEditor: false,
+      componentReadyTimeoutMs: this.deps.componentReadyTimeoutMs ?? 15_000,
+      componentUrl: this.deps.componentUrl ?? ((name) => {
+        throw new Error(`component "${name}": components are not available here`);
+      }),
     };
     const st = new St(scope);
     const slow = setTimeout(() => this.emit(runId, 'slow', this.lastElements, started), this.deps.slowRunMs ?? SLOW_RUN_MS);

@@ -32,6 +32,18 @@ export interface RunScope {
   ids: Set<string>;
   widgetKinds: Map<string, WidgetKind>;
   readEditor: boolean;
+  /** The URL a component's frame loads (throws a clear error for an unknown component). */
+  componentUrl(name: string, source: ComponentSource): string;
+  /** How long a component frame may take to say ready before the view warns. */
+  componentReadyTimeoutMs: number;
+}
+
+/** Where a component's files are: a built-in name, a folder in the workspace, or a dev server. */
+export interface ComponentSource {
+  /** Folder with index.html, relative to the workspace (trusted workspaces only). */
+  path?: string;
+  /** A development server (e.g. http://localhost:3001), mapped with asExternalUri. */
+  url?: string;
 }
 
 export type App = (st: St) => unknown;
@@ -151,6 +163,20 @@ export class St {
   }
   radio(label: string, options: readonly string[], settings: WidgetOptions & { index?: number } = {}): string | undefined {
     return this.choice('radio', label, options, settings);
+  }
+
+  /**
+   * A component speaking Streamlit's v1 protocol in a sandboxed frame. Returns the last value it
+   * sent with `Streamlit.setComponentValue` (or `default`); a new value reruns the app.
+   */
+  component(name: string, args: Record<string, unknown> = {}, options: WidgetOptions & ComponentSource & { default?: unknown; height?: number } = {}): unknown {
+    const id = this.widgetId('component', name, options.key);
+    const url = this.scope.componentUrl(name, { ...(options.path ? { path: options.path } : {}), ...(options.url ? { url: options.url } : {}) });
+    const jsonArgs = JSON.parse(JSON.stringify(args ?? {})) as Record<string, never>;
+    this.add({ kind: 'component', id, name, url, args: jsonArgs, disabled: Boolean(options.disabled), readyTimeoutMs: this.scope.componentReadyTimeoutMs, ...(options.height !== undefined ? { height: options.height } : {}) });
+    const value = this.scope.widgets[id] as { dataType: 'json'; json: unknown } | { dataType: 'bytes'; base64: string } | undefined;
+    if (!value) return options.default ?? null;
+    return value.dataType === 'json' ? value.json : new Uint8Array(Buffer.from(value.base64, 'base64'));
   }
 
   /** A collapsible section; returns a container to declare its contents into. */

@@ -42,7 +42,7 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.activationMs = ms;
   }
 
-  resolveWebviewView(webviewView: vscode.WebviewView): void {
+  async resolveWebviewView(webviewView: vscode.WebviewView): Promise<void> {
     this.channel?.dispose();
     this.view = webviewView;
     const webview = webviewView.webview;
@@ -70,7 +70,8 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       (event) => this.app.receive(event),
     );
     this.channel = channel;
-    webview.html = renderWebviewHtml(webview, this.context.extensionUri);
+    await this.app.components.ready().catch((err: unknown) => this.log.error(`component server: ${err instanceof Error ? err.message : String(err)}`));
+    webview.html = renderWebviewHtml(webview, this.context.extensionUri, this.app.components.frameOrigin);
     webviewView.onDidChangeVisibility(() => {
       if (!webviewView.visible) channel.markNotReady();
     });

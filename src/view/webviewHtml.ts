@@ -11,7 +11,7 @@ export function createNonce(): string {
  * `unsafe-inline`, no `unsafe-eval`, no network (`connect-src 'none'`: the webview talks to the
  * host by messages only, which is what makes it work when the host is remote).
  */
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, componentOrigin = ''): string {
   const nonce = createNonce();
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
@@ -20,7 +20,8 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
-    `frame-src ${webview.cspSource}`,
+    // Component frames load from the extension host's component server, as the browser reaches it.
+    `frame-src ${webview.cspSource}${componentOrigin ? ` ${componentOrigin}` : ''}`,
     `connect-src 'none'`,
     `base-uri 'none'`,
     `form-action 'none'`,

@@ -33,6 +33,8 @@ export interface TestBedOptions {
   hostTests?: boolean;
   /** Extension folders copied into the extensions directory (other extensions, as a user has). */
   extraExtensions?: string[];
+  /** Adds files to the fresh workspace before VS Code opens it. */
+  prepareWorkspace?: (workspace: string) => void;
   /** 'remote': code-server in its own network namespace (see topology.ts). Default 'local'. */
   topology?: 'local' | 'remote';
 }
@@ -54,6 +56,7 @@ export class TestBed {
     const tempDir = mkdtempSync(join(tmpdir(), 'component-host-e2e-'));
     const workspace = join(tempDir, 'workspace');
     cpSync(options.workspaceTemplate ?? join(repoRoot, 'examples', 'workspace'), workspace, { recursive: true });
+    options.prepareWorkspace?.(workspace);
     const userDir = join(tempDir, 'user');
     mkdirSync(join(userDir, 'User'), { recursive: true });
     writeFileSync(

@@ -5,6 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Element } from '../../protocol';
 import { Markdown } from '../markdown';
+import { ComponentFrame } from './ComponentFrame';
 import {
   VscodeButton,
   VscodeCheckbox,
@@ -172,6 +173,8 @@ export function ElementView({ element, send }: { element: Element; send: Send })
           ])}
         </VscodeTabs>
       );
+    case 'component':
+      return <ComponentFrame element={element} send={send} />;
     case 'columns':
       return (
         <div data-testid={testId} className={`columns columns-${element.columns.length}`}>

@@ -1,0 +1,99 @@
+/**
+ * Components, end to end: an unmodified streamlit-component-lib component in a sandboxed frame gets
+ * the app's args and VS Code's theme, sends values that rerun the app, sizes its frame, and is
+ * re-rendered (not reloaded) when args change.
+ */
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { repoRoot } from '../support/testBed';
+import { useTestBed } from '../support/suite';
+import { waitFor } from '../support/processes';
+
+const APP = `module.exports = (st) => {
+  st.title('Component demo');
+  const greeting = st.textInput('Greeting', { value: 'hello from the app', key: 'greeting' });
+  const value = st.component('fixture', { greeting }, { path: 'components/streamlit-v1', key: 'fx', default: { clicks: 0 } });
+  st.text('component value: ' + JSON.stringify(value));
+};
+`;
+
+describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
+  const bed = useTestBed({
+    prepareWorkspace: (workspace) => {
+      mkdirSync(join(workspace, 'components'), { recursive: true });
+      cpSync(join(repoRoot, 'dist-test', 'fixtures', 'streamlit-v1'), join(workspace, 'components', 'streamlit-v1'), { recursive: true });
+      writeFileSync(join(workspace, 'apps', 'component-demo.js'), APP);
+    },
+  });
+  let view: Frame;
+  let component: Frame;
+
+  test('the unmodified fixture renders with the args the app gave', async () => {
+    await bed().host!.probe('app.select', 'apps/component-demo.js');
+    await bed().runCommand('Component Host: Open');
+    view = await bed().webviewFrame();
+    await view.getByText('component value: {"clicks":0}').waitFor({ timeout: 20_000 });
+    component = await bed().webviewFrame('#greeting');
+    await component.locator('#greeting', { hasText: 'hello from the app' }).waitFor({ timeout: 15_000 });
+  });
+
+  test('the frame is sandboxed: an opaque origin, no access to the webview', async () => {
+    const sandbox = await view.locator('iframe.component-frame').getAttribute('sandbox');
+    assert.ok(sandbox && !sandbox.includes('allow-same-origin'), sandbox ?? '');
+    const probe = await component.evaluate(() => {
+      let parentDom = 'blocked';
+      try {
+        parentDom = String(window.parent.document.title);
+      } catch {
+        // cross-origin: expected
+      }
+      return { origin: window.origin, parentDom, vscodeApi: typeof (window as unknown as { acquireVsCodeApi?: unknown }).acquireVsCodeApi };
+    });
+    assert.deepEqual(probe, { origin: 'null', parentDom: 'blocked', vscodeApi: 'undefined' });
+  });
+
+  test('its theme matches VS Code, and its height is applied', async () => {
+    const theme = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { base: string; primaryColor: string; textColor: string };
+    const vscode = await view.evaluate(() => ({
+      primary: getComputedStyle(document.body).getPropertyValue('--vscode-button-background').trim(),
+      text: getComputedStyle(document.body).getPropertyValue('--vscode-foreground').trim(),
+      dark: document.body.classList.contains('vscode-dark'),
+    }));
+    assert.equal(theme.primaryColor, vscode.primary);
+    assert.equal(theme.textColor, vscode.text);
+    assert.equal(theme.base, vscode.dark ? 'dark' : 'light');
+    await waitFor('frame height 180', async () => ((await view.locator('iframe.component-frame').getAttribute('height')) === '180' ? true : undefined));
+  });
+
+  test('a value from the component reaches the app and reruns it', async () => {
+    await component.locator('#click').click();
+    await view.getByText('component value: {"clicks":1}').waitFor({ timeout: 10_000 });
+    await component.locator('#click').click();
+    await view.getByText('component value: {"clicks":2}').waitFor({ timeout: 10_000 });
+  });
+
+  test('new args re-render the component without reloading its frame', async () => {
+    const loadedAt = await component.evaluate(() => (window as unknown as { loadedAt: number }).loadedAt);
+    const input = view.getByTestId('el-key:greeting').locator('input');
+    await input.fill('changed args');
+    await input.press('Enter');
+    await component.locator('#greeting', { hasText: 'changed args' }).waitFor({ timeout: 10_000 });
+    assert.equal(await component.evaluate(() => (window as unknown as { loadedAt: number }).loadedAt), loadedAt, 'same document');
+  });
+
+  test('hostile messages from the frame are refused and counted; the view keeps working', async () => {
+    const before = await view.evaluate(() => ({ ...(window as unknown as { __componentStats: Record<string, number> }).__componentStats }));
+    await component.evaluate(() => {
+      for (let i = 0; i < 1000; i++) window.parent.postMessage(i % 2 ? { isStreamlitMessage: true, type: 'streamlit:setFrameHeight', height: -5 } : { type: 'ready', protocolVersion: 1 }, '*');
+    });
+    await waitFor('invalid counted', async () => {
+      const after = await view.evaluate(() => (window as unknown as { __componentStats: Record<string, number> }).__componentStats);
+      return after.invalid! - before.invalid! >= 1000 ? true : undefined;
+    });
+    await component.locator('#click').click();
+    await view.getByText('component value: {"clicks":3}').waitFor({ timeout: 10_000 });
+  });
+});
