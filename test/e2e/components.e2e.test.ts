@@ -5,29 +5,13 @@
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { repoRoot } from '../support/testBed';
+import { addComponentDemo } from '../support/componentDemo';
 import { useTestBed } from '../support/suite';
 import { waitFor } from '../support/processes';
 
-const APP = `module.exports = (st) => {
-  st.title('Component demo');
-  const greeting = st.textInput('Greeting', { value: 'hello from the app', key: 'greeting' });
-  const value = st.component('fixture', { greeting }, { path: 'components/streamlit-v1', key: 'fx', default: { clicks: 0 } });
-  st.text('component value: ' + JSON.stringify(value));
-};
-`;
-
 describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
-  const bed = useTestBed({
-    prepareWorkspace: (workspace) => {
-      mkdirSync(join(workspace, 'components'), { recursive: true });
-      cpSync(join(repoRoot, 'dist-test', 'fixtures', 'streamlit-v1'), join(workspace, 'components', 'streamlit-v1'), { recursive: true });
-      writeFileSync(join(workspace, 'apps', 'component-demo.js'), APP);
-    },
-  });
+  const bed = useTestBed({ prepareWorkspace: addComponentDemo });
   let view: Frame;
   let component: Frame;
 

@@ -4,6 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import { useTestBed } from '../support/suite';
+import { addComponentDemo } from '../support/componentDemo';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { remoteTopologyUnavailable } from '../support/topology';
@@ -13,7 +14,7 @@ const unavailable = remoteTopologyUnavailable();
 if (unavailable) console.log(`SKIPPING the remote topology: ${unavailable}`);
 
 describe('remote topology: browser and extension host on different machines', { timeout: 300_000, skip: unavailable ? `remote topology unavailable: ${unavailable}` : false }, () => {
-  const bed = useTestBed({ topology: 'remote' });
+  const bed = useTestBed({ topology: 'remote', prepareWorkspace: addComponentDemo });
   let view: Frame;
 
   test('the extension host runs on the far side', () => bed().host!.runTest('runs in the remote extension host of a web UI (code-server)'));
@@ -64,6 +65,13 @@ describe('remote topology: browser and extension host on different machines', { 
     await view.getByTestId('el-key:click').click();
     await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
     await bed().runCommand('Component Host: Sign Out');
+    // A component frame loads from the extension host's component server, through /proxy/<port>/.
+    await bed().host!.probe('app.select', 'apps/component-demo.js');
+    const component = await bed().webviewFrame('#greeting');
+    await component.locator('#greeting', { hasText: 'hello from the app' }).waitFor({ timeout: 20_000 });
+    assert.ok(component.url().startsWith(`${bed().url}/proxy/`), component.url());
+    await component.locator('#click').click();
+    await view.getByText('component value: {"clicks":1}').waitFor({ timeout: 10_000 });
     await waitFor('signed out', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
   });
 
