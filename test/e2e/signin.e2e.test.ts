@@ -5,6 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import { useTestBed } from '../support/suite';
+import { addComponentDemo } from '../support/componentDemo';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('sign-in in code-server', { timeout: 300_000 }, () => {
-  const bed = useTestBed();
+  const bed = useTestBed({ prepareWorkspace: addComponentDemo });
   let firstSecrets: Secrets;
 
 
@@ -93,11 +94,18 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     firstSecrets = next;
   });
 
-  test('no token material in the webview, its state, the logs or workspace storage', async () => {
+  test('no token material in the webview, its state, a component frame, the logs or workspace storage', async () => {
     await bed().runCommand('Component Host: Open');
     const view = await bed().webviewFrame();
     await view.getByTestId('host-info').waitFor();
+    // A component frame is on the page too: it must not see a token either.
+    await bed().host!.probe('app.select', 'apps/component-demo.js');
+    const component = await bed().webviewFrame('#greeting');
+    await component.locator('#greeting', { hasText: 'hello from the app' }).waitFor({ timeout: 20_000 });
     const needles = [firstSecrets.accessToken!, ...firstSecrets.refreshTokens].filter(Boolean);
+    // (A sandboxed frame has no storage of its own; its document and URL are what it could hold.)
+    const componentText = await component.evaluate(() => document.documentElement.outerHTML + location.href);
+    for (const needle of needles) assert.ok(!componentText.includes(needle), 'token found in the component frame');
     for (const frame of bed().page.frames()) {
       const html = await frame.content().catch(() => '');
       for (const needle of needles) assert.ok(!html.includes(needle), `token found in frame ${frame.url()}`);
