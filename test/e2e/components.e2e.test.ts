@@ -6,7 +6,9 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
+import { join } from 'node:path';
 import { addComponentDemo } from '../support/componentDemo';
+import { repoRoot } from '../support/testBed';
 import { useTestBed } from '../support/suite';
 import { waitFor } from '../support/processes';
 
@@ -66,6 +68,21 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
     await input.press('Enter');
     await component.locator('#greeting', { hasText: 'changed args' }).waitFor({ timeout: 10_000 });
     assert.equal(await component.evaluate(() => (window as unknown as { loadedAt: number }).loadedAt), loadedAt, 'same document');
+  });
+
+  test('a theme switch is re-sent to the component; screenshots of the view in light and dark', async () => {
+    for (const [theme, base, file] of [['Default Dark Modern', 'dark', 'view-dark.png'], ['Default Light Modern', 'light', 'view-light.png']] as const) {
+      await bed().host!.probe('setSetting', ['workbench.colorTheme', theme]);
+      await waitFor(`component theme ${base}`, async () => {
+        const sent = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { base?: string } | null;
+        return sent?.base === base ? true : undefined;
+      }, 15_000);
+      const primary = await view.evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-button-background').trim());
+      const sent = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { primaryColor: string };
+      assert.equal(sent.primaryColor, primary);
+      await bed().page.waitForTimeout(300);
+      await bed().screenshotOf('.part.sidebar', join(repoRoot, 'docs', 'images', file));
+    }
   });
 
   test('hostile messages from the frame are refused and counted; the view keeps working', async () => {

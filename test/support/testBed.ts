@@ -4,7 +4,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { HostControl } from './hostControl';
@@ -173,6 +173,12 @@ export class TestBed {
     const file = join(screenshotDir, `${name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80)}.png`);
     await this.page.screenshot({ path: file }).catch(() => undefined);
     return file;
+  }
+
+  /** A picture of one part of the workbench (the README's screenshots come from here). */
+  async screenshotOf(selector: string, file: string): Promise<void> {
+    mkdirSync(dirname(file), { recursive: true });
+    await this.page.locator(selector).first().screenshot({ path: file });
   }
 
   /** Reload the window, as Developer: Reload Window does; waits for the new extension host. */
