@@ -7,6 +7,7 @@ import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
 import { AckMessage, RenderMessage, WidgetEvent } from './app';
+import { ComponentCall, ComponentOutcome } from './component';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message either side accepts, in UTF-16 code units of its JSON. */
@@ -27,6 +28,8 @@ export const webviewRequests = {
   },
   signIn: { params: z.object({}), result: SessionInfo },
   signOut: { params: z.object({}), result: SessionInfo },
+  /** A component frame's request (notifier, storage, host APIs), relayed; results are checked per method by both ends. */
+  component: { params: ComponentCall, result: ComponentOutcome },
 } as const;
 export type WebviewRequestMethod = keyof typeof webviewRequests;
 export type WebviewRequestParams<M extends WebviewRequestMethod> = z.infer<(typeof webviewRequests)[M]['params']>;

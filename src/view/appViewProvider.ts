@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute, HostInfo, HostToWebview, SessionInfo } from '../../protocol';
 import { AppController } from '../app/appController';
+import { createComponentApi } from '../components/componentApiHost';
+import type { ComponentApi } from '../components/componentApi';
 import { WebviewChannel } from './webviewChannel';
 import { renderWebviewHtml } from './webviewHtml';
 
@@ -32,11 +34,14 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     private readonly services: ViewServices,
   ) {
     this.app = new AppController(context, log, (message) => this.channel?.post(message));
+    this.componentApi = createComponentApi(context, log, services);
     context.subscriptions.push(this.app, services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })));
   }
 
   /** The app host of this view (runs, session state, events). */
   readonly app: AppController;
+  /** Component requests: notifier, storage, host APIs. */
+  readonly componentApi: ComponentApi;
 
   setActivationMs(ms: number): void {
     this.activationMs = ms;
@@ -57,6 +62,7 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         callApi: ({ route }) => this.services.callApi(route),
         signIn: () => this.services.signIn(),
         signOut: () => this.services.signOut(),
+        component: (call) => this.componentApi.handle(call),
       },
       this.log,
       () => {

@@ -5,7 +5,8 @@
  * ready again), applies setFrameHeight, and turns setComponentValue into a widget event.
  */
 import { useEffect, useRef, useState } from 'react';
-import { FromComponent, STREAMLIT_API_VERSION, type ComponentValue, type Element, type StreamlitRender } from '../../protocol';
+import { classifyFrameMessage, STREAMLIT_API_VERSION, type ComponentReply, type ComponentValue, type Element, type StreamlitRender } from '../../protocol';
+import { requestForComponent } from '../components/componentRequests';
 import { currentTheme, onThemeChange } from './streamlitTheme';
 
 type ComponentElement = Extract<Element, { kind: 'component' }>;
@@ -46,14 +47,24 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
         componentStats.ignored++; // a sandboxed frame always has an opaque origin; anything else is not our frame's document
         return;
       }
-      const parsed = FromComponent.safeParse(event.data);
-      if (!parsed.success) {
+      const target = event.source as Window;
+      const reply = (message: ComponentReply) => target.postMessage(message, '*');
+      const parsed = classifyFrameMessage(event.data);
+      if (parsed.kind === 'invalid') {
+        // Every invalid message from our frame gets a typed answer (with its id when it had one).
         componentStats.invalid++;
-        frame.current?.contentWindow?.postMessage({ type: 'componentHost:error', error: { code: 'invalid-message', message: 'not a Streamlit component message' } }, '*');
+        reply(parsed.id !== undefined ? { type: 'componentHost:response', id: parsed.id, ok: false, error: parsed.error } : { type: 'componentHost:error', error: parsed.error });
         return;
       }
       componentStats.accepted++;
-      const message = parsed.data;
+      if (parsed.kind === 'request') {
+        const { id, method, params } = parsed.request;
+        void requestForComponent({ component: latest.current.name, elementId: latest.current.id, method, params }).then((outcome) =>
+          reply(outcome.ok ? { type: 'componentHost:response', id, ok: true, result: outcome.result } : { type: 'componentHost:response', id, ok: false, error: outcome.error }),
+        );
+        return;
+      }
+      const message = parsed.message;
       if (message.type === 'streamlit:componentReady') {
         if (message.apiVersion !== STREAMLIT_API_VERSION) console.warn(`component ${latest.current.name} speaks API version ${message.apiVersion}`);
         setReady(true);

@@ -1,0 +1,50 @@
+/**
+ * Wires ComponentApi to VS Code: storage in globalState (survives reloads and windows), the clear
+ * command, files opened only from inside the workspace, notifications, notifier events to the log.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ApiCallResult, ApiRoute, SessionInfo } from '../../protocol';
+import { ComponentApi, ComponentApiError } from './componentApi';
+
+export interface ComponentApiServices {
+  getSessionInfo(): SessionInfo;
+  callApi(route: ApiRoute): Promise<ApiCallResult>;
+}
+
+export function createComponentApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: ComponentApiServices): ComponentApi {
+  const api = new ComponentApi({
+    store: context.globalState,
+    sessionInfo: () => services.getSessionInfo(),
+    callApi: (route) => services.callApi(route),
+    openFile: async (relative) => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) throw new ComponentApiError('unavailable', 'no workspace folder is open');
+      const root = folder.uri.fsPath;
+      const target = path.resolve(root, relative);
+      if (path.isAbsolute(relative) || !target.startsWith(root + path.sep)) throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
+      const uri = vscode.Uri.file(target);
+      try {
+        await vscode.workspace.fs.stat(uri);
+      } catch {
+        throw new ComponentApiError('unavailable', `${relative} does not exist`);
+      }
+      await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true });
+      return path.relative(root, target).split(path.sep).join('/');
+    },
+    showNotification: (message, severity) => {
+      // Not awaited: a notification stays until dismissed, the component should not wait for that.
+      const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      void show(`Component: ${message}`);
+    },
+    onEvent: (component, event, payload) => log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`),
+  });
+  context.subscriptions.push(
+    vscode.commands.registerCommand('componentHost.clearComponentStorage', async () => {
+      const cleared = await api.clear();
+      void vscode.window.showInformationMessage(`Component Host: cleared the storage of ${cleared} component${cleared === 1 ? '' : 's'}.`);
+      return cleared;
+    }),
+  );
+  return api;
+}
