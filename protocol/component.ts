@@ -39,6 +39,15 @@ export interface StreamlitRender {
   theme: StreamlitTheme;
 }
 
+/** The render message as a component receives it (the client lib validates it: the parent is not trusted blindly). */
+export const RenderToComponent = z.object({
+  type: z.literal('streamlit:render'),
+  args: z.record(z.string(), z.unknown()),
+  dfs: z.array(z.unknown()),
+  disabled: z.boolean(),
+  theme: StreamlitTheme.optional(),
+});
+
 /** A component value as it crosses to the host: JSON, or bytes as base64 (postMessage to the host is JSON). */
 export const ComponentValue = z.union([z.object({ dataType: z.literal('json'), json: z.json() }), z.object({ dataType: z.literal('bytes'), base64: z.string().max(1_000_000) })]);
 export type ComponentValue = z.infer<typeof ComponentValue>;

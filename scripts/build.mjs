@@ -42,7 +42,8 @@ const targets = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { server: 'server/main.ts' }, outdir: 'dist' },
   { ...browser, entryPoints: { main: 'webview/main.tsx' }, outdir: 'dist/webview' },
-  { ...browser, entryPoints: { main: 'component/main.tsx' }, outdir: 'dist/component' },
+  // A classic script: a module script from an opaque-origin (sandboxed) frame is a CORS fetch.
+  { ...browser, format: 'iife', entryPoints: { main: 'component/main.tsx' }, outdir: 'dist/component' },
 ];
 
 if (tests) {

@@ -1,11 +1,12 @@
 /**
- * Wires ComponentApi to VS Code: storage in globalState (survives reloads and windows), the clear
+ * Wires ComponentApi to VS Code: storage in a file of global storage (survives reloads), the clear
  * command, files opened only from inside the workspace, notifications, notifier events to the log.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute, SessionInfo } from '../../protocol';
 import { ComponentApi, ComponentApiError } from './componentApi';
+import { FileStore } from './fileStore';
 
 export interface ComponentApiServices {
   getSessionInfo(): SessionInfo;
@@ -14,7 +15,8 @@ export interface ComponentApiServices {
 
 export function createComponentApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: ComponentApiServices): ComponentApi {
   const api = new ComponentApi({
-    store: context.globalState,
+    // On disk where the host runs; globalState only when global storage is not a local folder.
+    store: context.globalStorageUri.scheme === 'file' ? new FileStore(context.globalStorageUri.fsPath) : context.globalState,
     sessionInfo: () => services.getSessionInfo(),
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {

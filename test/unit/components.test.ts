@@ -83,3 +83,22 @@ test('host APIs: a result that breaks its schema (a token leaking into session i
   assert.equal(e.code, 'internal');
   assert.ok(!e.message.includes('secret'));
 });
+
+test('file store: what one instance writes, the next (after a reload) reads; deletes persist too', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { FileStore } = await import('../../src/components/fileStore');
+  const dir = mkdtempSync(join(tmpdir(), 'ch-store-'));
+  try {
+    const a = new FileStore(dir);
+    await a.update('x', { note: 'kept' });
+    await a.update('y', 1);
+    await a.update('y', undefined);
+    const b = new FileStore(dir);
+    assert.deepEqual(b.get('x'), { note: 'kept' });
+    assert.deepEqual(b.keys(), ['x']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
