@@ -88,7 +88,7 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     assert.deepEqual(await bed().host!.probe('components.storage', 'component-host'), { keys: [] });
   });
 
-  test('hostile messages from the component: each answered with a typed error; the view still works', async () => {
+  test('hostile messages: from the component each answered with a typed error, from a foreign source ignored; the view still works', async () => {
     const answers = await component.evaluate(async () => {
       const replies: unknown[] = [];
       // (No named function here: the test's compiler would wrap it in a helper the page lacks.)
@@ -104,6 +104,31 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     assert.equal(errors.length, 600, `typed errors for the 600 anonymous invalid messages (got ${errors.length})`);
     assert.equal(refused.filter((a) => a.id === 77 && a.error?.code === 'invalid-message').length, 100);
     assert.equal(refused.filter((a) => (a.id ?? 0) >= 1000 && a.error?.code === 'unknown-method').length, 100);
+    // 50 000 more from the component, 50 000 from a foreign source (the webview window itself, not
+    // our frame) shaped like valid component messages: the first all answered, the second ignored.
+    type Stats = { ignored: number; invalid: number; accepted: number };
+    const stats = () => view.evaluate(() => ({ ...(window as unknown as { __componentStats: Stats }).__componentStats }));
+    const before = await stats();
+    const bulk = await component.evaluate(async () => {
+      let answered = 0;
+      window.addEventListener('message', (e: MessageEvent) => void (e.source === window.parent && (e.data as { type?: string })?.type === 'componentHost:error' && answered++));
+      for (let i = 0; i < 50_000; i++) window.parent.postMessage(i % 3 ? { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: 1, dataType: 'evil' } : { junk: i }, '*');
+      for (let t = 0; t < 100 && answered < 50_000; t++) await new Promise((r) => setTimeout(r, 100));
+      return answered;
+    });
+    assert.equal(bulk, 50_000, 'each invalid message from the component is answered with a typed error');
+    await bed().page.waitForTimeout(500); // let the component's own (valid) height updates settle
+    const mid = await stats();
+    assert.equal(mid.invalid - before.invalid, 50_000);
+    await view.evaluate(() => {
+      for (let i = 0; i < 50_000; i++) window.postMessage(i % 2 ? { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: { forged: i }, dataType: 'json' } : { isComponentHostMessage: true, type: 'componentHost:request', id: i, method: 'storage.set', params: { key: 'forged', value: i } }, '*');
+    });
+    await bed().page.waitForTimeout(1000);
+    const after = await stats();
+    assert.deepEqual({ invalid: after.invalid, accepted: after.accepted }, { invalid: mid.invalid, accepted: mid.accepted }, 'the foreign source was neither handled nor answered');
+    assert.equal(after.ignored - mid.ignored, 50_000, 'each foreign message counted as ignored');
+    assert.deepEqual(await bed().host!.probe('components.storage', 'component-host'), { keys: [] }, 'no forged storage write');
+    assert.equal(await view.getByText('forged').count(), 0, 'no forged value reached the app');
     const input = view.getByTestId('el-key:title').locator('input');
     await input.fill('still working');
     await input.press('Enter');

@@ -15,6 +15,14 @@ type ComponentElement = Extract<Element, { kind: 'component' }>;
 export const componentStats = { ignored: 0, invalid: 0, accepted: 0 };
 (window as unknown as { __componentStats?: typeof componentStats }).__componentStats = componentStats;
 
+/** Component-shaped messages (or any from an opaque origin) that no component frame of this view sent: ignored, counted once. */
+function countForeign(event: MessageEvent<unknown>): void {
+  const data = event.data as { isStreamlitMessage?: unknown; isComponentHostMessage?: unknown } | null;
+  const shaped = event.origin === 'null' || (typeof data === 'object' && data !== null && (data.isStreamlitMessage === true || data.isComponentHostMessage === true));
+  if (shaped && ![...document.querySelectorAll<HTMLIFrameElement>('iframe.component-frame')].some((f) => f.contentWindow === event.source)) componentStats.ignored++;
+}
+window.addEventListener('message', countForeign);
+
 function toValue(value: unknown, dataType: string | undefined): ComponentValue {
   if (dataType === 'bytes' && value instanceof Uint8Array) {
     let binary = '';
@@ -76,16 +84,11 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
         send(latest.current.id, toValue(message.value, message.dataType));
       }
     };
-    const onAnyMessage = (event: MessageEvent<unknown>) => {
-      if (event.origin === 'null' && event.source !== frame.current?.contentWindow && ![...document.querySelectorAll('iframe')].some((f) => f.contentWindow === event.source)) componentStats.ignored++;
-    };
     window.addEventListener('message', onMessage);
-    window.addEventListener('message', onAnyMessage);
     // One listener per frame for its lifetime; `latest` holds the current element.
     const stopTheme = onThemeChange(render);
     return () => {
       window.removeEventListener('message', onMessage);
-      window.removeEventListener('message', onAnyMessage);
       stopTheme();
     };
   }, []);
