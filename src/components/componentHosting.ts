@@ -10,8 +10,10 @@ import { ComponentServer } from './componentServer';
 export class ComponentHosting implements vscode.Disposable {
   private readonly server = new ComponentServer();
   private starting: Promise<void> | undefined;
-  /** Origin of the component server as the browser sees it (for the webview's frame-src). */
-  frameOrigin = '';
+  /** Component name → its development server, as the browser reaches it. */
+  private devServers = new Map<string, string>();
+  /** Origins frames load from, as the browser sees them (for the webview's frame-src). */
+  frameOrigins: string[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
@@ -23,14 +25,40 @@ export class ComponentHosting implements vscode.Disposable {
       const external = await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${port}/`));
       const base = external.toString(true);
       this.server.setExternalBase(base);
-      this.frameOrigin = new URL(base).origin;
+      await this.resolveDevServers();
+      this.frameOrigins = [...new Set([new URL(base).origin, ...[...this.devServers.values()].map((u) => new URL(u).origin)])];
     })();
     return this.starting;
   }
 
+  /**
+   * `componentHost.components.devServers` maps a component name to a development server on the
+   * extension host's side (e.g. http://localhost:3001). The browser may not reach that machine's
+   * loopback, so each URL goes through asExternalUri (code-server: /proxy/<port>/; Remote-SSH and
+   * Codespaces: a forwarded port).
+   */
+  private async resolveDevServers(): Promise<void> {
+    const configured = vscode.workspace.getConfiguration('componentHost.components').get<Record<string, string>>('devServers', {});
+    const resolved = new Map<string, string>();
+    for (const [name, url] of Object.entries(configured)) {
+      if (typeof url !== 'string' || !/^https?:\/\//.test(url)) continue;
+      const parsed = new URL(url);
+      const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(`${parsed.protocol}//${parsed.host}/`))).toString(true);
+      resolved.set(name, new URL(`${parsed.pathname.replace(/^\//, '')}${parsed.search}`, mapped.endsWith('/') ? mapped : `${mapped}/`).toString());
+    }
+    this.devServers = resolved;
+  }
+
+  /** Settings changed: resolve again on the next ready(). */
+  reset(): void {
+    this.starting = undefined;
+  }
+
   /** Synchronous for the `st` API: `ready()` has been awaited before every run. */
   url(name: string, source: ComponentSource): string {
-    if (source.url) throw new Error(`component "${name}": development-server URLs are not supported yet; build the component and use { path }.`);
+    const dev = this.devServers.get(name);
+    if (dev) return dev;
+    if (source.url) throw new Error(`component "${name}": point it at a development server with the setting componentHost.components.devServers ({ "${name}": "${source.url}" }), so it can be forwarded to the browser.`);
     if (source.path) {
       if (!vscode.workspace.isTrusted) throw new Error(`component "${name}": components from the workspace load only in a trusted workspace.`);
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

@@ -35,7 +35,16 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   ) {
     this.app = new AppController(context, log, (message) => this.channel?.post(message));
     this.componentApi = createComponentApi(context, log, services);
-    context.subscriptions.push(this.app, services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })));
+    context.subscriptions.push(
+      this.app,
+      services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('componentHost.components')) return;
+        // New component sources: new frame origins for the CSP, so the document is rebuilt.
+        this.app.components.reset();
+        void this.reloadDocument();
+      }),
+    );
   }
 
   /** The app host of this view (runs, session state, events). */
@@ -77,7 +86,7 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     );
     this.channel = channel;
     await this.app.components.ready().catch((err: unknown) => this.log.error(`component server: ${err instanceof Error ? err.message : String(err)}`));
-    webview.html = renderWebviewHtml(webview, this.context.extensionUri, this.app.components.frameOrigin);
+    webview.html = renderWebviewHtml(webview, this.context.extensionUri, this.app.components.frameOrigins);
     webviewView.onDidChangeVisibility(() => {
       if (!webviewView.visible) channel.markNotReady();
     });
@@ -89,6 +98,15 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       }
     });
     this.log.debug('app view resolved');
+  }
+
+  private async reloadDocument(): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    await this.app.components.ready();
+    this.channel?.markNotReady();
+    view.webview.html = renderWebviewHtml(view.webview, this.context.extensionUri, this.app.components.frameOrigins);
+    this.app.rerun('component sources changed');
   }
 
   /** Show the view, creating it if needed. */

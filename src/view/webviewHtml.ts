@@ -11,7 +11,7 @@ export function createNonce(): string {
  * `unsafe-inline`, no `unsafe-eval`, no network (`connect-src 'none'`: the webview talks to the
  * host by messages only, which is what makes it work when the host is remote).
  */
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, componentOrigin = ''): string {
+export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, componentOrigins: readonly string[] = []): string {
   const nonce = createNonce();
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
@@ -21,7 +21,7 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
     // Component frames load from the extension host's component server, as the browser reaches it.
-    `frame-src ${webview.cspSource}${componentOrigin ? ` ${componentOrigin}` : ''}`,
+    `frame-src ${[webview.cspSource, ...componentOrigins].join(' ')}`,
     `connect-src 'none'`,
     `base-uri 'none'`,
     `form-action 'none'`,
