@@ -69,6 +69,8 @@ export type NotifierEventName = keyof typeof notifierEvents;
 const storageKey = z.string().min(1).max(200);
 /** Each method's params and result; the host validates both, the client lib types its calls by them. */
 export const componentMethods = {
+  /** A host round trip that does nothing else (benchmarks: component ⇄ host through the webview). */
+  ping: { params: z.object({ sentAt: z.number() }), result: z.object({ sentAt: z.number(), hostAt: z.number() }) },
   /** Event name is checked against the allow-list by the host, so unknown names get a typed error. */
   notify: { params: z.object({ event: z.string().min(1).max(100), payload: z.json() }), result: z.object({ accepted: z.literal(true) }) },
   'storage.get': { params: z.object({ key: storageKey }), result: z.object({ value: z.json().nullable() }) },

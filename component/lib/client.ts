@@ -106,6 +106,11 @@ export class ComponentClient {
     });
   }
 
+  /** Round trip to the host and back (what `npm run bench` measures against raw postMessage). */
+  ping(): Promise<ComponentResult<'ping'>> {
+    return this.request('ping', { sentAt: performance.now() });
+  }
+
   /** Events notifier: the host accepts only its allow-list (others: "event X is not allowed"). */
   notify(event: NotifierEventName | (string & {}), payload: unknown): Promise<ComponentResult<'notify'>> {
     return this.request('notify', { event, payload: payload as ComponentParams<'notify'>['payload'] });

@@ -85,6 +85,8 @@ export class ComponentApi {
 
   private async run(component: string, method: ComponentMethod, params: unknown): Promise<ComponentResult<ComponentMethod>> {
     switch (method) {
+      case 'ping':
+        return { sentAt: (params as { sentAt: number }).sentAt, hostAt: Date.now() };
       case 'notify': {
         const { event, payload } = params as { event: string; payload: unknown };
         if (!Object.hasOwn(notifierEvents, event)) throw new ComponentApiError('not-allowed', `event ${event.slice(0, 100)} is not allowed`);

@@ -72,6 +72,7 @@ test('host APIs: session info without a token, API routes through the host, file
   assert.equal(err(await api.handle(call('host.openFile', { path: '../etc/passwd' }))).code, 'not-allowed');
   ok(await api.handle(call('host.showNotification', { message: 'hi' })));
   assert.deepEqual(notes, ['hi']);
+  assert.equal((ok(await api.handle(call('ping', { sentAt: 5 }))) as { sentAt: number }).sentAt, 5);
   assert.equal(err(await api.handle(call('host.exec', {}))).code, 'unknown-method');
   assert.equal(err(await api.handle(call('constructor', {}))).code, 'unknown-method');
   assert.equal(err(await api.handle({ nope: true })).code, 'invalid-message');
