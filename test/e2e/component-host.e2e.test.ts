@@ -136,4 +136,16 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     await component.getByTestId('notify-action').click();
     await activity('action: {"accepted":true}');
   });
+
+  test('hidden and shown again, the view restores the component with its last args and value', async () => {
+    const value = await view.getByText(/^own value: /).textContent();
+    await bed().runCommand('View: Show Explorer');
+    await waitFor('the component frame to go', async () => (bed().page.frames().some((f) => f === component) ? undefined : true), 15_000);
+    await open();
+    await component.getByTestId('title').getByText('still working').waitFor({ timeout: 20_000 });
+    assert.equal(await view.getByText(/^own value: /).textContent(), value);
+    // A bare round trip through the restored frame (what the benchmark measures).
+    const pong = await component.evaluate(() => (window as unknown as { __componentClient: { ping(): Promise<{ hostAt: number }> } }).__componentClient.ping());
+    assert.ok(pong.hostAt > 0);
+  });
 });
