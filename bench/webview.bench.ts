@@ -3,14 +3,23 @@
  * request round trip (webview → host → webview, validated both ways) against a bare VS Code webview
  * postMessage round trip measured in the same run.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
 import { TestBed } from '../test/support/testBed';
+import { waitFor } from '../test/support/processes';
 import { writeResult } from './results-io';
 import { summarize, type ResultRow } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1000);
 
 async function main(): Promise<void> {
-  const bed = await TestBed.start();
+  const bed = await TestBed.start({
+    prepareWorkspace: (workspace) => {
+      mkdirSync(join(workspace, 'apps'), { recursive: true });
+      writeFileSync(join(workspace, 'apps', 'own-component.js'), `module.exports = (st) => { st.component('component-host', { title: 'bench' }, { key: 'own' }); };\n`);
+    },
+  });
   try {
     const { activationMs } = await bed.host!.probe<{ activationMs: number }>('activation');
     await bed.runCommand('Component Host: Open');
@@ -57,6 +66,28 @@ async function main(): Promise<void> {
       return { samples };
     }, clicks);
 
+    // Host ⇄ component: the project's component asks the host (component → webview → host → back),
+    // validated at every hop.
+    await bed.host!.probe('app.select', 'apps/own-component.js');
+    const component = await waitFor('the component frame', async () => {
+      for (const frame of bed.page.frames()) {
+        if (await frame.evaluate(() => typeof (window as unknown as { __componentClient?: unknown }).__componentClient === 'object').catch(() => false)) return frame;
+      }
+      return undefined;
+    }, 30_000);
+    await (component as Frame).evaluate('window.__name = (f) => f');
+    const componentSamples = await (component as Frame).evaluate(async (n) => {
+      const client = (window as unknown as { __componentClient: { ping(): Promise<unknown> } }).__componentClient;
+      for (let i = 0; i < 50; i++) await client.ping();
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await client.ping();
+        samples.push(performance.now() - t0);
+      }
+      return samples;
+    }, ROUNDS);
+
     await bed.host!.probe('bench.openRawPanel');
     const raw = await bed.webviewFrame('#raw-baseline');
     const rawSamples = await raw.evaluate(async (n) => {
@@ -69,6 +100,7 @@ async function main(): Promise<void> {
     const a = summarize(ours);
     const b = summarize(rawSamples);
     const c = summarize(repaint.samples);
+    const d = summarize(componentSamples);
     const rows: ResultRow[] = [
       { metric: 'activate() time', value: activationMs, unit: 'ms', target: 'no slow work' },
       { metric: 'raw webview postMessage round trip p50', value: b.p50, unit: 'ms' },
@@ -78,6 +110,8 @@ async function main(): Promise<void> {
       { metric: 'typed request throughput (sequential)', value: 1000 / a.mean, unit: 'req/s', baseline: { metric: 'raw', value: 1000 / b.mean }, ratio: b.mean / a.mean },
       { metric: 'click → rerun → repaint p50 (gallery app)', value: c.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: c.p50 / b.p50, target: '≤ 16 ms' },
       { metric: 'click → rerun → repaint p99 (gallery app)', value: c.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: c.p99 / b.p99, target: '≤ 50 ms' },
+      { metric: 'component → host round trip p50 (through the webview)', value: d.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: d.p50 / b.p50, target: '≤ 1.1× raw' },
+      { metric: 'component → host round trip p99 (through the webview)', value: d.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: d.p99 / b.p99, target: '≤ 1.1× raw' },
     ];
     writeResult('webview', 'Webview ⇄ host messaging (code-server + Chromium)', rows, [`${ROUNDS} sequential round trips each, after 50 warm-up rounds; ${clicks} clicks after 10 warm-up clicks, each timed from the click until React has committed the new count to the DOM (the paint follows in the next frame).`]);
   } finally {
