@@ -5,3 +5,4 @@ export * from './server';
 export * from './elements';
 export * from './app';
 export * from './component';
+export * from './pendingRequests';

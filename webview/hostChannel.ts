@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import {
+  PendingRequests,
   PROTOCOL_VERSION,
   HostToWebview,
   webviewRequests,
@@ -30,8 +32,7 @@ type Listener = (message: HostToWebview) => void;
  */
 export class HostChannel {
   private readonly api: VsCodeApi = acquireVsCodeApi();
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly pending = new PendingRequests((info) => new RequestError(info));
   private readonly listeners = new Set<Listener>();
   invalidFromHost = 0;
 
@@ -54,23 +55,8 @@ export class HostChannel {
   }
 
   request<M extends WebviewRequestMethod>(method: M, params: WebviewRequestParams<M>, timeoutMs = 10_000): Promise<WebviewRequestResult<M>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new RequestError({ code: 'timeout', message: `${method} timed out after ${timeoutMs} ms` }));
-      }, timeoutMs);
-      this.pending.set(id, {
-        resolve: (value) => {
-          const checked = webviewRequests[method].result.safeParse(value);
-          if (checked.success) resolve(checked.data as WebviewRequestResult<M>);
-          else reject(new RequestError({ code: 'invalid-message', message: `bad result for ${method}` }));
-        },
-        reject,
-        timer,
-      });
-      this.send({ type: 'request', id, method, params });
-    });
+    const result = webviewRequests[method].result as unknown as z.ZodType<WebviewRequestResult<M>>;
+    return this.pending.start(method, result, timeoutMs, (id) => this.send({ type: 'request', id, method, params }));
   }
 
   onMessage(listener: Listener): () => void {
@@ -102,14 +88,7 @@ export class HostChannel {
       return;
     }
     const message = parsed.data;
-    if (message.type === 'response') {
-      const waiter = this.pending.get(message.id);
-      if (!waiter) return;
-      this.pending.delete(message.id);
-      clearTimeout(waiter.timer);
-      if (message.ok) waiter.resolve(message.result);
-      else waiter.reject(new RequestError(message.error));
-    }
+    if (message.type === 'response') this.pending.settle(message.id, message);
     for (const listener of this.listeners) listener(message);
   }
 }

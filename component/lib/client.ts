@@ -5,6 +5,7 @@
  */
 import {
   ComponentReply,
+  PendingRequests,
   RenderToComponent,
   STREAMLIT_API_VERSION,
   componentMethods,
@@ -25,11 +26,8 @@ export class ComponentHostError extends Error {
   }
 }
 
-type Pending = { resolve: (value: unknown) => void; reject: (err: ComponentHostError) => void; timer: ReturnType<typeof setTimeout> };
-
 export class ComponentClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new PendingRequests((info) => new ComponentHostError(info));
   private readonly renderListeners = new Set<(render: Render) => void>();
   private readonly errorListeners = new Set<(error: ErrorInfo) => void>();
   private lastHeight = -1;
@@ -51,12 +49,7 @@ export class ComponentClient {
         for (const listener of this.errorListeners) listener(message.error);
         return;
       }
-      const waiting = this.pending.get(message.id);
-      if (!waiting) return;
-      this.pending.delete(message.id);
-      clearTimeout(waiting.timer);
-      if (message.ok) waiting.resolve(message.result);
-      else waiting.reject(new ComponentHostError(message.error));
+      this.pending.settle(message.id, message);
     });
   }
 
@@ -87,23 +80,8 @@ export class ComponentClient {
 
   /** A typed request; rejects with ComponentHostError (the host's, or a local timeout). */
   request<M extends ComponentMethod>(method: M, params: ComponentParams<M>, timeoutMs = 15_000): Promise<ComponentResult<M>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new ComponentHostError({ code: 'timeout', message: `${method} timed out after ${timeoutMs} ms` }));
-      }, timeoutMs);
-      this.pending.set(id, {
-        resolve: (value) => {
-          const checked = componentMethods[method].result.safeParse(value);
-          if (checked.success) resolve(checked.data as ComponentResult<M>);
-          else reject(new ComponentHostError({ code: 'invalid-message', message: `bad result for ${method}` }));
-        },
-        reject,
-        timer,
-      });
-      this.post({ isComponentHostMessage: true, type: 'componentHost:request', id, method, params });
-    });
+    const result = componentMethods[method].result as unknown as z.ZodType<ComponentResult<M>>;
+    return this.pending.start(method, result, timeoutMs, (id) => this.post({ isComponentHostMessage: true, type: 'componentHost:request', id, method, params }));
   }
 
   /** Round trip to the host and back (what `npm run bench` measures against raw postMessage). */
