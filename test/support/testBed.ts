@@ -141,17 +141,27 @@ export class TestBed {
     }
   }
 
-  /** Run a command from the palette, as a user would (F1, type, Enter). */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Run a command from the palette, as a user would (F1, type, Enter). A command contributed by an
+   * extension that is still being scanned is not listed yet: close the palette and look again, as a
+   * user would, until `timeoutMs`.
+   */
+  async runCommand(title: string, timeoutMs = 45_000): Promise<void> {
     const page = this.page;
-    // Focus the workbench without clicking into the editor (that would move the cursor).
-    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      // Focus the workbench without clicking into the editor (that would move the cursor).
+      await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      const listed = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+      if (listed) break;
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`the command "${title}" is not in the command palette after ${timeoutMs} ms`);
+    }
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' }).catch(() => undefined);
   }
