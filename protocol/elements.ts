@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ComponentValue } from './component';
+import { ComponentV2Element, ComponentV2Value } from './componentV2';
 
 const id = z.string().min(1).max(300);
 const label = z.string().max(1000);
@@ -35,6 +36,8 @@ const leaf = {
   radio: z.object({ kind: z.literal('radio'), id, label, options: z.array(Option).max(100), value: z.number().int().min(0), disabled: z.boolean() }),
   /** A nested component (Streamlit v1 protocol) in a sandboxed iframe served from `url`. */
   component: z.object({ kind: z.literal('component'), id, name: z.string().max(100), url: z.string().max(2000), args: z.record(z.string(), z.json()), height: z.number().nonnegative().optional(), disabled: z.boolean(), readyTimeoutMs: z.number().int().positive() }),
+  /** A Streamlit v2 (frameless) component instance, mounted in its own sandboxed runtime frame. */
+  component_v2: ComponentV2Element,
 };
 
 export type Element =
@@ -52,7 +55,7 @@ export const Element: z.ZodType<Element> = z.lazy(() =>
   ]),
 );
 
-export type WidgetKind = 'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio' | 'component';
+export type WidgetKind = 'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio' | 'component' | 'component_v2';
 export type WidgetElement = Extract<Element, { kind: WidgetKind }>;
 
 /** The value a widget event carries, by widget kind: what the host accepts from the webview. */
@@ -66,6 +69,7 @@ export const widgetValueSchemas = {
   select: z.number().int().min(0),
   radio: z.number().int().min(0),
   component: ComponentValue,
+  component_v2: ComponentV2Value,
 } as const satisfies Record<WidgetKind, z.ZodType>;
 
 export function isWidget(element: Element): element is WidgetElement {

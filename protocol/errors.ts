@@ -12,6 +12,7 @@ export const errorCodes = [
   'unavailable', // a dependency (server, identity provider) is down
   'unauthenticated',
   'app-error', // the app threw
+  'component-error', // a component's module failed to load, or its renderer threw
   'internal',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);

@@ -6,3 +6,4 @@ export * from './elements';
 export * from './app';
 export * from './component';
 export * from './pendingRequests';
+export * from './componentV2';

@@ -30,6 +30,11 @@ export const webviewRequests = {
   signOut: { params: z.object({}), result: SessionInfo },
   /** A component frame's request (notifier, storage, host APIs), relayed; results are checked per method by both ends. */
   component: { params: ComponentCall, result: ComponentOutcome },
+  /** A component did something its sandbox refused (posted outside its channel, flooded): logged by the host. */
+  reportIsolation: {
+    params: z.object({ component: z.string().max(100), what: z.enum(['foreign-message', 'invalid-message', 'flood']), count: z.number().int().positive().max(1e9) }),
+    result: z.object({ logged: z.literal(true) }),
+  },
 } as const;
 export type WebviewRequestMethod = keyof typeof webviewRequests;
 export type WebviewRequestParams<M extends WebviewRequestMethod> = z.infer<(typeof webviewRequests)[M]['params']>;

@@ -44,6 +44,8 @@ const targets = [
   { ...browser, entryPoints: { main: 'webview/main.tsx' }, outdir: 'dist/webview' },
   // A classic script: a module script from an opaque-origin (sandboxed) frame is a CORS fetch.
   { ...browser, format: 'iife', entryPoints: { main: 'component/main.tsx' }, outdir: 'dist/component' },
+  // The document v2 components are mounted in (a classic script, for the same reason).
+  { ...browser, format: 'iife', entryPoints: { runtime: 'v2runtime/runtime.ts' }, outdir: 'dist/v2runtime' },
 ];
 
 if (tests) {
@@ -63,6 +65,9 @@ if (tests) {
   });
   // An unmodified streamlit-component-lib component, for the component tests.
   targets.push({ ...browser, format: 'iife', entryPoints: { main: 'test/fixtures/streamlit-v1/main.ts' }, outdir: 'dist-test/fixtures/streamlit-v1' });
+  // Unmodified Streamlit v2 components (ES modules whose default export is the renderer).
+  const v2 = ['counter', 'plain', 'hostile', 'broken'];
+  targets.push({ ...browser, sourcemap: false, entryPoints: Object.fromEntries(v2.map((n) => [n, `test/fixtures/streamlit-v2/${n}.ts`])), outdir: 'dist-test/fixtures/streamlit-v2' });
 }
 
 function copyStatic() {
@@ -71,7 +76,11 @@ function copyStatic() {
     cpSync(join(root, 'node_modules/@vscode/codicons/dist', file), join(root, 'dist/codicons', file));
   }
   cpSync(join(root, 'component/index.html'), join(root, 'dist/component/index.html'));
-  if (tests) cpSync(join(root, 'test/fixtures/streamlit-v1/index.html'), join(root, 'dist-test/fixtures/streamlit-v1/index.html'));
+  cpSync(join(root, 'v2runtime/index.html'), join(root, 'dist/v2runtime/index.html'));
+  if (tests) {
+    cpSync(join(root, 'test/fixtures/streamlit-v1/index.html'), join(root, 'dist-test/fixtures/streamlit-v1/index.html'));
+    for (const file of ['counter.html', 'counter.css']) cpSync(join(root, 'test/fixtures/streamlit-v2', file), join(root, 'dist-test/fixtures/streamlit-v2', file));
+  }
 }
 
 process.chdir(root);

@@ -10,6 +10,7 @@ import { AppSession } from './appSession';
 import { EventLedger } from './eventLedger';
 import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
+import { FileStore } from '../storage/fileStore';
 import { SessionState } from './sessionState';
 import type { App } from './st';
 import { loadWorkspaceApp } from './workspaceApp';
@@ -25,6 +26,8 @@ export class AppController implements vscode.Disposable {
   private editorTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly ledger: EventLedger;
+  /** Session state and the event ledger, per workspace. */
+  private readonly store: Pick<vscode.Memento, 'get' | 'update'>;
   readonly components: ComponentHosting;
 
   constructor(
@@ -36,7 +39,8 @@ export class AppController implements vscode.Disposable {
     this.components = new ComponentHosting(context.extensionUri);
     this.disposables.push(this.components);
     const key = 'componentHost.view.lastEventSeq';
-    this.ledger = new EventLedger(context.workspaceState.get<number>(key, 0), (last) => void context.workspaceState.update(key, last));
+    this.store = sessionStore(context);
+    this.ledger = new EventLedger(this.store.get<number>(key, 0) ?? 0, (last) => void this.store.update(key, last));
     this.disposables.push(
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
       vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
@@ -82,7 +86,7 @@ export class AppController implements vscode.Disposable {
   private ensureSession(): AppSession {
     if (this.session) return this.session;
     const name = this.appName;
-    const state = new SessionState(this.context.workspaceState, `componentHost.session.${name}`, (m) => this.log.warn(m));
+    const state = new SessionState(this.store, `componentHost.session.${name}`, (m) => this.log.warn(m));
     this.session = new AppSession({
       appName: name,
       state,
@@ -92,6 +96,8 @@ export class AppController implements vscode.Disposable {
         return this.resolveApp(name);
       },
       componentUrl: (component, source) => this.components.url(component, source),
+      readComponentSource: (component, ref) => this.components.readSource(component, ref),
+      v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
       componentReadyTimeoutMs: 1000 * vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15),
       editor: () => this.editor,
       render: (output) => {
@@ -173,6 +179,15 @@ export class AppController implements vscode.Disposable {
     clearTimeout(this.editorTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A file in the workspace's storage folder on the extension host (see FileStore for why not
+ * workspaceState); workspaceState only where there is no local folder.
+ */
+function sessionStore(context: vscode.ExtensionContext): Pick<vscode.Memento, 'get' | 'update'> {
+  const folder = context.storageUri ?? context.globalStorageUri;
+  return folder.scheme === 'file' ? new FileStore(folder.fsPath, 'session-state.json') : context.workspaceState;
 }
 
 function readEditor(): EditorContext | undefined {

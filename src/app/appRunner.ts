@@ -6,6 +6,7 @@
  */
 import type { Element, RenderMessage, WidgetKind } from '../../protocol';
 import type { EditorContext } from './editorContext';
+import { V2ChangeQueue } from './componentsV2';
 import { RerunRequest, RunSuperseded, St, type App, type RunScope } from './st';
 import type { SessionState } from './sessionState';
 
@@ -16,6 +17,10 @@ export type RenderOutput = Omit<RenderMessage, 'type'>;
 
 export interface RunnerDeps {
   componentUrl?: RunScope['componentUrl'];
+  /** Reads a v2 component's html/css/js file (throws a clear error when it may not). */
+  readComponentSource?: RunScope['readComponentSource'];
+  /** The runtime frame document v2 components are mounted in. */
+  v2RuntimeUrl?: () => string;
   componentReadyTimeoutMs?: number;
   app: () => Promise<App>;
   appName: string;
@@ -44,6 +49,8 @@ export class AppRunner {
   private triggers = new Set<string>();
   private chained = 0;
   private runId = 0;
+  /** v2 components' state and trigger values between runs. */
+  readonly v2 = new V2ChangeQueue();
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -83,6 +90,8 @@ export class AppRunner {
     this.runs++;
     const started = performance.now();
     const triggers = new Set(this.triggers);
+    const v2Triggers = this.v2.visibleTriggers();
+    const v2Callbacks = this.v2.takeCallbacks();
     const scope: RunScope = {
       widgets: this.deps.state.widgets,
       user: this.deps.state.user,
@@ -96,16 +105,31 @@ export class AppRunner {
       componentUrl: this.deps.componentUrl ?? ((name) => {
         throw new Error(`component "${name}": components are not available here`);
       }),
+      readComponentSource: this.deps.readComponentSource ?? ((name) => {
+        throw new Error(`component "${name}": files can only be read in VS Code`);
+      }),
+      v2RuntimeUrl: this.deps.v2RuntimeUrl ?? (() => 'about:blank'),
+      v2Triggers,
+      v2Mounts: new Map(),
     };
     const st = new St(scope);
+    // Saved before the render goes out, so what the view shows is already on its way to storage
+    // (a window reload right after a click must not lose it).
+    let saving: Promise<void> | undefined;
+    const save = () => (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(err instanceof Error ? err.message : String(err))));
     const slow = setTimeout(() => this.emit(runId, 'slow', this.lastElements, started), this.deps.slowRunMs ?? SLOW_RUN_MS);
     try {
+      // v2 callbacks run before the app, as Streamlit runs on_change callbacks before the script.
+      this.v2.publish(scope.user, scope.widgets, v2Triggers);
+      for (const callback of v2Callbacks) callback.run();
       await (await this.deps.app())(st);
       if (scope.superseded()) throw new RunSuperseded('superseded');
-      this.consume(triggers);
+      this.consume(triggers, v2Triggers);
       this.lastElements = materialize(st.declared);
       this.widgetKinds = scope.widgetKinds;
+      this.v2.mounts = scope.v2Mounts;
       this.readsEditor = scope.readEditor;
+      void save();
       this.emit(runId, 'done', this.lastElements, started);
     } catch (err) {
       if (err instanceof RunSuperseded) {
@@ -113,8 +137,9 @@ export class AppRunner {
         return;
       }
       if (err instanceof RerunRequest) {
-        this.consume(triggers);
+        this.consume(triggers, v2Triggers);
         this.widgetKinds = scope.widgetKinds;
+        this.v2.mounts = scope.v2Mounts;
         if (++this.chained > MAX_CHAINED_RERUNS) {
           this.emit(runId, 'error', this.lastElements, started, { message: `The app called st.rerun() ${MAX_CHAINED_RERUNS} times in a row without any event; stopped to avoid an endless loop. Rerun App starts it again.` });
           this.chained = 0;
@@ -124,17 +149,20 @@ export class AppRunner {
         return;
       }
       // A failing run consumes its triggers too: a click that crashed the app is not replayed.
-      this.consume(triggers);
+      this.consume(triggers, v2Triggers);
       const error = err instanceof Error ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) } : { message: String(err) };
+      void save();
       this.emit(runId, 'error', this.lastElements, started, error);
     } finally {
       clearTimeout(slow);
-      await this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(err instanceof Error ? err.message : String(err)));
+      await save();
     }
   }
 
-  private consume(triggers: Set<string>): void {
+  private consume(triggers: Set<string>, v2Triggers: Map<string, Record<string, unknown>>): void {
     for (const t of triggers) this.triggers.delete(t);
+    // More v2 triggers queued than this run could show: one more run each, so none is lost.
+    if (this.v2.consume(v2Triggers)) this.pending = true;
   }
 
   private emit(runId: number, status: RenderOutput['status'], elements: Element[], started: number, error?: { message: string; stack?: string }): void {

@@ -2,7 +2,7 @@
  * The received-events handler of one view: validates each widget event against the widget it
  * names, applies it exactly once and in order, acknowledges it, and asks the runner for a rerun.
  */
-import { widgetValueSchemas, type AckMessage, type ErrorInfo, type WidgetEvent } from '../../protocol';
+import { widgetValueSchemas, type AckMessage, type ComponentV2Value, type ErrorInfo, type WidgetEvent } from '../../protocol';
 import { AppRunner, type RunnerDeps } from './appRunner';
 import type { EventLedger } from './eventLedger';
 
@@ -49,6 +49,7 @@ export class AppSession {
       return this.deps.reject({ code: 'invalid-message', message: `bad value for ${kind} "${event.widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}` }, event.seq);
     }
     if (kind === 'button') this.runner.addTrigger(event.widgetId);
+    else if (kind === 'component_v2') this.runner.v2.apply(event.widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
     else this.deps.state.widgets[event.widgetId] = value.data;
     this.runner.eventsHandled++;
     void this.runner.request();

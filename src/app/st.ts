@@ -4,6 +4,7 @@
  * writing into their own element lists.
  */
 import type { Element, WidgetKind } from '../../protocol';
+import { mountResult, toV2Data, unkeyedIdentity, type Callbacks, type ComponentV2Definition, type MountOptions, type MountRecord, type MountResult, type SourceRef } from './componentsV2';
 import type { EditorContext } from './editorContext';
 
 export class DuplicateWidgetError extends Error {}
@@ -36,7 +37,18 @@ export interface RunScope {
   componentUrl(name: string, source: ComponentSource): string;
   /** How long a component frame may take to say ready before the view warns. */
   componentReadyTimeoutMs: number;
+  /** The text of a v2 component's html/css/js file (throws a clear error when it may not be read). */
+  readComponentSource(name: string, ref: Exclude<SourceRef, string>): string;
+  /** The runtime frame document v2 components are mounted in. */
+  v2RuntimeUrl(): string;
+  /** v2 trigger values this run sees, by instance id. */
+  v2Triggers: ReadonlyMap<string, Record<string, unknown>>;
+  /** What the v2 mounts of this run declared, by instance id. */
+  v2Mounts: Map<string, MountRecord>;
 }
+
+/** Mounts one instance of a registered v2 component in the container it was registered on. */
+export type ComponentV2<S extends Record<string, unknown> = Record<string, unknown>> = (options?: MountOptions<S>) => MountResult<S>;
 
 /** Where a component's files are: a built-in name, a folder in the workspace, or a dev server. */
 export interface ComponentSource {
@@ -179,6 +191,15 @@ export class St {
     return value.dataType === 'json' ? value.json : new Uint8Array(Buffer.from(value.base64, 'base64'));
   }
 
+  /**
+   * Streamlit's component APIs. `st.components.v2.component(name, { html, css, js, isolateStyles })`
+   * registers a frameless component (its module's default export is the renderer) and returns the
+   * function that mounts it in this container: `counter({ key, data, default, onChange })`.
+   */
+  get components(): { v2: { component: <S extends Record<string, unknown> = Record<string, unknown>>(name: string, definition: ComponentV2Definition) => ComponentV2<S> } } {
+    return { v2: { component: (name, definition) => this.registerV2(name, definition) } };
+  }
+
   /** A collapsible section; returns a container to declare its contents into. */
   expander(label: string, options: { expanded?: boolean } = {}): St {
     const id = this.nextId();
@@ -201,6 +222,25 @@ export class St {
 
   // ---------- internals ----------
 
+  private registerV2<S extends Record<string, unknown>>(name: string, definition: ComponentV2Definition): ComponentV2<S> {
+    this.checkpoint();
+    if (typeof name !== 'string' || !/^[\w.-]{1,100}$/.test(name)) throw new Error(`component name ${JSON.stringify(name)}: use 1–100 letters, digits, ".", "_" or "-"`);
+    if (!definition || definition.js === undefined || definition.js === '') throw new Error(`component "${name}": give it a js module (inline text or { path })`);
+    const read = (ref: SourceRef | undefined): string => (ref === undefined ? '' : typeof ref === 'string' ? ref : this.scope.readComponentSource(name, ref));
+    const sources = { html: read(definition.html), css: read(definition.css), js: read(definition.js) };
+    const isolateStyles = definition.isolateStyles ?? true;
+    return (options = {}) => {
+      const data = toV2Data(options.data);
+      const id = this.widgetId('component_v2', options.key === undefined ? unkeyedIdentity(name, data, options) : name, options.key);
+      const callbacks = (options.onChange ?? {}) as Callbacks;
+      this.scope.v2Mounts.set(id, { callbacks, ...(options.key !== undefined ? { key: options.key } : {}), ...(options.default ? { defaults: options.default } : {}) });
+      const result = mountResult(this.scope.widgets[id], options.default, this.scope.v2Triggers.get(id), Object.keys(callbacks));
+      if (options.key !== undefined) this.scope.user[options.key] = result;
+      this.add({ kind: 'component_v2', id, name, runtimeUrl: this.scope.v2RuntimeUrl(), ...sources, isolateStyles, data, width: options.width ?? 'stretch', height: options.height ?? 'content' });
+      return result as MountResult<S>;
+    };
+  }
+
   private checkpoint(): void {
     if (this.scope.superseded()) throw new RunSuperseded('superseded by a newer rerun');
   }
@@ -218,7 +258,9 @@ export class St {
     const id = key !== undefined ? `key:${key}` : `${kind}:${this.path}${label}`;
     if (this.scope.ids.has(id)) {
       throw new DuplicateWidgetError(
-        key !== undefined
+        kind === 'component_v2' && key === undefined
+          ? `Two identical mounts of component "${label.split(':')[0]}" in the same place (same data and options). Give each a key, e.g. component({ key: "…" }).`
+          : key !== undefined
           ? `Two widgets have the key "${key}". Keys must be unique within an app.`
           : `Two ${kind} widgets have the label "${label}" in the same place. Give one of them a key, e.g. st.${kind === 'text_input' ? 'textInput' : kind}("${label}", { key: "…" }).`,
       );

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute, SessionInfo } from '../../protocol';
 import { ComponentApi, ComponentApiError } from './componentApi';
-import { FileStore } from './fileStore';
+import { FileStore } from '../storage/fileStore';
 
 export interface ComponentApiServices {
   getSessionInfo(): SessionInfo;
@@ -16,7 +16,7 @@ export interface ComponentApiServices {
 export function createComponentApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: ComponentApiServices): ComponentApi {
   const api = new ComponentApi({
     // On disk where the host runs; globalState only when global storage is not a local folder.
-    store: context.globalStorageUri.scheme === 'file' ? new FileStore(context.globalStorageUri.fsPath) : context.globalState,
+    store: context.globalStorageUri.scheme === 'file' ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json') : context.globalState,
     sessionInfo: () => services.getSessionInfo(),
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {

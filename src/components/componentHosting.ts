@@ -2,10 +2,27 @@
  * Which components exist and where the browser loads them from. Built-in components ship in the
  * extension; an app can also name a folder of its workspace (trusted workspaces only).
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { MAX_V2_SOURCE_CHARS } from '../../protocol';
+import type { SourceRef } from '../app/componentsV2';
 import type { ComponentSource } from '../app/st';
 import { ComponentServer } from './componentServer';
+
+type SourceFileRef = Exclude<SourceRef, string>;
+
+/** Files are read on every run (an edit shows on the next rerun), so keep them small. */
+function readSourceFile(name: string, file: string, shown: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`component "${name}": cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+  }
+  if (text.length > MAX_V2_SOURCE_CHARS) throw new Error(`component "${name}": ${shown} is larger than ${MAX_V2_SOURCE_CHARS} characters; bundle and minify it.`);
+  return text;
+}
 
 export class ComponentHosting implements vscode.Disposable {
   private readonly server = new ComponentServer();
@@ -22,6 +39,8 @@ export class ComponentHosting implements vscode.Disposable {
     this.starting ??= (async () => {
       const port = await this.server.start();
       this.server.register('component-host', vscode.Uri.joinPath(this.extensionUri, 'dist', 'component').fsPath);
+      // The document every v2 component instance is mounted in (its module is imported from a blob: URL).
+      this.server.register('v2-runtime', vscode.Uri.joinPath(this.extensionUri, 'dist', 'v2runtime').fsPath, { allowBlobModules: true });
       const external = await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${port}/`));
       const base = external.toString(true);
       this.server.setExternalBase(base);
@@ -75,6 +94,30 @@ export class ComponentHosting implements vscode.Disposable {
     }
     if (name === 'component-host') return this.server.urlFor('component-host');
     throw new Error(`unknown component "${name}": give it a { path } to its built files, or use a built-in one (component-host).`);
+  }
+
+  /** Synchronous for the `st` API, like url(). */
+  v2RuntimeUrl(): string {
+    return this.server.urlFor('v2-runtime');
+  }
+
+  /**
+   * The text of a v2 component's html, css or js file: a workspace file (trusted workspaces only,
+   * inside the workspace folder) or, for the built-in apps, a file of the extension.
+   */
+  readSource(name: string, ref: SourceFileRef): string {
+    if ('extensionFile' in ref) {
+      const base = this.extensionUri.fsPath;
+      const file = path.resolve(base, ref.extensionFile);
+      if (!file.startsWith(base + path.sep)) throw new Error(`component "${name}": ${ref.extensionFile} is outside the extension.`);
+      return readSourceFile(name, file, ref.extensionFile);
+    }
+    if (!vscode.workspace.isTrusted) throw new Error(`component "${name}": component files from the workspace load only in a trusted workspace.`);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!folder) throw new Error(`component "${name}": { path } needs an open workspace folder.`);
+    const file = path.resolve(folder, ref.path);
+    if (!file.startsWith(folder + path.sep)) throw new Error(`component "${name}": ${ref.path} is outside the workspace.`);
+    return readSourceFile(name, file, ref.path);
   }
 
   dispose(): void {

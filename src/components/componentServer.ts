@@ -24,21 +24,24 @@ const TYPES: Record<string, string> = {
 };
 
 /** The frame's own policy: its scripts and styles (inline styles too, for Streamlit's theme), no network. */
-export function componentCsp(self: string): string {
-  return [`default-src 'none'`, `script-src ${self}`, `style-src ${self} 'unsafe-inline'`, `img-src ${self} data: blob:`, `font-src ${self} data:`, `connect-src 'none'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+export function componentCsp(self: string, scriptExtra = ''): string {
+  return [`default-src 'none'`, `script-src ${self}${scriptExtra}`, `style-src ${self} 'unsafe-inline'`, `img-src ${self} data: blob:`, `font-src ${self} data:`, `connect-src 'none'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
 }
 
 export class ComponentServer {
   private server: Server | undefined;
   private readonly roots = new Map<string, string>();
+  /** Extra script sources per root (the v2 runtime imports a component's module from a blob: URL). */
+  private readonly scriptExtras = new Map<string, string>();
   private readonly allowedHosts = new Set<string>();
   /** The URL prefix the browser uses (set once asExternalUri has mapped our port). */
   private externalBase = '';
   port = 0;
 
-  register(name: string, root: string): void {
+  register(name: string, root: string, options: { allowBlobModules?: boolean } = {}): void {
     if (!/^[\w.-]{1,100}$/.test(name)) throw new Error(`invalid component name "${name}"`);
     this.roots.set(name, realpathSync(root));
+    if (options.allowBlobModules) this.scriptExtras.set(name, ' blob:');
   }
 
   async start(): Promise<number> {
@@ -61,7 +64,7 @@ export class ComponentServer {
       const self = this.externalBase ? `${this.externalBase}c/${match[1]}/` : `http://127.0.0.1:${this.port}/c/${match[1]}/`;
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': componentCsp(self),
+        'content-security-policy': componentCsp(self, this.scriptExtras.get(match[1]!)),
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',
         'cross-origin-resource-policy': 'cross-origin',

@@ -72,6 +72,11 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         signIn: () => this.services.signIn(),
         signOut: () => this.services.signOut(),
         component: (call) => this.componentApi.handle(call),
+        reportIsolation: ({ component, what, count }) => {
+          const text = { 'foreign-message': 'messages posted outside its channel (to the view, its parent or top) were ignored', 'invalid-message': 'invalid messages were refused', flood: 'changes beyond the rate limit were merged' }[what];
+          this.log.warn(`component "${component}": ${count} ${text}`);
+          return { logged: true as const };
+        },
       },
       this.log,
       () => {

@@ -89,14 +89,14 @@ test('file store: what one instance writes, the next (after a reload) reads; del
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { FileStore } = await import('../../src/components/fileStore');
+  const { FileStore } = await import('../../src/storage/fileStore');
   const dir = mkdtempSync(join(tmpdir(), 'ch-store-'));
   try {
-    const a = new FileStore(dir);
+    const a = new FileStore(dir, 'component-storage.json');
     await a.update('x', { note: 'kept' });
     await a.update('y', 1);
     await a.update('y', undefined);
-    const b = new FileStore(dir);
+    const b = new FileStore(dir, 'component-storage.json');
     assert.deepEqual(b.get('x'), { note: 'kept' });
     assert.deepEqual(b.keys(), ['x']);
   } finally {

@@ -25,3 +25,25 @@ export async function requestForComponent(call: ComponentCall): Promise<Componen
     return { ok: false, error: { code: 'unavailable', message: err instanceof Error ? err.message : 'request failed' } };
   }
 }
+
+type IsolationReport = { component: string; what: 'foreign-message' | 'invalid-message' | 'flood'; count: number };
+let reporter: ((report: IsolationReport) => Promise<unknown>) | undefined;
+const unreported = new Map<string, IsolationReport>();
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function setIsolationReporter(next: (report: IsolationReport) => Promise<unknown>): void {
+  reporter = next;
+}
+
+/** Counted at once, logged by the host at most once a second per component and kind (a flood must not flood the log). */
+export function reportIsolation(component: string, what: IsolationReport['what']): void {
+  const key = `${component}\u0000${what}`;
+  const entry = unreported.get(key) ?? { component, what, count: 0 };
+  entry.count++;
+  unreported.set(key, entry);
+  reportTimer ??= setTimeout(() => {
+    reportTimer = undefined;
+    for (const report of unreported.values()) void reporter?.(report).catch(() => undefined);
+    unreported.clear();
+  }, 1000);
+}

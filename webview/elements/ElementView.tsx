@@ -6,6 +6,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Element } from '../../protocol';
 import { Markdown } from '../markdown';
 import { ComponentFrame } from './ComponentFrame';
+import { ComponentV2Frame } from './ComponentV2Frame';
 import {
   VscodeButton,
   VscodeCheckbox,
@@ -175,6 +176,8 @@ export function ElementView({ element, send }: { element: Element; send: Send })
       );
     case 'component':
       return <ComponentFrame element={element} send={send} />;
+    case 'component_v2':
+      return <ComponentV2Frame element={element} send={send} />;
     case 'columns':
       return (
         <div data-testid={testId} className={`columns columns-${element.columns.length}`}>

@@ -1,20 +1,20 @@
 /**
- * Component storage on disk, in the extension's global storage folder on the extension host's side.
- * Why not globalState: in VS Code for the browser, Memento writes go to the browser's storage and
- * are flushed lazily; a window reload right after a write lost it (seen in code-server, see
- * docs/decisions.md). A file written before the request is answered survives reloads and restarts.
+ * A Memento-like key-value store in a JSON file on the extension host's side (component storage,
+ * session state). Why not globalState/workspaceState: in VS Code for the browser, Memento writes go
+ * to the browser's storage and are flushed lazily; a window reload right after a write lost it (seen
+ * in code-server, see docs/decisions.md). A file written before the answer or render is sent
+ * survives reloads and restarts.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyValueStore } from './componentApi';
 
-export class FileStore implements KeyValueStore {
+export class FileStore {
   private readonly data = new Map<string, unknown>();
   private readonly file: string;
 
-  constructor(folder: string) {
+  constructor(folder: string, fileName: string) {
     mkdirSync(folder, { recursive: true });
-    this.file = join(folder, 'component-storage.json');
+    this.file = join(folder, fileName);
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) for (const [k, v] of Object.entries(parsed)) this.data.set(k, v);
@@ -23,7 +23,8 @@ export class FileStore implements KeyValueStore {
     }
   }
 
-  get<T>(key: string): T | undefined {
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    if (!this.data.has(key)) return defaultValue;
     return this.data.get(key) as T | undefined;
   }
 
