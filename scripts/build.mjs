@@ -44,6 +44,8 @@ const targets = [
   { ...browser, entryPoints: { main: 'webview/main.tsx' }, outdir: 'dist/webview' },
   // A classic script: a module script from an opaque-origin (sandboxed) frame is a CORS fetch.
   { ...browser, format: 'iife', entryPoints: { main: 'component/main.tsx' }, outdir: 'dist/component' },
+  // The built-in demo's Streamlit v2 component: an ES module, read by the host and sent inline.
+  { ...browser, sourcemap: false, entryPoints: { rating: 'component/v2/rating.ts' }, outdir: 'dist/component-v2' },
   // The document v2 components are mounted in (a classic script, for the same reason).
   { ...browser, format: 'iife', entryPoints: { runtime: 'v2runtime/runtime.ts' }, outdir: 'dist/v2runtime' },
 ];
@@ -77,6 +79,7 @@ function copyStatic() {
   }
   cpSync(join(root, 'component/index.html'), join(root, 'dist/component/index.html'));
   cpSync(join(root, 'v2runtime/index.html'), join(root, 'dist/v2runtime/index.html'));
+  for (const file of ['rating.html', 'rating.css']) cpSync(join(root, 'component/v2', file), join(root, 'dist/component-v2', file));
   if (tests) {
     cpSync(join(root, 'test/fixtures/streamlit-v1/index.html'), join(root, 'dist-test/fixtures/streamlit-v1/index.html'));
     for (const file of ['counter.html', 'counter.css']) cpSync(join(root, 'test/fixtures/streamlit-v2', file), join(root, 'dist-test/fixtures/streamlit-v2', file));

@@ -1,4 +1,5 @@
 /** Apps that ship with the extension. Workspace apps are loaded by workspaceApp.ts. */
+import { ratingComponent } from './builtinComponents';
 import type { App } from './st';
 
 /** A tour of the elements; ~50 elements, also the benchmark's app. */
@@ -22,6 +23,8 @@ export const galleryApp: App = (st) => {
   const [left, right] = st.columns(2);
   left!.text(`Amount: ${amount}`);
   right!.text(`Total: ${amount * level}`);
+  const rating = ratingComponent(st)({ key: 'rating', data: { label: 'Rate this panel', rating: (st.sessionState.rating as { rating?: number } | undefined)?.rating ?? 3 }, default: { rating: 3 } });
+  if (rating.submitted !== null) st.success(`Thanks: ${rating.submitted} of 5 stars (a Streamlit v2 component; "submitted" is a trigger, seen by this run only).`);
   const editor = st.expander('The editor, as the app sees it', { expanded: true });
   const ctx = editor.editor;
   if (ctx) {

@@ -150,4 +150,17 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     await counter.locator('#count', { hasText: '8' }).waitFor({ timeout: 10_000 });
     assert.ok((await bed().host!.probe<Stats>('app.stats')).runs > runs);
   });
+
+  test("the built-in example (the gallery's star rating) keeps its rating and fires its trigger once", async () => {
+    await bed().host!.probe('app.select', 'gallery');
+    const rating = await bed().webviewFrame('.rating .star');
+    await waitFor('five stars, three on', async () => ((await rating.locator('.star').count()) === 5 && (await rating.locator('.star.on').count()) === 3 ? true : undefined), 15_000);
+    await rating.locator('.star').nth(3).click();
+    await waitFor('four stars on', async () => ((await rating.locator('.star.on').count()) === 4 ? true : undefined), 10_000);
+    await rating.locator('.submit').click();
+    await view.getByText('Thanks: 4 of 5 stars', { exact: false }).waitFor({ timeout: 10_000 });
+    await view.getByTestId('el-key:click').click();
+    await view.getByText('Button clicked 1 times', { exact: false }).waitFor({ timeout: 10_000 });
+    assert.equal(await view.getByText('Thanks: 4 of 5 stars', { exact: false }).count(), 0, 'the trigger was seen by one run only');
+  });
 });
