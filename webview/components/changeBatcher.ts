@@ -1,12 +1,15 @@
 /**
  * Batches a v2 component's setStateValue/setTriggerValue calls into widget events: calls made in
- * quick succession become one event (state: latest value per name; triggers: every one, in order),
- * at most one event per FLUSH_INTERVAL_MS, so a flood costs the host a few reruns, not thousands.
- * Past MAX_PENDING changes in one interval, further triggers are dropped and reported.
+ * quick succession become one event (state: latest value per name; triggers: every one, in order).
+ * A token bucket bounds the rate (bursts of BURST events, then one per REFILL_MS), so a component
+ * that answers every render at once is not slowed down, while a flood costs the host a few hundred
+ * events a second at most. Past MAX_PENDING changes in one batch, further triggers are dropped and
+ * reported.
  */
 import type { V2Change } from '../../protocol';
 
-export const FLUSH_INTERVAL_MS = 16;
+export const BURST = 10;
+export const REFILL_MS = 4;
 export const MAX_PENDING = 1000;
 
 export class ChangeBatcher {
@@ -15,7 +18,8 @@ export class ChangeBatcher {
   private dropped = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scheduled = false;
-  private lastFlush = -Infinity;
+  private tokens = BURST;
+  private refilledAt = performance.now();
   private disposed = false;
 
   constructor(
@@ -36,10 +40,12 @@ export class ChangeBatcher {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    const wait = this.lastFlush + FLUSH_INTERVAL_MS - performance.now();
-    // A microtask for the first call (no added latency), a timer while calls keep coming.
-    if (wait <= 0) queueMicrotask(() => this.flush());
-    else this.timer = setTimeout(() => this.flush(), wait);
+    const now = performance.now();
+    this.tokens = Math.min(BURST, this.tokens + (now - this.refilledAt) / REFILL_MS);
+    this.refilledAt = now;
+    // A microtask while tokens last (no added latency; synchronous calls still merge), a timer after.
+    if (this.tokens >= 1) queueMicrotask(() => this.flush());
+    else this.timer = setTimeout(() => this.flush(), (1 - this.tokens) * REFILL_MS);
   }
 
   flush(): void {
@@ -52,7 +58,7 @@ export class ChangeBatcher {
     if (this.dropped) this.onDropped(this.dropped);
     this.dropped = 0;
     if (changes.length === 0) return;
-    this.lastFlush = performance.now();
+    this.tokens -= 1;
     this.emit(changes);
   }
 
