@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { addComponentV2Demo } from '../support/componentV2Demo';
+import { logsMatch } from '../support/files';
 import { useTestBed } from '../support/suite';
 import { waitFor } from '../support/processes';
 
@@ -37,6 +38,12 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     const runs = (await bed().host!.probe<Stats>('app.stats')).runs;
     assert.equal(runs, 1, `runs after mounting: ${runs}`);
     assert.match(await counter.locator('#identity').textContent() ?? '', /^counter generated-key$/);
+    // No frame height to set: the frame follows its content.
+    await waitFor('the frame sized to its content', async () => {
+      const content = await counter.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const frame = await view.getByTestId('el-key:counter').locator('.component-v2-slot').evaluate((e) => e.getBoundingClientRect().height);
+      return content > 20 && Math.abs(frame - content) <= 1 ? true : undefined;
+    }, 10_000);
   });
 
   test('a state value reruns the app, reaches the same DOM as new data, and survives a rerun', async () => {
@@ -149,6 +156,8 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     await counter.locator('#increment').click();
     await counter.locator('#count', { hasText: '8' }).waitFor({ timeout: 10_000 });
     assert.ok((await bed().host!.probe<Stats>('app.stats')).runs > runs);
+    // …and logged by the host, once a second at most, not once per message.
+    await waitFor('the attempts in the extension log', () => (logsMatch(bed(), /component "hostile": \d+ messages posted outside its channel/) ? true : undefined), 15_000);
   });
 
   test("the built-in example (the gallery's star rating) keeps its rating and fires its trigger once", async () => {

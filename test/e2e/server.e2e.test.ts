@@ -4,17 +4,9 @@
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { logsMatch } from '../support/files';
 import { useTestBed } from '../support/suite';
 import { waitFor } from '../support/processes';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 describe('API server in code-server', { timeout: 240_000 }, () => {
   const bed = useTestBed();
@@ -41,8 +33,7 @@ describe('API server in code-server', { timeout: 240_000 }, () => {
     assert.match(await result.innerText(), /API server unavailable: .*did not become healthy/);
     assert.ok(Date.now() - started < 25_000, 'answered within the health timeout, no hang');
     assert.equal((await state()).kind, 'failed');
-    const logs = () => filesUnder(join(bed().workspace, '..', 'user', 'logs')).filter((f) => f.endsWith('.log'));
-    await waitFor('the failure in the extension log', () => (logs().some((f) => /server: .*did not become healthy/.test(readFileSync(f, 'utf8'))) ? true : undefined), 10_000);
+    await waitFor('the failure in the extension log', () => (logsMatch(bed(), /server: .*did not become healthy/) ? true : undefined), 10_000);
     await bed().host!.probe('setSetting', ['componentHost.server.url', '']);
   });
 });

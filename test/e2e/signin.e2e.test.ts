@@ -7,7 +7,8 @@ import { describe, test } from 'node:test';
 import { useTestBed } from '../support/suite';
 import { addComponentDemo } from '../support/componentDemo';
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { filesUnder } from '../support/files';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitFor } from '../support/processes';
@@ -15,17 +16,6 @@ import { waitFor } from '../support/processes';
 interface Secrets {
   accessToken?: string;
   refreshTokens: string[];
-}
-
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full) : [full];
-    });
-  } catch {
-    return [];
-  }
 }
 
 describe('sign-in in code-server', { timeout: 300_000 }, () => {
