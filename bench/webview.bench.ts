@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { TestBed } from '../test/support/testBed';
 import { waitFor } from '../test/support/processes';
+import { addV2BenchApp, measureV2 } from './componentV2Bench';
 import { writeResult } from './results-io';
 import { summarize, type ResultRow } from './stats';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     prepareWorkspace: (workspace) => {
       mkdirSync(join(workspace, 'apps'), { recursive: true });
       writeFileSync(join(workspace, 'apps', 'own-component.js'), `module.exports = (st) => { st.component('component-host', { title: 'bench' }, { key: 'own' }); };\n`);
+      addV2BenchApp(workspace);
     },
   });
   try {
@@ -88,6 +90,9 @@ async function main(): Promise<void> {
       return samples;
     }, ROUNDS);
 
+    // Streamlit v2: setStateValue → rerun → the renderer called with the new data.
+    const v2 = await measureV2(bed, ROUNDS);
+
     await bed.host!.probe('bench.openRawPanel');
     const raw = await bed.webviewFrame('#raw-baseline');
     const rawSamples = await raw.evaluate(async (n) => {
@@ -112,8 +117,11 @@ async function main(): Promise<void> {
       { metric: 'click → rerun → repaint p99 (gallery app)', value: c.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: c.p99 / b.p99, target: '≤ 50 ms' },
       { metric: 'component → host round trip p50 (through the webview)', value: d.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: d.p50 / b.p50, target: '≤ 1.1× raw' },
       { metric: 'component → host round trip p99 (through the webview)', value: d.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: d.p99 / b.p99, target: '≤ 1.1× raw' },
+      { metric: 'v2 setStateValue → rerun → new data p50', value: v2.loop.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: v2.loop.p50 / b.p50 },
+      { metric: 'v2 setStateValue → rerun → new data p99', value: v2.loop.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: v2.loop.p99 / b.p99 },
+      { metric: 'v2 runtime frame: navigation → first renderer call, p50 (11 instances at once)', value: v2.mount.p50, unit: 'ms' },
     ];
-    writeResult('webview', 'Webview ⇄ host messaging (code-server + Chromium)', rows, [`${ROUNDS} sequential round trips each, after 50 warm-up rounds; ${clicks} clicks after 10 warm-up clicks, each timed from the click until React has committed the new count to the DOM (the paint follows in the next frame).`]);
+    writeResult('webview', 'Webview ⇄ host messaging (code-server + Chromium)', rows, [`${ROUNDS} sequential round trips each, after 50 warm-up rounds (30 for the v2 loop, a full app rerun each); ${clicks} clicks after 10 warm-up clicks, each timed from the click until React has committed the new count to the DOM (the paint follows in the next frame).`]);
   } finally {
     await bed.stop();
   }
