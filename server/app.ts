@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import { auth, requiredScopes, UnauthorizedError } from 'express-oauth2-jwt-bearer';
 import type { ServerConfig } from './config';
 import { hostGuard, originGuard, securityHeaders, tokenLocationGuard } from './guards';
+import { rememberVerifiedTokens } from './verifiedTokens';
 
 export interface ServerApp {
   app: express.Express;
@@ -23,8 +24,11 @@ export function createApp(config: ServerConfig): ServerApp {
   app.use(securityHeaders());
   app.use(hostGuard(() => allowedHosts));
   app.use(originGuard());
-  app.use(express.json({ limit: '16kb' }));
-  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  // Bodies are parsed (size-limited) only when there is one, so the token guard can refuse a token
+  // sent in a form body; the usual bodiless GET skips both parsers.
+  const json = express.json({ limit: '16kb' });
+  const form = express.urlencoded({ extended: false, limit: '16kb' });
+  app.use((req, res, next) => (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, next)))));
   app.use(tokenLocationGuard());
 
   app.get('/api/health', (_req, res) => {
@@ -36,7 +40,7 @@ export function createApp(config: ServerConfig): ServerApp {
 
   const protect = config.issuerBaseUrl
     ? [
-        auth({
+        rememberVerifiedTokens(auth({
           issuerBaseURL: config.issuerBaseUrl,
           audience: config.audience,
           // Only RS256: Auth0's discovery also lists HS256, which must never be tried with a public key.
@@ -45,7 +49,7 @@ export function createApp(config: ServerConfig): ServerApp {
           strict: true,
           // The host sends plain bearer tokens; DPoP-bound tokens are not issued, so the scheme is off.
           dpop: { enabled: false },
-        }),
+        })),
       ]
     : [
         (_req: Request, res: Response) => {

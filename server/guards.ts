@@ -36,7 +36,8 @@ export function originGuard() {
  */
 export function tokenLocationGuard() {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const inQuery = new URL(req.url, 'http://x').searchParams.has('access_token');
+    // Parse the query only when the name appears at all (most requests have no query).
+    const inQuery = req.url.includes('access_token') && new URL(req.url, 'http://x').searchParams.has('access_token');
     const body: unknown = req.body;
     const inBody = typeof body === 'object' && body !== null && 'access_token' in body;
     if (!inQuery && !inBody) return next();

@@ -115,6 +115,20 @@ describe('protected routes verify Auth0 access tokens', () => {
     assert.equal(ServerErrorBody.parse(await r.json()).error, 'insufficient_scope');
   });
 
+  test('a remembered token still gets its scope checked on every request', async () => {
+    const token = await issuer.mint({ scope: 'openid profile' });
+    assert.equal((await call('/api/me', `Bearer ${token}`)).status, 200); // verified and remembered
+    assert.equal((await call('/api/pong', `Bearer ${token}`)).status, 403);
+  });
+
+  test('a remembered token with another signature is verified again, and refused', async () => {
+    const token = await issuer.mint();
+    assert.equal((await call('/api/pong', `Bearer ${token}`)).status, 200);
+    const [h, p, sig] = token.split('.');
+    const flipped = sig!.slice(0, -2) + (sig!.endsWith('AA') ? 'BB' : 'AA');
+    await expectRejected(`${h}.${p}.${flipped}`, 401, 'invalid_token');
+  });
+
   test('garbage and the DPoP scheme are refused, never 200', async () => {
     for (const authorization of ['Bearer not-a-jwt', 'Basic dXNlcjpwYXNz', `DPoP ${await issuer.mint()}`, 'Bearer a.b.c']) {
       const r = await call('/api/pong', authorization);
