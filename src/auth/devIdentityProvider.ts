@@ -15,7 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { Provider, errors, type Adapter, type AdapterPayload, type KoaContextWithOIDC } from 'oidc-provider';
-import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
+import { DevProviderState } from './devProviderState';
 import { devLoginPage, messagePage, readForm, sendHtml } from './pages';
 
 export const DEV_CLIENT_ID = 'component-host-development';
@@ -31,6 +31,8 @@ export const DEV_LOOPBACK_REDIRECT = 'http://127.0.0.1/cb';
 const MAX_EXTRA_REDIRECTS = 20;
 
 export interface DevIdentityProviderOptions {
+  /** Where to keep its port, signing key and grants across restarts (none: memory only). */
+  stateFile?: string;
   audience?: string;
   apiScopes?: readonly string[];
   /** Access-token lifetime; short because JWT access tokens cannot be revoked. */
@@ -82,10 +84,17 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     if (!handler.current) return sendHtml(res, 503, messagePage('Development sign-in', 'Starting, try again.'));
     handler.current(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  const state = new DevProviderState(options.stateFile);
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  // The same port as last time keeps the issuer, so sessions survive an extension-host restart.
+  await (state.port ? listen(state.port).catch(() => listen(0)) : listen(0));
   const { port } = server.address() as AddressInfo;
   const loopbackHost = `127.0.0.1:${port}`;
   const issuer = `http://${loopbackHost}/`;
@@ -103,7 +112,6 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
       redirect_uris: redirects,
     };
   };
-  const memory = createMemoryAdapter(0);
   const clientAdapter: Adapter = {
     find: async (id) => (id === DEV_CLIENT_ID ? clientMetadata() : undefined),
     upsert: async () => {},
@@ -114,10 +122,14 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     revokeByGrantId: async () => {},
   };
 
+  const signingKey = state.signingKey ?? (await devSigningKey());
+  const cookieKey = state.cookieKey ?? randomBytes(32).toString('base64url');
+  state.remember({ port, signingKey, cookieKey });
+
   const provider = new Provider(issuer, {
-    adapter: (model: string) => (model === 'Client' ? clientAdapter : memory(model)),
-    jwks: { keys: [await devSigningKey()] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    adapter: (model: string) => (model === 'Client' ? clientAdapter : state.adapter(model)),
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [cookieKey] },
     routes: { authorization: '/authorize', token: '/oauth/token', revocation: '/oauth/revoke', jwks: '/.well-known/jwks.json' },
     scopes: ['openid', 'profile', 'email', 'offline_access'],
     claims: { openid: ['sub'], profile: ['name', 'nickname'], email: ['email', 'email_verified'] },

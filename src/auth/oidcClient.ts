@@ -75,14 +75,31 @@ export function requestedScopes(tenant: Tenant, extra: readonly string[] = []): 
   return [...new Set([...OIDC_SCOPES, ...tenant.scopes, ...extra])];
 }
 
+function isSocketReset(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return true;
+  }
+  return false;
+}
+
 export async function discover(tenant: Tenant): Promise<oidc.Configuration> {
   // Plain http only for the embedded development provider on loopback, never for a real tenant.
   const insecure = tenant.development && isLoopback(tenant.issuer);
-  try {
-    return await oidc.discovery(new URL(tenant.issuer), tenant.clientId, { token_endpoint_auth_method: 'none' }, oidc.None(), {
+  const attempt = () =>
+    oidc.discovery(new URL(tenant.issuer), tenant.clientId, { token_endpoint_auth_method: 'none' }, oidc.None(), {
       execute: insecure ? [oidc.allowInsecureRequests] : [],
       timeout: 15,
     });
+  try {
+    try {
+      return await attempt();
+    } catch (error) {
+      // A kept-alive connection to an issuer that restarted on the same address fails once; the
+      // discovery GET is idempotent, so try it once more on a fresh connection.
+      if (!isSocketReset(error)) throw error;
+      return await attempt();
+    }
   } catch (error) {
     throw toAuthError(error, 'discovery', tenant.issuer);
   }

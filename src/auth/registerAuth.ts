@@ -4,6 +4,7 @@
  * stays here: webview and component get SessionInfo only. Activation starts nothing slow; the
  * development identity provider starts on the first sign-in or issuer() call.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SessionInfo } from '../../protocol';
 import { Auth0AuthenticationProvider, AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } from './auth0Provider';
@@ -56,7 +57,9 @@ const external = async (uri: string): Promise<string> => {
 };
 
 export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AuthService {
-  const tenants = new TenantSource(readSettings());
+  // On disk where the extension host runs, so a window reload keeps the development sign-in.
+  const devState = context.globalStorageUri.scheme === 'file' ? path.join(context.globalStorageUri.fsPath, 'dev-identity-provider.json') : undefined;
+  const tenants = new TenantSource(readSettings(), devState);
   const authLog: AuthLog = (level, message) => log[level](`auth: ${message}`);
   const store = new TokenStore(context.secrets, (m) => authLog('warn', m));
   const infoEmitter = new vscode.EventEmitter<SessionInfo>();

@@ -79,8 +79,12 @@ export class SessionManager {
 
   /** Re-reads the secret (another window may have changed it) and reports differences. */
   async sync(): Promise<void> {
-    const key = this.tenants.currentKey();
-    const next = key ? (await this.store.read()).filter((s) => s.tenant === key) : [];
+    const stored = await this.store.read();
+    let key = this.tenants.currentKey();
+    // A development session from before a restart (window reload): its tenant key is known only once
+    // the development provider runs again (on its remembered port), so start it now, in the background.
+    if (key === undefined && this.tenants.development && stored.some((s) => s.development)) key = (await this.tenants.ensure().catch(() => undefined))?.key;
+    const next = key ? stored.filter((s) => s.tenant === key) : [];
     const before = new Map(this.snapshot.map((s) => [s.id, s]));
     const after = new Map(next.map((s) => [s.id, s]));
     const changes: SessionChanges = {

@@ -42,7 +42,11 @@ export class TenantSource {
   private dev: Promise<DevIdentityProvider> | undefined;
   private devKey: string | undefined;
 
-  constructor(settings: AuthSettings) {
+  /** `devStateFile`: where the development provider keeps its port, key and grants (see DevProviderState). */
+  constructor(
+    settings: AuthSettings,
+    private readonly devStateFile?: string,
+  ) {
     this.settings = settings;
   }
 
@@ -96,7 +100,7 @@ export class TenantSource {
   private async resolve(): Promise<TenantRuntime> {
     const scopes = this.settings.scopes;
     if (this.development) {
-      this.dev ??= startDevIdentityProvider({ audience: this.audience, apiScopes: scopes.length ? scopes : undefined });
+      this.dev ??= startDevIdentityProvider({ audience: this.audience, apiScopes: scopes.length ? scopes : undefined, ...(this.devStateFile ? { stateFile: this.devStateFile } : {}) });
       const dev = await this.dev;
       const tenant: Tenant = { issuer: dev.issuer, clientId: dev.clientId, audience: dev.audience, scopes, development: true };
       this.devKey = tenantKey(dev.issuer, dev.clientId);
