@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   });
   try {
     const { activationMs } = await bed.host!.probe<{ activationMs: number }>('activation');
+    await bed.host!.probe('app.select', 'gallery');
     await bed.runCommand('Component Host: Open');
     const view = await bed.webviewFrame();
     await view.getByTestId('host-info').waitFor();

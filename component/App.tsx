@@ -15,6 +15,14 @@ export function App({ client }: { client: ComponentClient }) {
   const [note, setNote] = useState('');
   const [log, setLog] = useState<Entry[]>([]);
 
+  const [forced, setForced] = useState(0);
+  /** A host-delegated API call (the host adds the token); the result is also reported to the app. */
+  const callAndReport = async (route: 'ping' | 'pong') => {
+    const r = await client.host.callApi(route);
+    const line = `GET ${r.path} · token: ${r.usedToken ? 'yes' : 'no'} · ${r.status === 0 ? 'no answer' : r.status} ${r.ok ? 'OK' : (r.error ?? '')}`.trim();
+    await client.notify('report', { title: 'api call', data: line });
+    return { status: r.status, usedToken: r.usedToken };
+  };
   const add = (text: string, error = false) => setLog((l) => [{ id: (l[0]?.id ?? 0) + 1, text, error }, ...l].slice(0, 20));
   const run = (label: string, action: () => Promise<unknown>) =>
     void action().then(
@@ -54,6 +62,16 @@ export function App({ client }: { client: ComponentClient }) {
         <button data-testid="notify-action" onClick={() => run('action', () => client.notify('action', { action: 'refresh' }))}>Action</button>
         <button data-testid="notify-report" onClick={() => run('report', () => client.notify('report', { title: 'clicks', data: { clicks } }))}>Report</button>
         <button data-testid="notify-unknown" onClick={() => run('unknown', () => client.notify('selfDestruct', {}))}>Unknown event</button>
+        <button data-testid="notify-error" onClick={() => run('error', () => client.notify('error', { message: 'something went wrong in the component' }))}>Error</button>
+        <button
+          data-testid="force-status"
+          onClick={() => {
+            setForced(forced + 1);
+            run('forced status', () => client.notify('status', { state: 'busy', detail: `forced update #${forced + 1}` }));
+          }}
+        >
+          Force status update ({forced})
+        </button>
       </div>
       <div className="row">
         <input data-testid="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="a note kept by the host" />
@@ -62,7 +80,8 @@ export function App({ client }: { client: ComponentClient }) {
       </div>
       <div className="row">
         <button data-testid="session-info" onClick={() => run('session', () => client.host.sessionInfo())}>Session</button>
-        <button data-testid="call-api" onClick={() => run('api ping', () => client.host.callApi('ping').then((r) => ({ status: r.status, usedToken: r.usedToken })))}>Call /ping</button>
+        <button data-testid="call-api" onClick={() => run('api ping', () => callAndReport('ping'))}>Call /ping</button>
+        <button data-testid="call-api-protected" onClick={() => run('api pong', () => callAndReport('pong'))}>Call /pong</button>
         <button data-testid="open-file" onClick={() => run('open', () => client.host.openFile(typeof render?.args.file === 'string' ? render.args.file : 'README.md'))}>Open file</button>
         <button data-testid="notification" onClick={() => run('notification', () => client.host.showNotification('hello from the component'))}>Notify VS Code</button>
       </div>

@@ -4,10 +4,11 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AckMessage, ErrorInfo, RenderMessage, WidgetEvent } from '../../protocol';
+import type { AckMessage, ApiCallResult, ApiRoute, ErrorInfo, NotifierEventName, RenderMessage, SessionInfo, WidgetEvent } from '../../protocol';
 import { ComponentHosting } from '../components/componentHosting';
 import { AppSession } from './appSession';
 import { EventLedger } from './eventLedger';
+import { ComponentEventLog, type AppHostServices } from './hostServices';
 import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { FileStore } from '../storage/fileStore';
@@ -17,7 +18,14 @@ import { loadWorkspaceApp } from './workspaceApp';
 
 export type AppOutput = RenderMessage | AckMessage | { type: 'error'; error: ErrorInfo; inReplyTo?: string };
 
-const DEFAULT_APP = 'gallery';
+const DEFAULT_APP = 'demo';
+
+/** What the app host needs from the rest of the extension. */
+export interface AppControllerServices {
+  getSessionInfo(): SessionInfo;
+  readonly onDidChangeSessionInfo: vscode.Event<SessionInfo>;
+  callApi(route: ApiRoute): Promise<ApiCallResult>;
+}
 
 export class AppController implements vscode.Disposable {
   private session: AppSession | undefined;
@@ -30,11 +38,25 @@ export class AppController implements vscode.Disposable {
   private readonly store: Pick<vscode.Memento, 'get' | 'update'>;
   readonly components: ComponentHosting;
 
+  /** Notifier events from components, for st.componentEvents. */
+  private readonly componentEvents = new ComponentEventLog();
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private readonly host: AppHostServices;
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     private readonly post: (message: AppOutput) => void,
+    services: AppControllerServices,
   ) {
+    this.host = {
+      session: () => services.getSessionInfo(),
+      // Through the commands, which report failures and cancellations to the user.
+      signIn: () => void vscode.commands.executeCommand('componentHost.signIn'),
+      signOut: () => void vscode.commands.executeCommand('componentHost.signOut'),
+      callApi: (route) => services.callApi(route),
+      componentEvents: () => this.componentEvents.list(),
+    };
     this.editor = readEditor();
     this.components = new ComponentHosting(context.extensionUri);
     this.disposables.push(this.components);
@@ -53,7 +75,26 @@ export class AppController implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection(() => this.editorChanged()),
       vscode.window.onDidChangeTextEditorVisibleRanges(() => this.editorChanged()),
       vscode.languages.onDidChangeDiagnostics(() => this.editorChanged()),
+      services.onDidChangeSessionInfo((info) => this.sessionChanged(info)),
     );
+    this.sessionChanged(services.getSessionInfo());
+  }
+
+  /** A notifier event from a component: kept for st.componentEvents, and the app reruns if it reads them. */
+  componentEvent(component: string, event: NotifierEventName, payload: unknown): void {
+    this.componentEvents.add(component, event, payload);
+    if (this.session?.runner.readsComponentEvents) this.rerun(`component event ${event}`);
+  }
+
+  /** Sign-in, sign-out, refresh; and once more when the access token expires (pages that need a valid login lock). */
+  private sessionChanged(info: SessionInfo): void {
+    clearTimeout(this.expiryTimer);
+    if (info.signedIn && info.expiresAt !== undefined) {
+      const wait = info.expiresAt - Date.now() + 500;
+      // setTimeout's limit is about 24.8 days; a token never lives that long.
+      if (wait > 0 && wait < 2 ** 31 - 1) this.expiryTimer = setTimeout(() => this.session?.runner.readsAuth && this.rerun('login expired'), wait);
+    }
+    if (this.session?.runner.readsAuth) this.rerun('sign-in changed');
   }
 
   get appName(): string {
@@ -98,6 +139,7 @@ export class AppController implements vscode.Disposable {
       componentUrl: (component, source) => this.components.url(component, source),
       readComponentSource: (component, ref) => this.components.readSource(component, ref),
       v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
+      host: this.host,
       componentReadyTimeoutMs: 1000 * vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15),
       editor: () => this.editor,
       render: (output) => {
@@ -177,6 +219,7 @@ export class AppController implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.editorTimer);
+    clearTimeout(this.expiryTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

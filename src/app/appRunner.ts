@@ -7,6 +7,7 @@
 import type { Element, RenderMessage, WidgetKind } from '../../protocol';
 import type { EditorContext } from './editorContext';
 import { V2ChangeQueue } from './componentsV2';
+import { noHostServices, type AppHostServices } from './hostServices';
 import { RerunRequest, RunSuperseded, St, type App, type RunScope } from './st';
 import type { SessionState } from './sessionState';
 
@@ -21,6 +22,8 @@ export interface RunnerDeps {
   readComponentSource?: RunScope['readComponentSource'];
   /** The runtime frame document v2 components are mounted in. */
   v2RuntimeUrl?: () => string;
+  /** Sign-in state, API calls and component events for st.auth / st.api / st.componentEvents. */
+  host?: AppHostServices;
   componentReadyTimeoutMs?: number;
   app: () => Promise<App>;
   appName: string;
@@ -41,6 +44,9 @@ export class AppRunner {
   widgetKinds = new Map<string, WidgetKind>();
   /** Whether the last run read `st.editor` (only then do editor changes rerun the app). */
   readsEditor = false;
+  /** Whether the last run read `st.auth` / `st.componentEvents` (only then do their changes rerun it). */
+  readsAuth = false;
+  readsComponentEvents = false;
   lastElements: Element[] = [];
 
   private generation = 0;
@@ -111,6 +117,9 @@ export class AppRunner {
       v2RuntimeUrl: this.deps.v2RuntimeUrl ?? (() => 'about:blank'),
       v2Triggers,
       v2Mounts: new Map(),
+      host: this.deps.host ?? noHostServices,
+      readAuth: false,
+      readComponentEvents: false,
     };
     const st = new St(scope);
     // Saved before the render goes out, so what the view shows is already on its way to storage
@@ -129,6 +138,8 @@ export class AppRunner {
       this.widgetKinds = scope.widgetKinds;
       this.v2.mounts = scope.v2Mounts;
       this.readsEditor = scope.readEditor;
+      this.readsAuth = scope.readAuth;
+      this.readsComponentEvents = scope.readComponentEvents;
       void save();
       this.emit(runId, 'done', this.lastElements, started);
     } catch (err) {

@@ -1,5 +1,6 @@
 /** Apps that ship with the extension. Workspace apps are loaded by workspaceApp.ts. */
 import { ratingComponent } from './builtinComponents';
+import { demoApp } from './demoApp';
 import type { App } from './st';
 
 /** A tour of the elements; ~50 elements, also the benchmark's app. */
@@ -42,5 +43,6 @@ export const galleryApp: App = (st) => {
 };
 
 export const builtinApps: Record<string, { title: string; app: App }> = {
+  demo: { title: 'Demo: sign-in, API calls, the component and its events', app: demoApp },
   gallery: { title: 'Element gallery', app: galleryApp },
 };

@@ -6,6 +6,8 @@
 import type { Element, WidgetKind } from '../../protocol';
 import { mountResult, toV2Data, unkeyedIdentity, type Callbacks, type ComponentV2Definition, type MountOptions, type MountRecord, type MountResult, type SourceRef } from './componentsV2';
 import type { EditorContext } from './editorContext';
+import type { AppHostServices, ComponentEvent } from './hostServices';
+import type { ApiCallResult, ApiRoute } from '../../protocol';
 
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
@@ -45,6 +47,25 @@ export interface RunScope {
   v2Triggers: ReadonlyMap<string, Record<string, unknown>>;
   /** What the v2 mounts of this run declared, by instance id. */
   v2Mounts: Map<string, MountRecord>;
+  host: AppHostServices;
+  /** Set when the run read st.auth / st.componentEvents: then changes to them rerun the app. */
+  readAuth: boolean;
+  readComponentEvents: boolean;
+}
+
+/** Who is signed in, as an app sees it: never a token. */
+export interface AuthState {
+  signedIn: boolean;
+  /** Signed in and the access token has not expired. */
+  valid: boolean;
+  user?: { name: string; email: string };
+  /** When the access token expires (ms since the epoch). */
+  expiresAt?: number;
+  /** The embedded development identity provider, not an Auth0 tenant. */
+  development: boolean;
+  /** Starts the sign-in flow (the browser opens); the app reruns when it completes. */
+  signIn(): void;
+  signOut(): void;
 }
 
 /** Mounts one instance of a registered v2 component in the container it was registered on. */
@@ -84,6 +105,37 @@ export class St {
     this.checkpoint();
     this.scope.readEditor = true;
     return this.scope.editor();
+  }
+
+  /** Who is signed in (never a token); reading it makes the app rerun on sign-in, sign-out and expiry. */
+  get auth(): AuthState {
+    this.checkpoint();
+    this.scope.readAuth = true;
+    const info = this.scope.host.session();
+    const host = this.scope.host;
+    return {
+      signedIn: info.signedIn,
+      valid: info.signedIn && (info.expiresAt === undefined || info.expiresAt > Date.now()),
+      ...(info.account ? { user: { ...info.account } } : {}),
+      ...(info.expiresAt !== undefined ? { expiresAt: info.expiresAt } : {}),
+      development: info.development,
+      signIn: () => host.signIn(),
+      signOut: () => host.signOut(),
+    };
+  }
+
+  /** The local API server, called by the host (which adds the access token to protected routes). */
+  get api(): { call(route: ApiRoute): Promise<ApiCallResult> } {
+    this.checkpoint();
+    const host = this.scope.host;
+    return { call: (route) => host.callApi(route) };
+  }
+
+  /** Events components sent through the notifier, newest first (bounded); new ones rerun an app that reads them. */
+  get componentEvents(): readonly ComponentEvent[] {
+    this.checkpoint();
+    this.scope.readComponentEvents = true;
+    return this.scope.host.componentEvents();
   }
 
   rerun(): never {

@@ -4,13 +4,15 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ApiCallResult, ApiRoute, SessionInfo } from '../../protocol';
+import type { ApiCallResult, ApiRoute, NotifierEventName, SessionInfo } from '../../protocol';
 import { ComponentApi, ComponentApiError } from './componentApi';
 import { FileStore } from '../storage/fileStore';
 
 export interface ComponentApiServices {
   getSessionInfo(): SessionInfo;
   callApi(route: ApiRoute): Promise<ApiCallResult>;
+  /** An accepted notifier event (it is also logged). */
+  onEvent(component: string, event: NotifierEventName, payload: unknown): void;
 }
 
 export function createComponentApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: ComponentApiServices): ComponentApi {
@@ -39,7 +41,10 @@ export function createComponentApi(context: vscode.ExtensionContext, log: vscode
       const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
       void show(`Component: ${message}`);
     },
-    onEvent: (component, event, payload) => log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`),
+    onEvent: (component, event, payload) => {
+      log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`);
+      services.onEvent(component, event, payload);
+    },
   });
   context.subscriptions.push(
     vscode.commands.registerCommand('componentHost.clearComponentStorage', async () => {

@@ -33,8 +33,8 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     private readonly log: vscode.LogOutputChannel,
     private readonly services: ViewServices,
   ) {
-    this.app = new AppController(context, log, (message) => this.channel?.post(message));
-    this.componentApi = createComponentApi(context, log, services);
+    this.app = new AppController(context, log, (message) => this.channel?.post(message), services);
+    this.componentApi = createComponentApi(context, log, { ...services, onEvent: (component, event, payload) => this.app.componentEvent(component, event, payload) });
     context.subscriptions.push(
       this.app,
       services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })),

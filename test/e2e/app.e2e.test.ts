@@ -29,6 +29,7 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
   }
 
   test('the built-in gallery renders with VS Code elements', async () => {
+    await bed().host!.probe('app.select', 'gallery');
     await openView();
     await view.getByTestId('el-0').filter({ hasText: 'Component Host' }).waitFor();
     assert.ok((await view.locator('vscode-button').count()) >= 1);

@@ -62,6 +62,7 @@ describe('remote topology: browser and extension host on different machines', { 
     await view.getByTestId('call-protected').click();
     await view.locator('[data-testid="api-call-pong"][data-status="200"]').filter({ hasText: 'token: yes' }).waitFor({ timeout: 20_000 });
     // The app host works there as well.
+    await bed().host!.probe('app.select', 'gallery');
     await view.getByTestId('el-key:click').click();
     await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
     await bed().runCommand('Component Host: Sign Out');
