@@ -18,3 +18,11 @@ export function filesUnder(dir: string): string[] {
 export function logsMatch(bed: TestBed, pattern: RegExp): boolean {
   return filesUnder(join(bed.workspace, '..', 'user', 'logs')).some((f) => f.endsWith('.log') && pattern.test(readFileSync(f, 'utf8')));
 }
+
+/** The extension's own log (its LogOutputChannel), for a failing test to print. */
+export function extensionLog(bed: TestBed): string {
+  return filesUnder(join(bed.workspace, '..', 'user', 'logs'))
+    .filter((f) => f.endsWith('Component Host.log'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+}
