@@ -22,6 +22,13 @@ describe('API server in code-server', { timeout: 240_000 }, () => {
     await waitFor('stopped', async () => ((await state()).kind === 'stopped' ? true : undefined), 20_000);
   });
 
+  test('the palette calls routes through the host and says what came back (public 200; protected 401 signed out)', async () => {
+    await bed().runCommand('Component Host: Call Public API Route');
+    await bed().page.locator('.notifications-toasts', { hasText: 'GET /api/ping · token: no · 200 OK' }).first().waitFor({ timeout: 30_000 });
+    await bed().runCommand('Component Host: Call Protected API Route');
+    await bed().page.locator('.notifications-toasts', { hasText: /GET \/api\/pong · token: no · 401/ }).first().waitFor({ timeout: 30_000 });
+  });
+
   test('a configured server that never becomes healthy: a clear error in the view and the log, no hang', async () => {
     await bed().host!.probe('setSetting', ['componentHost.server.url', 'http://127.0.0.1:9']);
     await bed().runCommand('Component Host: Open');
