@@ -1,5 +1,5 @@
 /** Messages of the app host: widget events (webview → host) and renders and acks (host → webview). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Element } from './elements';
 
 /** A widget interaction. `seq` is per view and only grows, also across webview reloads. */

@@ -2,7 +2,7 @@
  * Sign-in state as the webview and the component see it. Deliberately no token fields: the access
  * token never leaves the extension host (`.strict()` rejects anything extra).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SessionInfo = z
   .object({

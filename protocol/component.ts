@@ -2,7 +2,7 @@
  * Streamlit's component protocol, version 1, exactly as `streamlit-component-lib` speaks it: what a
  * component frame posts to its parent, and the render message it expects back.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';

@@ -7,7 +7,7 @@
  * called with { data, key, name, parentElement, setStateValue, setTriggerValue }); nothing here is
  * visible to it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorInfo } from './errors';
 
 export const MAX_V2_SOURCE_CHARS = 500_000;

@@ -3,7 +3,7 @@
  * stable across reruns (widgets: their identity; others: their position), so React keeps DOM nodes,
  * focus and scroll position between runs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComponentValue } from './component';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every error that crosses a boundary has one of these codes, so each side can react by kind. */
 export const errorCodes = [

@@ -2,7 +2,7 @@
  * The API server's JSON, as the server sends it and the host checks it, and the result of a call the
  * host makes on behalf of the webview or a component (which never reach the server themselves).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const HealthResponse = z.object({ status: z.literal('ok'), uptimeMs: z.number(), authConfigured: z.boolean() });
 export const PingResponse = z.object({ message: z.string(), serverTime: z.string() });

@@ -2,7 +2,7 @@
  * Messages between the extension host and the side-panel webview.
  * This module imports neither `vscode` nor the DOM: both sides compile against it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';

@@ -2,7 +2,7 @@
  * One app's session state in a view: widget values and the app's own `st.sessionState`. Serialised
  * as versioned JSON into a Memento-like store, size-limited.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SESSION_VERSION = 1;
 export const MAX_SESSION_CHARS = 1_000_000;

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuthError } from './oidcClient';
 import { messagePage, sendHtml } from './pages';
 

@@ -4,7 +4,7 @@
  * failure to an AuthError whose kind the UI can act on. Nothing here logs or echoes token material.
  */
 import * as oidc from 'openid-client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../../protocol';
 
 export type AuthErrorKind =

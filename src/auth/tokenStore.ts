@@ -4,7 +4,7 @@
  * how sessions stay in sync. Nothing else (state, logs, settings) ever holds token material.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TokenSet } from './oidcClient';
 
 export const SESSIONS_SECRET_KEY = 'componentHost.auth0.sessions';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PendingRequests, type ErrorInfo } from '../../protocol';
 
 class Failed extends Error {
