@@ -103,6 +103,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
             config: runtime.config,
             extraScopes: scopes,
             callbackPort: dev ? 0 : tenants.callbackPort,
+            timeoutMs: 1000 * Math.max(5, vscode.workspace.getConfiguration('componentHost.auth0').get<number>('signInTimeoutSeconds', 300)),
             signal: controller.signal,
             externalCallbackUri: local ? undefined : external,
             allowRedirectUri: dev && ((uri) => dev.allowRedirectUri(uri)),
