@@ -9,11 +9,13 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { remoteTopologyUnavailable } from '../support/topology';
 import { waitFor } from '../support/processes';
+import { openingBrowser, walkTheDemo } from '../support/demoWalk';
+import { loginOverHttp } from '../support/loginDriver';
 
 const unavailable = remoteTopologyUnavailable();
 if (unavailable) console.log(`SKIPPING the remote topology: ${unavailable}`);
 
-describe('remote topology: browser and extension host on different machines', { timeout: 300_000, skip: unavailable ? `remote topology unavailable: ${unavailable}` : false }, () => {
+describe('remote topology: browser and extension host on different machines', { timeout: 600_000, skip: unavailable ? `remote topology unavailable: ${unavailable}` : false }, () => {
   const bed = useTestBed({ topology: 'remote', prepareWorkspace: addComponentDemo });
   let view: Frame;
 
@@ -74,6 +76,78 @@ describe('remote topology: browser and extension host on different machines', { 
     await component.locator('#click').click();
     await view.getByText('component value: {"clicks":1}').waitFor({ timeout: 10_000 });
     await waitFor('signed out', async () => ((await bed().host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? undefined : true));
+  });
+
+  test('a Streamlit v2 component (its runtime frame through /proxy/) and our own component (host-delegated API call) work there', async () => {
+    await bed().host!.probe('app.select', 'gallery');
+    const rating = await bed().webviewFrame('.rating .star');
+    assert.ok(rating.url().startsWith(`${bed().url}/proxy/`), rating.url());
+    await rating.locator('.star').nth(4).click();
+    await waitFor('five stars on', async () => ((await rating.locator('.star.on').count()) === 5 ? true : undefined), 15_000);
+    await bed().host!.probe('app.select', 'demo');
+    const own = await bed().webviewFrame('[data-testid="call-api"]');
+    assert.ok(own.url().startsWith(`${bed().url}/proxy/`), own.url());
+    await own.getByTestId('call-api').click();
+    await view.getByText('component: GET /api/ping · token: no · 200 OK').waitFor({ timeout: 30_000 });
+  });
+
+  test('bad sign-in callbacks: a wrong address, a second arrival, and one after the timeout get clear answers and leave no half-made session', async () => {
+    const info = () => bed().host!.probe<{ signedIn: boolean }>('auth.info');
+    const sessions = async () => (await bed().host!.probe<unknown[]>('auth.providerSessions')).length;
+    assert.equal((await info()).signedIn, false);
+    /**
+     * Starts a sign-in from the palette, takes the authorization URL the browser was sent to, and logs
+     * in over HTTP from here (through code-server's /proxy/, as the browser would) up to the redirect
+     * to the callback, which is returned undelivered: the test decides where and when it arrives.
+     */
+    const callbackWithheld = async () => {
+      let authorize: string | undefined;
+      const context = bed().page.context();
+      const onRequest = (request: { url(): string }) => {
+        if (/\/authorize\?/.test(request.url())) authorize ??= request.url();
+      };
+      context.on('request', onRequest);
+      // Forget the provider's single sign-on cookie, so the browser stops at the login page.
+      await context.clearCookies();
+      const popup = await openingBrowser(bed(), () => bed().runCommand('Component Host: Sign In'));
+      const url = new URL(await waitFor('the authorization URL', async () => authorize, 15_000));
+      context.off('request', onRequest);
+      await popup.close();
+      const { callbackUrl } = await loginOverHttp(url, url.searchParams.get('redirect_uri') ?? '');
+      return callbackUrl.href;
+    };
+    const deliver = async (href: string) => (await fetch(href).catch(() => undefined))?.status ?? 0;
+
+    // A wrong address (another path on the callback's port): 404, and the sign-in keeps waiting.
+    const callback = await callbackWithheld();
+    assert.ok(callback.startsWith(`${bed().url}/proxy/`), callback);
+    assert.equal(await deliver(callback.replace('/cb?', '/not-the-callback?')), 404);
+    assert.equal((await info()).signedIn, false);
+    // The real one completes it…
+    assert.equal(await deliver(callback), 200);
+    await waitFor('signed in', async () => ((await info()).signedIn ? true : undefined), 15_000);
+    // …and the same callback again finds nobody listening: refused, still exactly one session.
+    assert.notEqual(await deliver(callback), 200);
+    assert.equal(await sessions(), 1);
+    await bed().runCommand('Component Host: Sign Out');
+    await waitFor('signed out', async () => ((await info()).signedIn ? undefined : true), 15_000);
+
+    // After the timeout: the sign-in reports it timed out, the late callback is refused, no session.
+    await bed().host!.probe('setSetting', ['componentHost.auth0.signInTimeoutSeconds', 5]);
+    try {
+      const late = await callbackWithheld();
+      await bed().page.locator('.notifications-toasts', { hasText: /timed out/i }).first().waitFor({ timeout: 20_000 });
+      assert.notEqual(await deliver(late), 200);
+      assert.equal((await info()).signedIn, false);
+      assert.equal(await sessions(), 0);
+    } finally {
+      await bed().host!.probe('setSetting', ['componentHost.auth0.signInTimeoutSeconds', 300]);
+    }
+  });
+
+  test('the demo, walked as a user would, works there too (including a window reload that keeps the sign-in)', async () => {
+    await bed().host!.probe('app.select', 'demo');
+    await walkTheDemo(bed());
   });
 
   test("no request from the workbench, the webview or its frames went to the host's loopback", () => {

@@ -20,6 +20,15 @@ export async function openingBrowser(bed: TestBed, action: () => Promise<unknown
   return page;
 }
 
+/** Continues on the development provider's login page, unless it already went on (single sign-on). */
+export async function signInOnPage(login: Page): Promise<void> {
+  const done = () => /\/cb\?/.test(login.url());
+  if (done()) return;
+  await login.locator('#continue').click({ timeout: 20_000 }).catch((err: unknown) => {
+    if (!done()) throw err;
+  });
+}
+
 export interface DemoWalkSteps {
   /** Called at each milestone, e.g. to take a screenshot. */
   onStep?: (name: string, view: Frame) => Promise<void>;
@@ -42,7 +51,7 @@ export async function walkTheDemo(bed: TestBed, steps: DemoWalkSteps = {}): Prom
 
   // Sign in from the app's button, through the provider's login page.
   const login = await openingBrowser(bed, () => view.getByTestId('el-key:signInOut').click());
-  await login.click('#continue');
+  await signInOnPage(login);
   await login.waitForURL(/\/cb\?/, { timeout: 20_000 });
   await login.close();
   await view.getByTestId('el-key:signInOut').filter({ hasText: /Sign out \| host \(current login valid till .+\)/ }).waitFor({ timeout: 20_000 });
