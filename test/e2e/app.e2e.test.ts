@@ -83,6 +83,15 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
     await view.getByText('Details are shown because the checkbox is ticked.').waitFor({ timeout: 10_000 });
   });
 
+  test('arrow keys on a slider: every step reaches the host', async () => {
+    const slider = view.getByTestId('el-key:level');
+    await slider.focus();
+    // Each key held for 80 ms, so the render of one step arrives while the next key is down.
+    for (let i = 0; i < 3; i++) await slider.press('ArrowRight', { delay: 80 });
+    await view.getByText('level 6 of 10').waitFor({ timeout: 10_000 });
+    assert.equal(await slider.inputValue(), '6');
+  });
+
   test('state survives hiding and showing the view', async () => {
     await bed().host!.probe('executeCommand', ['workbench.view.explorer']);
     await waitFor('view hidden', async () => ((await bed().host!.probe<{ visible: boolean }>('viewState')).visible ? undefined : true));

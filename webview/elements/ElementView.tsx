@@ -2,7 +2,7 @@
  * Renders one element of the app's tree with VS Code-native web components. Keys are element ids, so
  * React keeps the same DOM nodes (and focus, and scroll) across reruns.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Element } from '../../protocol';
 import { Markdown } from '../markdown';
 import { ComponentFrame } from './ComponentFrame';
@@ -51,10 +51,15 @@ function TextInput({ element, send }: { element: Extract<Element, { kind: 'text_
 function Slider({ element, send }: { element: Extract<Element, { kind: 'slider' | 'number_input' }>; send: Send }) {
   const [draft, setDraft] = useState(element.value);
   useEffect(() => setDraft(element.value), [element.value]);
+  const dragging = useRef(false);
   const commit = (raw: string) => {
     const value = Number(raw);
     if (Number.isFinite(value) && value !== element.value) send(element.id, value);
   };
+  // A slider commits each keyboard step as it happens, not on key-up: the render of the previous
+  // step can arrive while the key is down and reset the input, and a key-up commit then lost this
+  // step (tested). A drag commits once, on release. A number input commits on key-up and blur.
+  const slider = element.kind === 'slider';
   return (
     <label className="field">
       <span>
@@ -62,16 +67,27 @@ function Slider({ element, send }: { element: Extract<Element, { kind: 'slider' 
       </span>
       <input
         data-testid={`el-${element.id}`}
-        className={element.kind === 'slider' ? 'slider' : 'number'}
-        type={element.kind === 'slider' ? 'range' : 'number'}
+        className={slider ? 'slider' : 'number'}
+        type={slider ? 'range' : 'number'}
         value={draft}
         min={element.min}
         max={element.max}
         step={element.step}
         disabled={element.disabled}
-        onChange={(e) => setDraft(Number(e.target.value))}
-        onPointerUp={(e) => commit((e.target as HTMLInputElement).value)}
-        onKeyUp={(e) => commit((e.target as HTMLInputElement).value)}
+        onChange={(e) => {
+          setDraft(Number(e.target.value));
+          if (slider && !dragging.current) commit(e.target.value);
+        }}
+        onPointerDown={(e) => {
+          // The release may happen outside the input: listen on the window.
+          const input = e.currentTarget;
+          dragging.current = true;
+          window.addEventListener('pointerup', () => {
+            dragging.current = false;
+            commit(input.value);
+          }, { once: true });
+        }}
+        onKeyUp={(e) => !slider && commit((e.target as HTMLInputElement).value)}
         onBlur={(e) => commit(e.target.value)}
       />
     </label>
