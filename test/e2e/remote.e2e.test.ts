@@ -8,7 +8,10 @@ import { addComponentDemo } from '../support/componentDemo';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { remoteTopologyUnavailable } from '../support/topology';
-import { waitFor } from '../support/processes';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { spawnTracked, waitFor } from '../support/processes';
+import { repoRoot } from '../support/testBed';
 import { openingBrowser, walkTheDemo } from '../support/demoWalk';
 import { loginOverHttp } from '../support/loginDriver';
 
@@ -148,6 +151,29 @@ describe('remote topology: browser and extension host on different machines', { 
   test('the demo, walked as a user would, works there too (including a window reload that keeps the sign-in)', async () => {
     await bed().host!.probe('app.select', 'demo');
     await walkTheDemo(bed());
+  });
+
+  test("a component's development server on the host's loopback loads through the forwarded address", async () => {
+    // Stands in for `npm run dev` on the host's machine: inside its network namespace, on its loopback.
+    const root = join(repoRoot, 'dist-test', 'fixtures', 'streamlit-v1');
+    const code = `const fs=require('fs'),p=require('path'),root=${JSON.stringify(root)};const s=require('http').createServer((q,r)=>{const u=(q.url||'/').split('?')[0];const f=p.join(root,u==='/'?'index.html':u.slice(1));if(!f.startsWith(root)||!fs.existsSync(f))return r.writeHead(404).end();r.writeHead(200,{'content-type':f.endsWith('.html')?'text/html':'text/javascript'});fs.createReadStream(f).pipe(r)}).listen(0,'127.0.0.1',()=>console.log(s.address().port))`;
+    const dev = spawnTracked(...bed().topology.wrap(process.execPath, ['-e', code]), { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const port = await new Promise<string>((resolve) => createInterface({ input: dev.stdout! }).once('line', resolve));
+      await bed().host!.probe('setSetting', ['componentHost.components.devServers', { fixture: `http://127.0.0.1:${port}` }]);
+      await bed().host!.probe('app.select', 'apps/component-demo.js');
+      const component = await waitFor('the dev-server frame', async () => {
+        for (const frame of bed().page.frames()) if (frame.url().startsWith(`${bed().url}/proxy/${port}/`) && (await frame.$('#greeting').catch(() => null))) return frame;
+        return undefined;
+      }, 30_000);
+      await component.locator('#greeting', { hasText: 'hello from the app' }).waitFor({ timeout: 20_000 });
+      view = await bed().webviewFrame();
+      await component.locator('#click').click();
+      await view.getByText(/component value: \{"clicks":\d+\}/).waitFor({ timeout: 10_000 });
+    } finally {
+      await bed().host!.probe('setSetting', ['componentHost.components.devServers', {}]);
+      dev.kill();
+    }
   });
 
   test("no request from the workbench, the webview or its frames went to the host's loopback", () => {
