@@ -5,15 +5,11 @@
  * ready again), applies setFrameHeight, and turns setComponentValue into a widget event.
  */
 import { useEffect, useRef, useState } from 'react';
-import { classifyFrameMessage, STREAMLIT_API_VERSION, type ComponentReply, type ComponentValue, type Element, type StreamlitRender } from '../../protocol';
-import { requestForComponent } from '../components/componentRequests';
+import { STREAMLIT_API_VERSION, type Element, type StreamlitRender } from '../../protocol';
+import { componentStats, relayFrameMessage, type FrameOwner } from '../components/frameRelay';
 import { currentTheme, onThemeChange } from './streamlitTheme';
 
 type ComponentElement = Extract<Element, { kind: 'component' }>;
-
-/** Counters the tests read: messages from other windows ignored, invalid ones from our frames refused. */
-export const componentStats = { ignored: 0, invalid: 0, accepted: 0 };
-(window as unknown as { __componentStats?: typeof componentStats }).__componentStats = componentStats;
 
 /** Component-shaped messages (or any from an opaque origin) that no component frame of this view sent: ignored, counted once. */
 function countForeign(event: MessageEvent<unknown>): void {
@@ -22,15 +18,6 @@ function countForeign(event: MessageEvent<unknown>): void {
   if (shaped && ![...document.querySelectorAll<HTMLIFrameElement>('iframe.component-frame')].some((f) => f.contentWindow === event.source)) componentStats.ignored++;
 }
 window.addEventListener('message', countForeign);
-
-function toValue(value: unknown, dataType: string | undefined): ComponentValue {
-  if (dataType === 'bytes' && value instanceof Uint8Array) {
-    let binary = '';
-    for (const byte of value) binary += String.fromCharCode(byte);
-    return { dataType: 'bytes', base64: btoa(binary) };
-  }
-  return { dataType: 'json', json: JSON.parse(JSON.stringify(value ?? null)) as ComponentValue extends { json: infer J } ? J : never };
-}
 
 export function ComponentFrame({ element, send }: { element: ComponentElement; send: (id: string, value: unknown) => void }) {
   const frame = useRef<HTMLIFrameElement>(null);
@@ -56,33 +43,23 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
         return;
       }
       const target = event.source as Window;
-      const reply = (message: ComponentReply) => target.postMessage(message, '*');
-      const parsed = classifyFrameMessage(event.data);
-      if (parsed.kind === 'invalid') {
-        // Every invalid message from our frame gets a typed answer (with its id when it had one).
-        componentStats.invalid++;
-        reply(parsed.id !== undefined ? { type: 'componentHost:response', id: parsed.id, ok: false, error: parsed.error } : { type: 'componentHost:error', error: parsed.error });
-        return;
-      }
-      componentStats.accepted++;
-      if (parsed.kind === 'request') {
-        const { id, method, params } = parsed.request;
-        void requestForComponent({ component: latest.current.name, elementId: latest.current.id, method, params }).then((outcome) =>
-          reply(outcome.ok ? { type: 'componentHost:response', id, ok: true, result: outcome.result } : { type: 'componentHost:response', id, ok: false, error: outcome.error }),
-        );
-        return;
-      }
-      const message = parsed.message;
-      if (message.type === 'streamlit:componentReady') {
-        if (message.apiVersion !== STREAMLIT_API_VERSION) console.warn(`component ${latest.current.name} speaks API version ${message.apiVersion}`);
+      relayFrameMessage(event.data, owner, (message) => target.postMessage(message, '*'));
+    };
+    const owner: FrameOwner = {
+      get component() {
+        return latest.current.name;
+      },
+      get elementId() {
+        return latest.current.id;
+      },
+      ready: (apiVersion) => {
+        if (apiVersion !== STREAMLIT_API_VERSION) console.warn(`component ${latest.current.name} speaks API version ${apiVersion}`);
         setReady(true);
         setLate(false);
         render();
-      } else if (message.type === 'streamlit:setFrameHeight') {
-        setHeight(Math.ceil(message.height));
-      } else {
-        send(latest.current.id, toValue(message.value, message.dataType));
-      }
+      },
+      setHeight,
+      setValue: (value) => send(latest.current.id, value),
     };
     window.addEventListener('message', onMessage);
     // One listener per frame for its lifetime; `latest` holds the current element.
