@@ -83,7 +83,7 @@ export const ErrorMessage = z.object({
 });
 /** Who is signed in, sent on ready and on every change: never a token (SessionInfo is strict). */
 export const SessionMessage = z.object({ type: z.literal('session'), info: SessionInfo });
-export const HostToWebview = z.union([HelloMessage, NoticeMessage, SessionMessage, RenderMessage, AckMessage, ResponseMessage, ErrorMessage]);
+export const HostToWebview = z.discriminatedUnion('type', [HelloMessage, NoticeMessage, SessionMessage, RenderMessage, AckMessage, ResponseMessage, ErrorMessage]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 

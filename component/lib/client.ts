@@ -36,8 +36,10 @@ export class ComponentClient {
   constructor(private readonly parent: Window = window.parent) {
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (event.source !== this.parent) return;
-      const render = RenderToComponent.safeParse(event.data);
-      if (render.success) {
+      // Dispatch on `type` first: a failed parse is the expensive kind, and replies are the frequent ones.
+      if ((event.data as { type?: unknown } | null)?.type === 'streamlit:render') {
+        const render = RenderToComponent.safeParse(event.data);
+        if (!render.success) return;
         this.lastRender = render.data;
         for (const listener of this.renderListeners) listener(render.data);
         return;
