@@ -1,18 +1,126 @@
 /**
- * Webview benchmarks in the real thing (code-server + Chromium): activation time, and the typed
- * request round trip (webview → host → webview, validated both ways) against a bare VS Code webview
- * postMessage round trip measured in the same run.
+ * Webview benchmarks in the real thing (code-server + Chromium): activation time; the typed request
+ * round trip and throughput (webview → host → webview, validated both ways) against a bare VS Code
+ * webview postMessage and against vscode-messenger, measured in the same run; click → rerun → repaint;
+ * the component → host round trip against a bare relay along the same route; the Streamlit v2 loop.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { TestBed } from '../test/support/testBed';
 import { waitFor } from '../test/support/processes';
 import { addV2BenchApp, measureV2 } from './componentV2Bench';
 import { writeResult } from './results-io';
-import { summarize, type ResultRow } from './stats';
+import { summarize, type ResultRow, type Summary } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1000);
+/** Requests per throughput run (after one warm-up run of the same size), and how many are in flight. */
+const BURST = Math.max(200, ROUNDS * 2);
+const IN_FLIGHT = 16;
+const WARM_UP = 50;
+
+const BLOCKS = 10;
+
+/**
+ * A contender: a frame whose window has `roundTrips(n)` → samples in ms and, optionally,
+ * `burst(total, inFlight)` → requests per second.
+ */
+interface Contender {
+  name: string;
+  frame: Frame;
+  roundTrips: string;
+  burst?: string;
+}
+
+interface Measured {
+  roundTrips: Summary;
+  /** Median of three runs, requests per second with IN_FLIGHT in flight. */
+  burst: number;
+}
+
+/**
+ * Every contender is measured in turns — BLOCKS blocks of ROUNDS / BLOCKS round trips each, then
+ * three throughput runs each, round-robin — so that a slow moment of this noisy machine falls on all
+ * of them alike rather than on whichever happened to run then.
+ */
+async function measureInTurns(contenders: Contender[]): Promise<Map<string, Measured>> {
+  const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const rates = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  for (const c of contenders) await c.frame.evaluate(([name, warm]) => (window as unknown as Record<string, (n: number) => Promise<number[]>>)[name]!(warm), [c.roundTrips, WARM_UP] as const);
+  for (let block = 0; block < BLOCKS; block++) {
+    for (const c of contenders) {
+      const got = await c.frame.evaluate(([name, n]) => (window as unknown as Record<string, (n: number) => Promise<number[]>>)[name]!(n), [c.roundTrips, Math.ceil(ROUNDS / BLOCKS)] as const);
+      samples.get(c.name)!.push(...got);
+    }
+  }
+  for (let run = 0; run < 4; run++) {
+    for (const c of contenders) {
+      if (!c.burst) continue;
+      const rate = await c.frame.evaluate(([name, total, inFlight]) => (window as unknown as Record<string, (t: number, f: number) => Promise<number>>)[name]!(total, inFlight), [c.burst, BURST, IN_FLIGHT] as const);
+      if (run > 0) rates.get(c.name)!.push(rate); // the first run warms up
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return new Map(contenders.map((c) => [c.name, { roundTrips: summarize(samples.get(c.name)!), burst: median(rates.get(c.name)!) }]));
+}
+
+/** Opens a baseline panel (test/host/bench.test.ts) and waits until its page is there. */
+async function openBaseline(bed: TestBed, probe: string, marker: string): Promise<Frame> {
+  await bed.host!.probe(probe);
+  return bed.webviewFrame(marker, 60_000);
+}
+
+/** Defines `__viewRoundTrips` and `__viewBurst` in the side panel, over its own channel. */
+async function defineViewLoops(view: Frame): Promise<void> {
+  // tsx keeps function names with an `__name` helper that does not exist in the page.
+  await view.evaluate('window.__name = (f) => f');
+  await view.evaluate(() => {
+    const channel = (window as unknown as { __componentHost: { request(m: string, p: unknown): Promise<unknown> } }).__componentHost;
+    const send = () => channel.request('echo', { text: 'ping' });
+    Object.assign(window, {
+      __viewRoundTrips: async (n: number) => {
+        const samples: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          await send();
+          samples.push(performance.now() - t0);
+        }
+        return samples;
+      },
+      __viewBurst: async (total: number, inFlight: number) => {
+        let started = 0;
+        const worker = async () => {
+          while (started < total) {
+            started++;
+            await send();
+          }
+        };
+        const t0 = performance.now();
+        await Promise.all(Array.from({ length: inFlight }, worker));
+        return total / ((performance.now() - t0) / 1000);
+      },
+    });
+  });
+}
+
+/** Defines `__componentRoundTrips` in our component's frame: pings to the host through the side panel. */
+async function defineComponentLoops(component: Frame): Promise<void> {
+  await component.evaluate('window.__name = (f) => f');
+  await component.evaluate(() => {
+    const client = (window as unknown as { __componentClient: { ping(): Promise<unknown> } }).__componentClient;
+    Object.assign(window, {
+      __componentRoundTrips: async (n: number) => {
+        const samples: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          await client.ping();
+          samples.push(performance.now() - t0);
+        }
+        return samples;
+      },
+    });
+  });
+}
 
 async function main(): Promise<void> {
   const bed = await TestBed.start({
@@ -24,28 +132,40 @@ async function main(): Promise<void> {
   });
   try {
     const { activationMs } = await bed.host!.probe<{ activationMs: number }>('activation');
-    await bed.host!.probe('app.select', 'gallery');
+
+    // Everything that is compared at once: three bare panels (one per editor column) and the side
+    // panel with our component in it, all visible, measured in turns.
+    const rawFrame = await openBaseline(bed, 'bench.openRawPanel', '#raw-baseline');
+    const messengerFrame = await openBaseline(bed, 'bench.openMessengerPanel', '#messenger-baseline');
+    const typedFrame = await openBaseline(bed, 'bench.openTypedPanel', '#typed-baseline');
+    await bed.host!.probe('app.select', 'apps/own-component.js');
     await bed.runCommand('Component Host: Open');
     const view = await bed.webviewFrame();
     await view.getByTestId('host-info').waitFor();
-    const ours = await view.evaluate(async (n) => {
-      const channel = (window as unknown as { __componentHost: { request(m: string, p: unknown): Promise<unknown> } }).__componentHost;
-      for (let i = 0; i < 50; i++) await channel.request('echo', { text: 'warm' });
-      const samples: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        await channel.request('echo', { text: 'ping' });
-        samples.push(performance.now() - t0);
-      }
-      return samples;
-    }, ROUNDS);
+    await defineViewLoops(view);
+    const component = await frameWith(bed, '__componentClient');
+    await defineComponentLoops(component);
+    const measured = await measureInTurns([
+      { name: 'raw', frame: rawFrame, roundTrips: '__rawRoundTrips', burst: '__rawBurst' },
+      { name: 'typedBare', frame: typedFrame, roundTrips: '__typedRoundTrips', burst: '__typedBurst' },
+      { name: 'messenger', frame: messengerFrame, roundTrips: '__messengerRoundTrips', burst: '__messengerBurst' },
+      { name: 'typed', frame: view, roundTrips: '__viewRoundTrips', burst: '__viewBurst' },
+      { name: 'relay', frame: await frameWith(bed, '__rawRelayRoundTrips'), roundTrips: '__rawRelayRoundTrips' },
+      { name: 'typedRelay', frame: await frameWith(bed, '__typedRelayRoundTrips'), roundTrips: '__typedRelayRoundTrips' },
+      { name: 'component', frame: component, roundTrips: '__componentRoundTrips' },
+    ]);
+    await bed.host!.probe('bench.closeBaselines');
+    const [raw, typedBare, messenger, typed, relayLoops, typedRelayLoops, componentLoops] = ['raw', 'typedBare', 'messenger', 'typed', 'relay', 'typedRelay', 'component'].map((n) => measured.get(n)!);
+    const relay = relayLoops!.roundTrips;
+    const typedRelay = typedRelayLoops!.roundTrips;
+    const componentTrips = componentLoops!.roundTrips;
 
+    await bed.host!.probe('app.select', 'gallery');
+    await view.getByTestId('el-key:click').waitFor({ timeout: 20_000 });
     // Click → host rerun → repaint, in the built-in gallery (~50 elements): from the click to the
     // frame in which the new count is in the DOM.
     const clicks = Math.min(ROUNDS, 300);
-    // tsx keeps function names with an `__name` helper that does not exist in the page.
-    await view.evaluate('window.__name = (f) => f');
-    const repaint = await view.evaluate(async (n) => {
+    const repaint = summarize(await view.evaluate(async (n) => {
       const button = document.querySelector('[data-testid="el-key:click"]') as HTMLElement;
       const counter = () => [...document.querySelectorAll('p.text')].find((p) => p.textContent?.startsWith('Button clicked'))?.textContent ?? '';
       const count = () => Number(/clicked (\d+) times/.exec(counter())?.[1] ?? -1);
@@ -66,66 +186,62 @@ async function main(): Promise<void> {
         });
         if (i >= 10) samples.push(performance.now() - t0);
       }
-      return { samples };
-    }, clicks);
-
-    // Host ⇄ component: the project's component asks the host (component → webview → host → back),
-    // validated at every hop.
-    await bed.host!.probe('app.select', 'apps/own-component.js');
-    const component = await waitFor('the component frame', async () => {
-      for (const frame of bed.page.frames()) {
-        if (await frame.evaluate(() => typeof (window as unknown as { __componentClient?: unknown }).__componentClient === 'object').catch(() => false)) return frame;
-      }
-      return undefined;
-    }, 30_000);
-    await (component as Frame).evaluate('window.__name = (f) => f');
-    const componentSamples = await (component as Frame).evaluate(async (n) => {
-      const client = (window as unknown as { __componentClient: { ping(): Promise<unknown> } }).__componentClient;
-      for (let i = 0; i < 50; i++) await client.ping();
-      const samples: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        await client.ping();
-        samples.push(performance.now() - t0);
-      }
       return samples;
-    }, ROUNDS);
+    }, clicks));
 
     // Streamlit v2: setStateValue → rerun → the renderer called with the new data.
     const v2 = await measureV2(bed, ROUNDS);
 
-    await bed.host!.probe('bench.openRawPanel');
-    const raw = await bed.webviewFrame('#raw-baseline');
-    const rawSamples = await raw.evaluate(async (n) => {
-      const run = (window as unknown as { __rawRoundTrips(n: number): Promise<number[]> }).__rawRoundTrips;
-      await run(50);
-      return run(n);
-    }, ROUNDS);
-    await bed.host!.probe('bench.closeRawPanel');
-
-    const a = summarize(ours);
-    const b = summarize(rawSamples);
-    const c = summarize(repaint.samples);
-    const d = summarize(componentSamples);
+    const r = raw!.roundTrips;
     const rows: ResultRow[] = [
       { metric: 'activate() time', value: activationMs, unit: 'ms', target: 'no slow work' },
-      { metric: 'raw webview postMessage round trip p50', value: b.p50, unit: 'ms' },
-      { metric: 'raw webview postMessage round trip p99', value: b.p99, unit: 'ms' },
-      { metric: 'typed request round trip p50 (echo)', value: a.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: a.p50 / b.p50 },
-      { metric: 'typed request round trip p99 (echo)', value: a.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: a.p99 / b.p99 },
-      { metric: 'typed request throughput (sequential)', value: 1000 / a.mean, unit: 'req/s', baseline: { metric: 'raw', value: 1000 / b.mean }, ratio: b.mean / a.mean },
-      { metric: 'click → rerun → repaint p50 (gallery app)', value: c.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: c.p50 / b.p50, target: '≤ 16 ms' },
-      { metric: 'click → rerun → repaint p99 (gallery app)', value: c.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: c.p99 / b.p99, target: '≤ 50 ms' },
-      { metric: 'component → host round trip p50 (through the webview)', value: d.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: d.p50 / b.p50, target: '≤ 1.1× raw' },
-      { metric: 'component → host round trip p99 (through the webview)', value: d.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: d.p99 / b.p99, target: '≤ 1.1× raw' },
-      { metric: 'v2 setStateValue → rerun → new data p50', value: v2.loop.p50, unit: 'ms', baseline: { metric: 'raw p50', value: b.p50 }, ratio: v2.loop.p50 / b.p50 },
-      { metric: 'v2 setStateValue → rerun → new data p99', value: v2.loop.p99, unit: 'ms', baseline: { metric: 'raw p99', value: b.p99 }, ratio: v2.loop.p99 / b.p99 },
+      { metric: 'raw webview postMessage round trip p50', value: r.p50, unit: 'ms' },
+      { metric: 'raw webview postMessage round trip p99', value: r.p99, unit: 'ms' },
+      { metric: 'typed request round trip p50, bare panel (protocol cost only)', value: typedBare!.roundTrips.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: typedBare!.roundTrips.p50 / r.p50, target: '≤ 1.1× raw' },
+      { metric: 'typed request round trip p99, bare panel', value: typedBare!.roundTrips.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: typedBare!.roundTrips.p99 / r.p99 },
+      { metric: 'typed request round trip p50, in the side panel', value: typed!.roundTrips.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: typed!.roundTrips.p50 / r.p50 },
+      { metric: 'typed request round trip p99, in the side panel', value: typed!.roundTrips.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: typed!.roundTrips.p99 / r.p99 },
+      { metric: 'vscode-messenger request round trip p50, bare panel', value: messenger!.roundTrips.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: messenger!.roundTrips.p50 / r.p50 },
+      { metric: 'raw throughput, sequential', value: 1000 / r.mean, unit: 'msg/s' },
+      { metric: 'typed request throughput, sequential, bare panel', value: 1000 / typedBare!.roundTrips.mean, unit: 'req/s', baseline: { metric: 'raw', value: 1000 / r.mean }, ratio: r.mean / typedBare!.roundTrips.mean },
+      { metric: 'vscode-messenger throughput, sequential, bare panel', value: 1000 / messenger!.roundTrips.mean, unit: 'req/s', baseline: { metric: 'raw', value: 1000 / r.mean }, ratio: r.mean / messenger!.roundTrips.mean },
+      { metric: `raw throughput, ${IN_FLIGHT} in flight`, value: raw!.burst, unit: 'msg/s' },
+      { metric: `typed request throughput, ${IN_FLIGHT} in flight, bare panel`, value: typedBare!.burst, unit: 'req/s', baseline: { metric: 'raw', value: raw!.burst }, ratio: typedBare!.burst / raw!.burst },
+      { metric: `typed request throughput, ${IN_FLIGHT} in flight, bare panel, vs vscode-messenger`, value: typedBare!.burst, unit: 'req/s', baseline: { metric: 'vscode-messenger', value: messenger!.burst }, ratio: typedBare!.burst / messenger!.burst, target: '≥ 0.9× vscode-messenger' },
+      { metric: `vscode-messenger throughput, ${IN_FLIGHT} in flight, bare panel`, value: messenger!.burst, unit: 'req/s', baseline: { metric: 'raw', value: raw!.burst }, ratio: messenger!.burst / raw!.burst },
+      { metric: `typed request throughput, ${IN_FLIGHT} in flight, in the side panel`, value: typed!.burst, unit: 'req/s', baseline: { metric: 'raw', value: raw!.burst }, ratio: typed!.burst / raw!.burst },
+      { metric: 'click → rerun → repaint p50 (gallery app)', value: repaint.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: repaint.p50 / r.p50, target: '≤ 16 ms' },
+      { metric: 'click → rerun → repaint p99 (gallery app)', value: repaint.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: repaint.p99 / r.p99, target: '≤ 50 ms' },
+      { metric: 'raw relay round trip p50 (nested frame → bare panel → host, no protocol)', value: relay.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: relay.p50 / r.p50 },
+      { metric: 'component → host round trip p50, bare panel (our client, relay and host API: protocol cost only)', value: typedRelay.p50, unit: 'ms', baseline: { metric: 'raw relay p50', value: relay.p50 }, ratio: typedRelay.p50 / relay.p50, target: '≤ 1.1× raw relay' },
+      { metric: 'component → host round trip p99, bare panel', value: typedRelay.p99, unit: 'ms', baseline: { metric: 'raw relay p99', value: relay.p99 }, ratio: typedRelay.p99 / relay.p99, target: '≤ 1.1× raw relay' },
+      { metric: 'component → host round trip p50, our component in the side panel', value: componentTrips.p50, unit: 'ms', baseline: { metric: 'raw relay p50', value: relay.p50 }, ratio: componentTrips.p50 / relay.p50 },
+      { metric: 'component → host round trip p99, our component in the side panel', value: componentTrips.p99, unit: 'ms', baseline: { metric: 'raw relay p99', value: relay.p99 }, ratio: componentTrips.p99 / relay.p99 },
+      { metric: 'v2 setStateValue → rerun → new data p50', value: v2.loop.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: v2.loop.p50 / r.p50 },
+      { metric: 'v2 setStateValue → rerun → new data p99', value: v2.loop.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: v2.loop.p99 / r.p99 },
       { metric: 'v2 runtime frame: navigation → first renderer call, p50 (11 instances at once)', value: v2.mount.p50, unit: 'ms' },
     ];
-    writeResult('webview', 'Webview ⇄ host messaging (code-server + Chromium)', rows, [`${ROUNDS} sequential round trips each, after 50 warm-up rounds (30 for the v2 loop, a full app rerun each); ${clicks} clicks after 10 warm-up clicks, each timed from the click until React has committed the new count to the DOM (the paint follows in the next frame).`]);
+    writeResult('webview', 'Webview ⇄ host messaging (code-server + Chromium)', rows, [
+      `${ROUNDS} sequential round trips each, after ${WARM_UP} warm-up rounds (30 for the v2 loop, a full app rerun each); ${clicks} clicks after 10 warm-up clicks, each timed from the click until React has committed the new count to the DOM (the paint follows in the next frame).`,
+      `All contenders measured in turns (${BLOCKS} blocks of ${Math.ceil(ROUNDS / BLOCKS)} round trips each, round-robin), so that a slow moment of the machine falls on all alike. Throughput: ${BURST} echo requests with ${IN_FLIGHT} in flight, median of three runs after a warm-up run, round-robin. "Bare panel": a webview panel holding only the measuring script (raw postMessage; our webview/hostChannel.ts against the host's src/view/webviewChannel.ts; vscode-messenger ${messengerVersion()}), so that the three compare like with like; "side panel": the product's view, with our component in it.`,
+    ]);
   } finally {
     await bed.stop();
   }
+}
+
+function messengerVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'vscode-messenger', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The (nested) frame whose window has the given global. */
+function frameWith(bed: TestBed, global: string): Promise<Frame> {
+  return waitFor(`the frame with ${global}`, async () => {
+    for (const frame of bed.page.frames()) {
+      if (await frame.evaluate((name) => name in window, global).catch(() => false)) return frame;
+    }
+    return undefined;
+  }, 30_000);
 }
 
 main().catch((err: unknown) => {

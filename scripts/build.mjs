@@ -67,6 +67,14 @@ if (tests) {
     outfile: 'dist-test/host/index.js',
     external: ['vscode'],
   });
+  // The benchmarks' baseline pages (raw postMessage, vscode-messenger), inlined by test/host/bench.test.ts.
+  targets.push({
+    ...browser,
+    format: 'iife',
+    sourcemap: false,
+    entryPoints: { 'bench-raw': 'test/fixtures/bench-baselines/raw.ts', 'bench-raw-relay-frame': 'test/fixtures/bench-baselines/rawRelayFrame.ts', 'bench-messenger': 'test/fixtures/bench-baselines/messenger.ts', 'bench-typed': 'test/fixtures/bench-baselines/typed.ts', 'bench-typed-relay-frame': 'test/fixtures/bench-baselines/typedRelayFrame.ts' },
+    outdir: 'dist-test/host',
+  });
   // An unmodified streamlit-component-lib component, for the component tests.
   targets.push({ ...browser, format: 'iife', entryPoints: { main: 'test/fixtures/streamlit-v1/main.ts' }, outdir: 'dist-test/fixtures/streamlit-v1' });
   // Unmodified Streamlit v2 components (ES modules whose default export is the renderer).
