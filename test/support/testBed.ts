@@ -186,6 +186,21 @@ export class TestBed {
   }
 
   /** A picture of one part of the workbench (the README's screenshots come from here). */
+  /** Switch the colour theme as a user does: Preferences: Color Theme, then a click on the theme's label ("Dark Modern"). */
+  async pickColorTheme(label: string): Promise<void> {
+    const page = this.page;
+    const input = page.locator('.quick-input-widget input');
+    const row = (start: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${start}`) }).first();
+    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('F1');
+    await input.fill('>Preferences: Color Theme');
+    // Click the command itself: Enter would run whichever row the palette ranked first.
+    await row('Preferences: Color Theme').click({ timeout: 10_000 });
+    await input.fill(label);
+    await row(label).click({ timeout: 10_000 });
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
   async screenshotOf(selector: string, file: string): Promise<void> {
     mkdirSync(dirname(file), { recursive: true });
     await this.page.locator(selector).first().screenshot({ path: file });
