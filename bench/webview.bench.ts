@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { TestBed } from '../test/support/testBed';
+import { TestBed, repoRoot } from '../test/support/testBed';
 import { waitFor } from '../test/support/processes';
 import { addV2BenchApp, measureV2 } from './componentV2Bench';
 import { writeResult } from './results-io';
@@ -70,56 +70,15 @@ async function openBaseline(bed: TestBed, probe: string, marker: string): Promis
   return bed.webviewFrame(marker, 60_000);
 }
 
-/** Defines `__viewRoundTrips` and `__viewBurst` in the side panel, over its own channel. */
-async function defineViewLoops(view: Frame): Promise<void> {
-  // tsx keeps function names with an `__name` helper that does not exist in the page.
-  await view.evaluate('window.__name = (f) => f');
-  await view.evaluate(() => {
-    const channel = (window as unknown as { __componentHost: { request(m: string, p: unknown): Promise<unknown> } }).__componentHost;
-    const send = () => channel.request('echo', { text: 'ping' });
-    Object.assign(window, {
-      __viewRoundTrips: async (n: number) => {
-        const samples: number[] = [];
-        for (let i = 0; i < n; i++) {
-          const t0 = performance.now();
-          await send();
-          samples.push(performance.now() - t0);
-        }
-        return samples;
-      },
-      __viewBurst: async (total: number, inFlight: number) => {
-        let started = 0;
-        const worker = async () => {
-          while (started < total) {
-            started++;
-            await send();
-          }
-        };
-        const t0 = performance.now();
-        await Promise.all(Array.from({ length: inFlight }, worker));
-        return total / ((performance.now() - t0) / 1000);
-      },
-    });
-  });
-}
-
-/** Defines `__componentRoundTrips` in our component's frame: pings to the host through the side panel. */
-async function defineComponentLoops(component: Frame): Promise<void> {
-  await component.evaluate('window.__name = (f) => f');
-  await component.evaluate(() => {
-    const client = (window as unknown as { __componentClient: { ping(): Promise<unknown> } }).__componentClient;
-    Object.assign(window, {
-      __componentRoundTrips: async (n: number) => {
-        const samples: number[] = [];
-        for (let i = 0; i < n; i++) {
-          const t0 = performance.now();
-          await client.ping();
-          samples.push(performance.now() - t0);
-        }
-        return samples;
-      },
-    });
-  });
+/**
+ * Defines `<prefix>RoundTrips` (and `<prefix>Burst`) in a page the benchmark does not write, with the
+ * same loops as the baseline pages (test/fixtures/bench-baselines/loops.ts, bundled as `__benchLoops`).
+ * `send` is the source of a function that sends one request and resolves with its answer.
+ */
+async function defineLoopsIn(frame: Frame, prefix: string, send: string, withBurst: boolean): Promise<void> {
+  // One evaluation: the bundle's `var __benchLoops` is local to it.
+  const bundle = readFileSync(join(repoRoot, 'dist-test', 'host', 'bench-loops.js'), 'utf8');
+  await frame.evaluate(`${bundle}\n__benchLoops.defineLoops(${JSON.stringify(prefix)}, ${send}, ${String(withBurst)});`);
 }
 
 async function main(): Promise<void> {
@@ -142,9 +101,9 @@ async function main(): Promise<void> {
     await bed.runCommand('Component Host: Open');
     const view = await bed.webviewFrame();
     await view.getByTestId('host-info').waitFor();
-    await defineViewLoops(view);
+    await defineLoopsIn(view, '__view', `() => window.__componentHost.request('echo', { text: 'ping' })`, true);
     const component = await frameWith(bed, '__componentClient');
-    await defineComponentLoops(component);
+    await defineLoopsIn(component, '__component', '() => window.__componentClient.ping()', false);
     const measured = await measureInTurns([
       { name: 'raw', frame: rawFrame, roundTrips: '__rawRoundTrips', burst: '__rawBurst' },
       { name: 'typedBare', frame: typedFrame, roundTrips: '__typedRoundTrips', burst: '__typedBurst' },
@@ -165,6 +124,8 @@ async function main(): Promise<void> {
     // Click → host rerun → repaint, in the built-in gallery (~50 elements): from the click to the
     // frame in which the new count is in the DOM.
     const clicks = Math.min(ROUNDS, 300);
+    // tsx keeps function names with an `__name` helper that does not exist in the page.
+    await view.evaluate('window.__name = (f) => f');
     const repaint = summarize(await view.evaluate(async (n) => {
       const button = document.querySelector('[data-testid="el-key:click"]') as HTMLElement;
       const counter = () => [...document.querySelectorAll('p.text')].find((p) => p.textContent?.startsWith('Button clicked'))?.textContent ?? '';

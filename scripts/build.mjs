@@ -75,6 +75,8 @@ if (tests) {
     entryPoints: { 'bench-raw': 'test/fixtures/bench-baselines/raw.ts', 'bench-raw-relay-frame': 'test/fixtures/bench-baselines/rawRelayFrame.ts', 'bench-messenger': 'test/fixtures/bench-baselines/messenger.ts', 'bench-typed': 'test/fixtures/bench-baselines/typed.ts', 'bench-typed-relay-frame': 'test/fixtures/bench-baselines/typedRelayFrame.ts' },
     outdir: 'dist-test/host',
   });
+  // The same loops, for pages the benchmark does not write (the side panel, a component frame): injected as `__benchLoops`.
+  targets.push({ ...browser, format: 'iife', globalName: '__benchLoops', sourcemap: false, entryPoints: { 'bench-loops': 'test/fixtures/bench-baselines/loops.ts' }, outdir: 'dist-test/host' });
   // An unmodified streamlit-component-lib component, for the component tests.
   targets.push({ ...browser, format: 'iife', entryPoints: { main: 'test/fixtures/streamlit-v1/main.ts' }, outdir: 'dist-test/fixtures/streamlit-v1' });
   // Unmodified Streamlit v2 components (ES modules whose default export is the renderer).
