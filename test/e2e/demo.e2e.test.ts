@@ -2,28 +2,19 @@
  * The whole demo, walked as a user would, from the installed .vsix (the package a user gets), in
  * code-server + Chromium: see test/support/demoWalk.ts for the steps.
  */
-import { after, before, describe, test } from 'node:test';
-import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { describe, test } from 'node:test';
 import { join } from 'node:path';
-import { TestBed, repoRoot } from '../support/testBed';
+import { repoRoot } from '../support/testBed';
+import { useInstalledVsix } from '../support/suite';
 import { walkTheDemo } from '../support/demoWalk';
 import { waitFor } from '../support/processes';
 import { extensionLog } from '../support/files';
 
-const vsix = process.env.COMPONENT_HOST_VSIX ?? join(repoRoot, 'test-results', 'component-host.vsix');
-
 describe('the demo, from the installed .vsix', { timeout: 400_000 }, () => {
-  let bed: TestBed;
-  before(async () => {
-    assert.ok(existsSync(vsix), `${vsix} exists (npm test packages it first; or run npm run package -- --out ${vsix})`);
-    bed = await TestBed.start({ vsix, extensionDevelopmentPath: null, hostTests: false });
-  });
-  after(async () => {
-    await bed?.stop();
-  });
+  const installed = useInstalledVsix();
 
   test('open, locked, sign in, unlocked, protected 200, events in order, slider kept across a reload, sign out, 401', async () => {
+    const bed = installed();
     try {
       await walkTheDemo(bed, {
         // The README's screenshots: the signed-in demo with the component's events, dark and light.
@@ -39,7 +30,6 @@ describe('the demo, from the installed .vsix', { timeout: 400_000 }, () => {
         },
       });
     } catch (err) {
-      console.log(`screenshot: ${await bed.screenshot('demo-walk')}`);
       console.log(`extension log:\n${extensionLog(bed).slice(-4000)}`);
       throw err;
     }

@@ -1,5 +1,8 @@
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
-import { TestBed, type TestBedOptions } from './testBed';
+import { TestBed, repoRoot, type TestBedOptions } from './testBed';
 import { failed } from './testStatus';
 
 /**
@@ -21,4 +24,13 @@ export function useTestBed(options?: TestBedOptions): () => TestBed {
     if (!bed) throw new Error('the test bed did not start');
     return bed;
   };
+}
+
+/** The package `npm test` builds before the end-to-end suites (or COMPONENT_HOST_VSIX). */
+export const builtVsix = process.env.COMPONENT_HOST_VSIX ?? join(repoRoot, 'test-results', 'component-host.vsix');
+
+/** A test bed with the extension installed from the .vsix, as a user gets it: no development path, no in-host probes. */
+export function useInstalledVsix(): () => TestBed {
+  before(() => assert.ok(existsSync(builtVsix), `${builtVsix} exists (npm test packages it first; or run npm run package -- --out ${builtVsix})`));
+  return useTestBed({ vsix: builtVsix, extensionDevelopmentPath: null, hostTests: false });
 }
