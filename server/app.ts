@@ -5,12 +5,18 @@
  */
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { auth, requiredScopes, UnauthorizedError } from 'express-oauth2-jwt-bearer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerConfig } from './config';
 import { hostGuard, originGuard, securityHeaders, tokenLocationGuard } from './guards';
+import { fastPath, type ProtectedRoutes, type PublicRoutes } from './fastPath';
 import { rememberVerifiedTokens } from './verifiedTokens';
 
 export interface ServerApp {
   app: express.Express;
+  /** What the HTTP server runs: the fast path (server/fastPath.ts), then the express app. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** How many requests the fast path answered (tests check which path answered). */
+  fastAnswers(): number;
   /** Call once the port is known: the Host guard accepts only names with that port. */
   setPort(port: number): void;
 }
@@ -31,40 +37,41 @@ export function createApp(config: ServerConfig): ServerApp {
   app.use((req, res, next) => (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, next)))));
   app.use(tokenLocationGuard());
 
-  app.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok', uptimeMs: Date.now() - started, authConfigured: config.issuerBaseUrl !== undefined });
-  });
-  app.get('/api/ping', (_req, res) => {
-    res.json({ message: 'pong from the public route', serverTime: new Date().toISOString() });
-  });
+  // Each route is defined once and served both by express and by the fast path (server/fastPath.ts).
+  const publicRoutes: PublicRoutes = {
+    '/api/health': () => ({ status: 'ok', uptimeMs: Date.now() - started, authConfigured: config.issuerBaseUrl !== undefined }),
+    '/api/ping': () => ({ message: 'pong from the public route', serverTime: new Date().toISOString() }),
+  };
+  for (const [path, body] of Object.entries(publicRoutes)) app.get(path, (_req, res) => void res.json(body()));
 
-  const protect = config.issuerBaseUrl
-    ? [
-        rememberVerifiedTokens(auth({
-          issuerBaseURL: config.issuerBaseUrl,
-          audience: config.audience,
-          // Only RS256: Auth0's discovery also lists HS256, which must never be tried with a public key.
-          tokenSigningAlg: 'RS256',
-          // Access tokens only (`typ: at+jwt`), not ID tokens or anything else signed by the issuer.
-          strict: true,
-          // The host sends plain bearer tokens; DPoP-bound tokens are not issued, so the scheme is off.
-          dpop: { enabled: false },
-        })),
-      ]
-    : [
-        (_req: Request, res: Response) => {
-          res.status(503).json({ error: 'auth_not_configured', error_description: 'The server was started without an issuer to verify tokens against.' });
-        },
-      ];
-
-  app.get('/api/pong', ...protect, requiredScopes(config.requiredScope), (req, res) => {
-    res.json({ message: 'pong from the protected route', subject: String(req.auth?.payload.sub ?? ''), serverTime: new Date().toISOString() });
+  const verified = config.issuerBaseUrl
+    ? rememberVerifiedTokens(auth({
+        issuerBaseURL: config.issuerBaseUrl,
+        audience: config.audience,
+        // Only RS256: Auth0's discovery also lists HS256, which must never be tried with a public key.
+        tokenSigningAlg: 'RS256',
+        // Access tokens only (`typ: at+jwt`), not ID tokens or anything else signed by the issuer.
+        strict: true,
+        // The host sends plain bearer tokens; DPoP-bound tokens are not issued, so the scheme is off.
+        dpop: { enabled: false },
+      }))
+    : undefined;
+  const protect = verified ?? ((_req: Request, res: Response) => {
+    res.status(503).json({ error: 'auth_not_configured', error_description: 'The server was started without an issuer to verify tokens against.' });
   });
-  app.get('/api/me', ...protect, (req, res) => {
-    const payload = req.auth?.payload;
-    const scope = typeof payload?.scope === 'string' ? payload.scope : '';
-    res.json({ subject: String(payload?.sub ?? ''), scopes: scope.split(' ').filter(Boolean), audience: payload?.aud ?? '' });
-  });
+  const protectedRoutes: ProtectedRoutes = {
+    '/api/pong': { scopes: [config.requiredScope], body: (a) => ({ message: 'pong from the protected route', subject: String(a.payload.sub ?? ''), serverTime: new Date().toISOString() }) },
+    '/api/me': {
+      scopes: [],
+      body: (a) => ({ subject: String(a.payload.sub ?? ''), scopes: typeof a.payload.scope === 'string' ? a.payload.scope.split(' ').filter(Boolean) : [], audience: a.payload.aud ?? '' }),
+    },
+  };
+  for (const [path, route] of Object.entries(protectedRoutes)) {
+    const scopes = route.scopes.length ? [requiredScopes([...route.scopes])] : [];
+    app.get(path, protect, ...scopes, (req, res) => void res.json(route.body(req.auth!)));
+  }
+  let fast = 0;
+  const answerFast = fastPath({ publicRoutes, protectedRoutes, allowedHosts: () => allowedHosts, verified: verified?.lookup });
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', error_description: 'No such route.' });
@@ -88,6 +95,11 @@ export function createApp(config: ServerConfig): ServerApp {
 
   return {
     app,
+    handle: (req, res) => {
+      if (answerFast(req, res)) fast++;
+      else void app(req, res);
+    },
+    fastAnswers: () => fast,
     setPort(port) {
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...config.extraAllowedHosts]);
     },

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 
 function refuse(res: Response, status: number, error: string, description: string): void {
   res.status(status).json({ error, error_description: description });
@@ -10,8 +11,7 @@ function refuse(res: Response, status: number, error: string, description: strin
  */
 export function hostGuard(allowed: () => Set<string>) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const host = (req.headers.host ?? '').toLowerCase();
-    if (allowed().has(host)) return next();
+    if (hostAllowed(req.headers, allowed())) return next();
     refuse(res, 403, 'forbidden_host', 'This server only answers requests addressed to its loopback address.');
   };
 }
@@ -23,9 +23,7 @@ export function hostGuard(allowed: () => Set<string>) {
  */
 export function originGuard() {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const origin = req.headers.origin;
-    const fetchSite = req.headers['sec-fetch-site'];
-    if (origin === undefined && (fetchSite === undefined || fetchSite === 'none')) return next();
+    if (originAllowed(req.headers)) return next();
     refuse(res, 403, 'forbidden_origin', 'Browser requests are not accepted; the extension calls this server on your behalf.');
   };
 }
@@ -45,16 +43,28 @@ export function tokenLocationGuard() {
   };
 }
 
+export function hostAllowed(headers: IncomingHttpHeaders, allowed: Set<string>): boolean {
+  return allowed.has((headers.host ?? '').toLowerCase());
+}
+
+export function originAllowed(headers: IncomingHttpHeaders): boolean {
+  const fetchSite = headers['sec-fetch-site'];
+  return headers.origin === undefined && (fetchSite === undefined || fetchSite === 'none');
+}
+
+/** On every answer, also the fast path's (server/publicFastPath.ts). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
 export function securityHeaders() {
   return (_req: Request, res: Response, next: NextFunction): void => {
-    res.set({
-      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'Cache-Control': 'no-store',
-    });
+    res.set(SECURITY_HEADERS);
     next();
   };
 }

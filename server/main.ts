@@ -8,9 +8,9 @@ import { createApp } from './app';
 import { configFromEnv } from './config';
 
 const config = configFromEnv(process.env);
-const { app, setPort } = createApp(config);
+const { handle, setPort } = createApp(config);
 // node:http directly: express 5's app.listen hands listen errors to the callback, we want 'error'.
-const server = createServer(app);
+const server = createServer(handle);
 server.listen(config.port, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   setPort(port);

@@ -8,7 +8,8 @@
  * the verifier's clock tolerance, so never later than verification would) and after at most
  * MAX_AGE_MS, which bounds how long a key removed from the issuer's JWKS keeps working for tokens
  * already seen (no revocation exists for stateless JWTs either way); scope checks still run per
- * request on the cached claims. Bounded: the oldest entries go first.
+ * request on the cached claims. Bounded: the oldest entries go first. The fast path
+ * (server/fastPath.ts) answers a remembered token through `lookup`, with the same checks.
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthResult } from 'express-oauth2-jwt-bearer';
@@ -18,19 +19,33 @@ export const MAX_AGE_MS = 5 * 60_000;
 
 type Handler = (req: Request, res: Response, next: NextFunction) => void;
 
-export function rememberVerifiedTokens(verify: Handler, now: () => number = Date.now): Handler & { size(): number } {
+export interface VerifiedTokens {
+  /** The middleware: a remembered token's claims, or the verifier (whose success is remembered). */
+  (req: Request, res: Response, next: NextFunction): void;
+  /** The claims of a remembered, unexpired token in this Authorization header; never verifies anything. */
+  lookup(authorization: string | undefined): AuthResult | undefined;
+  size(): number;
+}
+
+export function rememberVerifiedTokens(verify: Handler, now: () => number = Date.now): VerifiedTokens {
   const entries = new Map<string, { auth: AuthResult; until: number }>();
-  const handler = (req: Request, res: Response, next: NextFunction): void => {
-    const match = /^Bearer ([\w.~+/-]+=*)$/i.exec(req.headers.authorization ?? '');
-    const token = match?.[1];
+  // No syntax check needed here: only a string that the verifier accepted can be found in `entries`.
+  const bearer = (authorization: string | undefined) => (authorization && authorization.length > 7 && authorization.slice(0, 7).toLowerCase() === 'bearer ' ? authorization.slice(7) : undefined);
+  const lookup = (authorization: string | undefined): AuthResult | undefined => {
+    const token = bearer(authorization);
     const hit = token ? entries.get(token) : undefined;
-    if (token && hit) {
-      if (hit.until > now()) {
-        req.auth = hit.auth;
-        return next();
-      }
-      entries.delete(token);
+    if (!token || !hit) return undefined;
+    if (hit.until > now()) return hit.auth;
+    entries.delete(token);
+    return undefined;
+  };
+  const handler = (req: Request, res: Response, next: NextFunction): void => {
+    const remembered = lookup(req.headers.authorization);
+    if (remembered) {
+      req.auth = remembered;
+      return next();
     }
+    const token = bearer(req.headers.authorization);
     verify(req, res, (err?: unknown) => {
       const exp = req.auth?.payload.exp;
       if (!err && token && req.auth && typeof exp === 'number') {
@@ -40,5 +55,5 @@ export function rememberVerifiedTokens(verify: Handler, now: () => number = Date
       next(err);
     });
   };
-  return Object.assign(handler, { size: () => entries.size });
+  return Object.assign(handler, { lookup, size: () => entries.size });
 }

@@ -51,6 +51,29 @@ describe('API server routes', () => {
     assert.equal(r.headers.get('access-control-allow-origin'), null);
   });
 
+  test('the public routes answer alike from the fast path (plain GET) and from express (anything else)', async () => {
+    for (const path of ['/api/ping', '/api/health']) {
+      const before = server.fastAnswers();
+      const fast = await rawGet(server.port, path);
+      const viaExpress = await rawGet(server.port, `${path}?via=express`);
+      assert.equal(server.fastAnswers(), before + 1, 'only the plain GET took the fast path');
+      assert.equal(fast.status, 200);
+      assert.equal(viaExpress.status, 200);
+      const names = (h: Record<string, unknown>) => Object.keys(h).filter((k) => !['date', 'connection', 'keep-alive', 'content-length'].includes(k)).sort();
+      assert.deepEqual(names(fast.headers), names(viaExpress.headers), path);
+      for (const name of names(fast.headers)) assert.equal(fast.headers[name], viaExpress.headers[name], `${path}: ${name}`);
+      assert.deepEqual(Object.keys(JSON.parse(fast.body) as object), Object.keys(JSON.parse(viaExpress.body) as object));
+    }
+    const head = await rawGet(server.port, '/api/ping', {}, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body, '');
+    assert.equal((await rawGet(server.port, '/api/ping?access_token=abc')).status, 400, 'a token in the query of a public route is refused too');
+    const before = server.fastAnswers();
+    assert.equal((await rawGet(server.port, '/api/ping', { host: 'evil.example' })).status, 403);
+    assert.equal((await rawGet(server.port, '/api/ping', { origin: 'https://evil.example' })).status, 403);
+    assert.equal(server.fastAnswers(), before, 'refusals come from express');
+  });
+
   test('protected routes answer 503 with a clear error when no issuer is configured', async () => {
     const r = await fetch(`${server.base}/api/pong`, { headers: { authorization: 'Bearer x.y.z' } });
     assert.equal(r.status, 503);

@@ -121,6 +121,34 @@ describe('protected routes verify Auth0 access tokens', () => {
     assert.equal((await call('/api/pong', `Bearer ${token}`)).status, 403);
   });
 
+  test('a remembered token answers alike from the fast path (plain GET) and from express (with a query)', async () => {
+    const token = await issuer.mint();
+    for (const path of ['/api/pong', '/api/me']) {
+      assert.equal((await call(path, `Bearer ${token}`)).status, 200); // remembered from here on
+      const before = server.fastAnswers();
+      const fast = await call(path, `Bearer ${token}`);
+      assert.equal(server.fastAnswers(), before + 1, 'the plain request took the fast path');
+      const viaExpress = await call(`${path}?via=express`, `Bearer ${token}`);
+      assert.equal(server.fastAnswers(), before + 1, 'the one with a query did not');
+      assert.equal(fast.status, 200);
+      assert.equal(viaExpress.status, 200);
+      const headers = (r: Response) => [...r.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(k));
+      assert.deepEqual(headers(fast), headers(viaExpress), path);
+      const [a, b] = [(await fast.json()) as Record<string, unknown>, (await viaExpress.json()) as Record<string, unknown>];
+      delete a.serverTime;
+      delete b.serverTime;
+      assert.deepEqual(a, b, path);
+    }
+    // Without the token, with a token the server has not verified, or without the scope, it does not answer.
+    const before = server.fastAnswers();
+    assert.equal((await call('/api/pong')).status, 401);
+    await expectRejected(`${token}x`, 401, 'invalid_token');
+    const unscoped = await issuer.mint({ scope: 'openid' });
+    assert.equal((await call('/api/me', `Bearer ${unscoped}`)).status, 200);
+    assert.equal((await call('/api/pong', `Bearer ${unscoped}`)).status, 403);
+    assert.equal(server.fastAnswers(), before, 'none of these took the fast path');
+  });
+
   test('a remembered token with another signature is verified again, and refused', async () => {
     const token = await issuer.mint();
     assert.equal((await call('/api/pong', `Bearer ${token}`)).status, 200);

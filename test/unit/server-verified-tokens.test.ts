@@ -53,3 +53,17 @@ test('an entry ends when its token expires (never later than verification would)
   await h.call('good');
   assert.equal(h.verified(), 2, 'expired: back to the verifier, which decides');
 });
+
+test('lookup gives a remembered token its claims, and nothing for an unknown, failed or expired one', async () => {
+  const h = harness(60);
+  assert.equal(h.handler.lookup('Bearer good'), undefined, 'never verified: nothing');
+  await h.call('good');
+  assert.equal(h.handler.lookup('Bearer good')?.payload.sub, 'good');
+  assert.equal(h.handler.lookup('Bearer goodX'), undefined);
+  assert.equal(h.handler.lookup('Basic good'), undefined);
+  await h.call('bad');
+  assert.equal(h.handler.lookup('Bearer bad'), undefined);
+  h.advance(60_000);
+  assert.equal(h.handler.lookup('Bearer good'), undefined, 'expired');
+  assert.equal(h.verified(), 2, 'lookup verifies nothing');
+});
