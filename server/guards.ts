@@ -52,7 +52,7 @@ export function originAllowed(headers: IncomingHttpHeaders): boolean {
   return headers.origin === undefined && (fetchSite === undefined || fetchSite === 'none');
 }
 
-/** On every answer, also the fast path's (server/publicFastPath.ts). */
+/** On every answer, also the fast path's (server/fastPath.ts). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
