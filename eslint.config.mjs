@@ -20,5 +20,9 @@ export default tseslint.config(
   { files: ['src/**', 'server/**', 'scripts/**', 'test/**', 'bench/**', '*.mjs'], languageOptions: { globals: globals.node } },
   { files: ['webview/**', 'component/**', 'test/fixtures/**'], languageOptions: { globals: globals.browser } },
   // A plain CommonJS extension, as third-party extensions are written: loaded by VS Code as it is.
-  { files: ['test/fixtures/auth-consumer/**', 'test/fixtures/untrusted-workspace/**', 'examples/workspace/apps/**'], languageOptions: { sourceType: 'commonjs', globals: globals.node }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['test/fixtures/auth-consumer/**', 'test/fixtures/untrusted-workspace/**', 'examples/workspace/apps/**'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

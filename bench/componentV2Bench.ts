@@ -46,16 +46,26 @@ export function addV2BenchApp(workspace: string): void {
 /** Runs in the bed's open view; the app must have been added with addV2BenchApp. */
 export async function measureV2(bed: TestBed, rounds: number): Promise<{ loop: Summary; mount: Summary }> {
   await bed.host!.probe('app.select', 'apps/v2-bench.js');
-  const frames = await waitFor(`${INSTANCES + 1} v2 runtime frames`, async () => {
-    const found: Frame[] = [];
-    for (const frame of bed.page.frames()) {
-      if (await frame.evaluate(() => typeof (globalThis as { __bench?: unknown }).__bench === 'object').catch(() => false)) found.push(frame);
-    }
-    return found.length >= INSTANCES + 1 ? found : undefined;
-  }, 60_000);
-  const mountTimes = await Promise.all(frames.map((f) => f.evaluate(() => (globalThis as unknown as { __bench: { firstRenderAt: number } }).__bench.firstRenderAt)));
+  const frames = await waitFor(
+    `${INSTANCES + 1} v2 runtime frames`,
+    async () => {
+      const found: Frame[] = [];
+      for (const frame of bed.page.frames()) {
+        if (await frame.evaluate(() => typeof (globalThis as { __bench?: unknown }).__bench === 'object').catch(() => false)) {
+          found.push(frame);
+        }
+      }
+      return found.length >= INSTANCES + 1 ? found : undefined;
+    },
+    60_000,
+  );
+  const mountTimes = await Promise.all(
+    frames.map((f) => f.evaluate(() => (globalThis as unknown as { __bench: { firstRenderAt: number } }).__bench.firstRenderAt)),
+  );
   const loopFrame = await waitFor('the keyed bench instance', async () => {
-    for (const frame of frames) if (await frame.evaluate(() => typeof (globalThis as { __step?: unknown }).__step === 'function').catch(() => false)) return frame;
+    for (const frame of frames) {
+      if (await frame.evaluate(() => typeof (globalThis as { __step?: unknown }).__step === 'function').catch(() => false)) return frame;
+    }
     return undefined;
   });
   const samples = await loopFrame.evaluate(async (n) => {

@@ -6,7 +6,14 @@ import type { BenchResult, ResultRow } from './stats';
 export const resultsDir = resolve(__dirname, 'results');
 
 export function writeResult(name: string, title: string, rows: ResultRow[], notes: string[] = []): BenchResult {
-  const result: BenchResult = { name, title, measuredAt: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, rows, notes };
+  const result: BenchResult = {
+    name,
+    title,
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    rows,
+    notes,
+  };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
   for (const row of rows) {

@@ -46,17 +46,29 @@ interface Measured {
 async function measureInTurns(contenders: Contender[]): Promise<Map<string, Measured>> {
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   const rates = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-  for (const c of contenders) await c.frame.evaluate(([name, warm]) => (window as unknown as Record<string, (n: number) => Promise<number[]>>)[name]!(warm), [c.roundTrips, WARM_UP] as const);
+  for (const c of contenders) {
+    await c.frame.evaluate(([name, warm]) => (window as unknown as Record<string, (n: number) => Promise<number[]>>)[name]!(warm), [
+      c.roundTrips,
+      WARM_UP,
+    ] as const);
+  }
   for (let block = 0; block < BLOCKS; block++) {
     for (const c of contenders) {
-      const got = await c.frame.evaluate(([name, n]) => (window as unknown as Record<string, (n: number) => Promise<number[]>>)[name]!(n), [c.roundTrips, Math.ceil(ROUNDS / BLOCKS)] as const);
+      const got = await c.frame.evaluate(([name, n]) => (window as unknown as Record<string, (n: number) => Promise<number[]>>)[name]!(n), [
+        c.roundTrips,
+        Math.ceil(ROUNDS / BLOCKS),
+      ] as const);
       samples.get(c.name)!.push(...got);
     }
   }
   for (let run = 0; run < 4; run++) {
     for (const c of contenders) {
       if (!c.burst) continue;
-      const rate = await c.frame.evaluate(([name, total, inFlight]) => (window as unknown as Record<string, (t: number, f: number) => Promise<number>>)[name]!(total, inFlight), [c.burst, BURST, IN_FLIGHT] as const);
+      const rate = await c.frame.evaluate(
+        ([name, total, inFlight]) =>
+          (window as unknown as Record<string, (t: number, f: number) => Promise<number>>)[name]!(total, inFlight),
+        [c.burst, BURST, IN_FLIGHT] as const,
+      );
       if (run > 0) rates.get(c.name)!.push(rate); // the first run warms up
     }
   }
@@ -85,7 +97,10 @@ async function main(): Promise<void> {
   const bed = await TestBed.start({
     prepareWorkspace: (workspace) => {
       mkdirSync(join(workspace, 'apps'), { recursive: true });
-      writeFileSync(join(workspace, 'apps', 'own-component.js'), `module.exports = (st) => { st.component('component-host', { title: 'bench' }, { key: 'own' }); };\n`);
+      writeFileSync(
+        join(workspace, 'apps', 'own-component.js'),
+        `module.exports = (st) => { st.component('component-host', { title: 'bench' }, { key: 'own' }); };\n`,
+      );
       addV2BenchApp(workspace);
     },
   });
@@ -114,7 +129,15 @@ async function main(): Promise<void> {
       { name: 'component', frame: component, roundTrips: '__componentRoundTrips' },
     ]);
     await bed.host!.probe('bench.closeBaselines');
-    const [raw, typedBare, messenger, typed, relayLoops, typedRelayLoops, componentLoops] = ['raw', 'typedBare', 'messenger', 'typed', 'relay', 'typedRelay', 'component'].map((n) => measured.get(n)!);
+    const [raw, typedBare, messenger, typed, relayLoops, typedRelayLoops, componentLoops] = [
+      'raw',
+      'typedBare',
+      'messenger',
+      'typed',
+      'relay',
+      'typedRelay',
+      'component',
+    ].map((n) => measured.get(n)!);
     const relay = relayLoops!.roundTrips;
     const typedRelay = typedRelayLoops!.roundTrips;
     const componentTrips = componentLoops!.roundTrips;
@@ -126,29 +149,32 @@ async function main(): Promise<void> {
     const clicks = Math.min(ROUNDS, 300);
     // tsx keeps function names with an `__name` helper that does not exist in the page.
     await view.evaluate('window.__name = (f) => f');
-    const repaint = summarize(await view.evaluate(async (n) => {
-      const button = document.querySelector('[data-testid="el-key:click"]') as HTMLElement;
-      const counter = () => [...document.querySelectorAll('p.text')].find((p) => p.textContent?.startsWith('Button clicked'))?.textContent ?? '';
-      const count = () => Number(/clicked (\d+) times/.exec(counter())?.[1] ?? -1);
-      const samples: number[] = [];
-      for (let i = 0; i < n + 10; i++) {
-        const target = count() + 1;
-        const t0 = performance.now();
-        button.click();
-        // React commits the new count to the DOM; the browser paints it in the next frame.
-        await new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (count() >= target) {
-              observer.disconnect();
-              resolve();
-            }
+    const repaint = summarize(
+      await view.evaluate(async (n) => {
+        const button = document.querySelector('[data-testid="el-key:click"]') as HTMLElement;
+        const counter = () =>
+          [...document.querySelectorAll('p.text')].find((p) => p.textContent?.startsWith('Button clicked'))?.textContent ?? '';
+        const count = () => Number(/clicked (\d+) times/.exec(counter())?.[1] ?? -1);
+        const samples: number[] = [];
+        for (let i = 0; i < n + 10; i++) {
+          const target = count() + 1;
+          const t0 = performance.now();
+          button.click();
+          // React commits the new count to the DOM; the browser paints it in the next frame.
+          await new Promise<void>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (count() >= target) {
+                observer.disconnect();
+                resolve();
+              }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
           });
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        });
-        if (i >= 10) samples.push(performance.now() - t0);
-      }
-      return samples;
-    }, clicks));
+          if (i >= 10) samples.push(performance.now() - t0);
+        }
+        return samples;
+      }, clicks),
+    );
 
     // Streamlit v2: setStateValue → rerun → the renderer called with the new data.
     const v2 = await measureV2(bed, ROUNDS);
@@ -158,33 +184,166 @@ async function main(): Promise<void> {
       { metric: 'activate() time', value: activationMs, unit: 'ms', target: 'no slow work' },
       { metric: 'raw webview postMessage round trip p50', value: r.p50, unit: 'ms' },
       { metric: 'raw webview postMessage round trip p99', value: r.p99, unit: 'ms' },
-      { metric: 'typed request round trip p50, bare panel (protocol cost only)', value: typedBare!.roundTrips.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: typedBare!.roundTrips.p50 / r.p50, target: '≤ 1.1× raw' },
-      { metric: 'typed request round trip p99, bare panel', value: typedBare!.roundTrips.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: typedBare!.roundTrips.p99 / r.p99 },
-      { metric: 'typed request round trip p50, in the side panel', value: typed!.roundTrips.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: typed!.roundTrips.p50 / r.p50 },
-      { metric: 'typed request round trip p99, in the side panel', value: typed!.roundTrips.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: typed!.roundTrips.p99 / r.p99 },
-      { metric: 'vscode-messenger request round trip p50, bare panel', value: messenger!.roundTrips.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: messenger!.roundTrips.p50 / r.p50 },
+      {
+        metric: 'typed request round trip p50, bare panel (protocol cost only)',
+        value: typedBare!.roundTrips.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw p50', value: r.p50 },
+        ratio: typedBare!.roundTrips.p50 / r.p50,
+        target: '≤ 1.1× raw',
+      },
+      {
+        metric: 'typed request round trip p99, bare panel',
+        value: typedBare!.roundTrips.p99,
+        unit: 'ms',
+        baseline: { metric: 'raw p99', value: r.p99 },
+        ratio: typedBare!.roundTrips.p99 / r.p99,
+      },
+      {
+        metric: 'typed request round trip p50, in the side panel',
+        value: typed!.roundTrips.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw p50', value: r.p50 },
+        ratio: typed!.roundTrips.p50 / r.p50,
+      },
+      {
+        metric: 'typed request round trip p99, in the side panel',
+        value: typed!.roundTrips.p99,
+        unit: 'ms',
+        baseline: { metric: 'raw p99', value: r.p99 },
+        ratio: typed!.roundTrips.p99 / r.p99,
+      },
+      {
+        metric: 'vscode-messenger request round trip p50, bare panel',
+        value: messenger!.roundTrips.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw p50', value: r.p50 },
+        ratio: messenger!.roundTrips.p50 / r.p50,
+      },
       { metric: 'raw throughput, sequential', value: 1000 / r.mean, unit: 'msg/s' },
-      { metric: 'typed request throughput, sequential, bare panel', value: 1000 / typedBare!.roundTrips.mean, unit: 'req/s', baseline: { metric: 'raw', value: 1000 / r.mean }, ratio: r.mean / typedBare!.roundTrips.mean },
-      { metric: 'vscode-messenger throughput, sequential, bare panel', value: 1000 / messenger!.roundTrips.mean, unit: 'req/s', baseline: { metric: 'raw', value: 1000 / r.mean }, ratio: r.mean / messenger!.roundTrips.mean },
+      {
+        metric: 'typed request throughput, sequential, bare panel',
+        value: 1000 / typedBare!.roundTrips.mean,
+        unit: 'req/s',
+        baseline: { metric: 'raw', value: 1000 / r.mean },
+        ratio: r.mean / typedBare!.roundTrips.mean,
+      },
+      {
+        metric: 'vscode-messenger throughput, sequential, bare panel',
+        value: 1000 / messenger!.roundTrips.mean,
+        unit: 'req/s',
+        baseline: { metric: 'raw', value: 1000 / r.mean },
+        ratio: r.mean / messenger!.roundTrips.mean,
+      },
       { metric: `raw throughput, ${IN_FLIGHT} in flight`, value: raw!.burst, unit: 'msg/s' },
-      { metric: `typed request throughput, ${IN_FLIGHT} in flight, bare panel`, value: typedBare!.burst, unit: 'req/s', baseline: { metric: 'raw', value: raw!.burst }, ratio: typedBare!.burst / raw!.burst },
-      { metric: `typed request throughput, ${IN_FLIGHT} in flight, bare panel, vs vscode-messenger`, value: typedBare!.burst, unit: 'req/s', baseline: { metric: 'vscode-messenger', value: messenger!.burst }, ratio: typedBare!.burst / messenger!.burst, target: '≥ 0.9× vscode-messenger' },
-      { metric: `vscode-messenger throughput, ${IN_FLIGHT} in flight, bare panel`, value: messenger!.burst, unit: 'req/s', baseline: { metric: 'raw', value: raw!.burst }, ratio: messenger!.burst / raw!.burst },
-      { metric: `typed request throughput, ${IN_FLIGHT} in flight, in the side panel`, value: typed!.burst, unit: 'req/s', baseline: { metric: 'raw', value: raw!.burst }, ratio: typed!.burst / raw!.burst },
-      { metric: 'click → rerun → repaint p50 (gallery app)', value: repaint.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: repaint.p50 / r.p50, target: '≤ 16 ms' },
-      { metric: 'click → rerun → repaint p99 (gallery app)', value: repaint.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: repaint.p99 / r.p99, target: '≤ 50 ms' },
-      { metric: 'raw relay round trip p50 (nested frame → bare panel → host, no protocol)', value: relay.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: relay.p50 / r.p50 },
-      { metric: 'component → host round trip p50, bare panel (our client, relay and host API: protocol cost only)', value: typedRelay.p50, unit: 'ms', baseline: { metric: 'raw relay p50', value: relay.p50 }, ratio: typedRelay.p50 / relay.p50, target: '≤ 1.1× raw relay' },
-      { metric: 'component → host round trip p99, bare panel', value: typedRelay.p99, unit: 'ms', baseline: { metric: 'raw relay p99', value: relay.p99 }, ratio: typedRelay.p99 / relay.p99, target: '≤ 1.1× raw relay' },
-      { metric: 'component → host round trip p50, our component in the side panel', value: componentTrips.p50, unit: 'ms', baseline: { metric: 'raw relay p50', value: relay.p50 }, ratio: componentTrips.p50 / relay.p50 },
-      { metric: 'component → host round trip p99, our component in the side panel', value: componentTrips.p99, unit: 'ms', baseline: { metric: 'raw relay p99', value: relay.p99 }, ratio: componentTrips.p99 / relay.p99 },
-      { metric: 'v2 setStateValue → rerun → new data p50', value: v2.loop.p50, unit: 'ms', baseline: { metric: 'raw p50', value: r.p50 }, ratio: v2.loop.p50 / r.p50 },
-      { metric: 'v2 setStateValue → rerun → new data p99', value: v2.loop.p99, unit: 'ms', baseline: { metric: 'raw p99', value: r.p99 }, ratio: v2.loop.p99 / r.p99 },
+      {
+        metric: `typed request throughput, ${IN_FLIGHT} in flight, bare panel`,
+        value: typedBare!.burst,
+        unit: 'req/s',
+        baseline: { metric: 'raw', value: raw!.burst },
+        ratio: typedBare!.burst / raw!.burst,
+      },
+      {
+        metric: `typed request throughput, ${IN_FLIGHT} in flight, bare panel, vs vscode-messenger`,
+        value: typedBare!.burst,
+        unit: 'req/s',
+        baseline: { metric: 'vscode-messenger', value: messenger!.burst },
+        ratio: typedBare!.burst / messenger!.burst,
+        target: '≥ 0.9× vscode-messenger',
+      },
+      {
+        metric: `vscode-messenger throughput, ${IN_FLIGHT} in flight, bare panel`,
+        value: messenger!.burst,
+        unit: 'req/s',
+        baseline: { metric: 'raw', value: raw!.burst },
+        ratio: messenger!.burst / raw!.burst,
+      },
+      {
+        metric: `typed request throughput, ${IN_FLIGHT} in flight, in the side panel`,
+        value: typed!.burst,
+        unit: 'req/s',
+        baseline: { metric: 'raw', value: raw!.burst },
+        ratio: typed!.burst / raw!.burst,
+      },
+      {
+        metric: 'click → rerun → repaint p50 (gallery app)',
+        value: repaint.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw p50', value: r.p50 },
+        ratio: repaint.p50 / r.p50,
+        target: '≤ 16 ms',
+      },
+      {
+        metric: 'click → rerun → repaint p99 (gallery app)',
+        value: repaint.p99,
+        unit: 'ms',
+        baseline: { metric: 'raw p99', value: r.p99 },
+        ratio: repaint.p99 / r.p99,
+        target: '≤ 50 ms',
+      },
+      {
+        metric: 'raw relay round trip p50 (nested frame → bare panel → host, no protocol)',
+        value: relay.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw p50', value: r.p50 },
+        ratio: relay.p50 / r.p50,
+      },
+      {
+        metric: 'component → host round trip p50, bare panel (our client, relay and host API: protocol cost only)',
+        value: typedRelay.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw relay p50', value: relay.p50 },
+        ratio: typedRelay.p50 / relay.p50,
+        target: '≤ 1.1× raw relay',
+      },
+      {
+        metric: 'component → host round trip p99, bare panel',
+        value: typedRelay.p99,
+        unit: 'ms',
+        baseline: { metric: 'raw relay p99', value: relay.p99 },
+        ratio: typedRelay.p99 / relay.p99,
+        target: '≤ 1.1× raw relay',
+      },
+      {
+        metric: 'component → host round trip p50, our component in the side panel',
+        value: componentTrips.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw relay p50', value: relay.p50 },
+        ratio: componentTrips.p50 / relay.p50,
+      },
+      {
+        metric: 'component → host round trip p99, our component in the side panel',
+        value: componentTrips.p99,
+        unit: 'ms',
+        baseline: { metric: 'raw relay p99', value: relay.p99 },
+        ratio: componentTrips.p99 / relay.p99,
+      },
+      {
+        metric: 'v2 setStateValue → rerun → new data p50',
+        value: v2.loop.p50,
+        unit: 'ms',
+        baseline: { metric: 'raw p50', value: r.p50 },
+        ratio: v2.loop.p50 / r.p50,
+      },
+      {
+        metric: 'v2 setStateValue → rerun → new data p99',
+        value: v2.loop.p99,
+        unit: 'ms',
+        baseline: { metric: 'raw p99', value: r.p99 },
+        ratio: v2.loop.p99 / r.p99,
+      },
       { metric: 'v2 runtime frame: navigation → first renderer call, p50 (11 instances at once)', value: v2.mount.p50, unit: 'ms' },
     ];
     writeResult('webview', 'Webview ⇄ host messaging (code-server + Chromium)', rows, [
-      `${ROUNDS} sequential round trips each, after ${WARM_UP} warm-up rounds (30 for the v2 loop, a full app rerun each); ${clicks} clicks after 10 warm-up clicks, each timed from the click until React has committed the new count to the DOM (the paint follows in the next frame).`,
-      `All contenders measured in turns (${BLOCKS} blocks of ${Math.ceil(ROUNDS / BLOCKS)} round trips each, round-robin), so that a slow moment of the machine falls on all alike. Throughput: ${BURST} echo requests with ${IN_FLIGHT} in flight, median of three runs after a warm-up run, round-robin. "Bare panel": a webview panel holding only the measuring script (raw postMessage; our webview/hostChannel.ts against the host's src/view/webviewChannel.ts; vscode-messenger ${messengerVersion()}), so that the three compare like with like; "side panel": the product's view, with our component in it.`,
+      `${ROUNDS} sequential round trips each, after ${WARM_UP} warm-up rounds (30 for the v2 loop, a full app ` +
+        `rerun each); ${clicks} clicks after 10 warm-up clicks, each timed from the click until React has committed ` +
+        `the new count to the DOM (the paint follows in the next frame).`,
+      `All contenders measured in turns (${BLOCKS} blocks of ${Math.ceil(ROUNDS / BLOCKS)} round trips each, ` +
+        `round-robin), so that a slow moment of the machine falls on all alike. Throughput: ${BURST} echo requests ` +
+        `with ${IN_FLIGHT} in flight, median of three runs after a warm-up run, round-robin. "Bare panel": a ` +
+        `webview panel holding only the measuring script (raw postMessage; our webview/hostChannel.ts against ` +
+        `the host's src/view/webviewChannel.ts; vscode-messenger ${messengerVersion()}), so that the three compare ` +
+        `like with like; "side panel": the product's view, with our component in it.`,
     ]);
   } finally {
     await bed.stop();
@@ -192,17 +351,23 @@ async function main(): Promise<void> {
 }
 
 function messengerVersion(): string {
-  return (JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'vscode-messenger', 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'vscode-messenger', 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 /** The (nested) frame whose window has the given global. */
 function frameWith(bed: TestBed, global: string): Promise<Frame> {
-  return waitFor(`the frame with ${global}`, async () => {
-    for (const frame of bed.page.frames()) {
-      if (await frame.evaluate((name) => name in window, global).catch(() => false)) return frame;
-    }
-    return undefined;
-  }, 30_000);
+  return waitFor(
+    `the frame with ${global}`,
+    async () => {
+      for (const frame of bed.page.frames()) {
+        if (await frame.evaluate((name) => name in window, global).catch(() => false)) return frame;
+      }
+      return undefined;
+    },
+    30_000,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -19,7 +19,8 @@ export function App({ client }: { client: ComponentClient }) {
   /** A host-delegated API call (the host adds the token); the result is also reported to the app. */
   const callAndReport = async (route: 'ping' | 'pong') => {
     const r = await client.host.callApi(route);
-    const line = `GET ${r.path} · token: ${r.usedToken ? 'yes' : 'no'} · ${r.status === 0 ? 'no answer' : r.status} ${r.ok ? 'OK' : (r.error ?? '')}`.trim();
+    const line =
+      `GET ${r.path} · token: ${r.usedToken ? 'yes' : 'no'} · ${r.status === 0 ? 'no answer' : r.status} ${r.ok ? 'OK' : (r.error ?? '')}`.trim();
     await client.notify('report', { title: 'api call', data: line });
     return { status: r.status, usedToken: r.usedToken };
   };
@@ -57,12 +58,40 @@ export function App({ client }: { client: ComponentClient }) {
       <h3 data-testid="title">{typeof render?.args.title === 'string' ? render.args.title : 'Component Host component'}</h3>
       <pre data-testid="args">{JSON.stringify(render?.args ?? null)}</pre>
       <div className="row">
-        <button data-testid="send-value" disabled={disabled} onClick={() => { setClicks(clicks + 1); client.setComponentValue({ clicks: clicks + 1 }); }}>Send value ({clicks})</button>
-        <button data-testid="notify-status" onClick={() => run('status', () => client.notify('status', { state: 'busy', detail: 'working' }))}>Status</button>
-        <button data-testid="notify-action" onClick={() => run('action', () => client.notify('action', { action: 'refresh' }))}>Action</button>
-        <button data-testid="notify-report" onClick={() => run('report', () => client.notify('report', { title: 'clicks', data: { clicks } }))}>Report</button>
-        <button data-testid="notify-unknown" onClick={() => run('unknown', () => client.notify('selfDestruct', {}))}>Unknown event</button>
-        <button data-testid="notify-error" onClick={() => run('error', () => client.notify('error', { message: 'something went wrong in the component' }))}>Error</button>
+        <button
+          data-testid="send-value"
+          disabled={disabled}
+          onClick={() => {
+            setClicks(clicks + 1);
+            client.setComponentValue({ clicks: clicks + 1 });
+          }}
+        >
+          Send value ({clicks})
+        </button>
+        <button
+          data-testid="notify-status"
+          onClick={() => run('status', () => client.notify('status', { state: 'busy', detail: 'working' }))}
+        >
+          Status
+        </button>
+        <button data-testid="notify-action" onClick={() => run('action', () => client.notify('action', { action: 'refresh' }))}>
+          Action
+        </button>
+        <button
+          data-testid="notify-report"
+          onClick={() => run('report', () => client.notify('report', { title: 'clicks', data: { clicks } }))}
+        >
+          Report
+        </button>
+        <button data-testid="notify-unknown" onClick={() => run('unknown', () => client.notify('selfDestruct', {}))}>
+          Unknown event
+        </button>
+        <button
+          data-testid="notify-error"
+          onClick={() => run('error', () => client.notify('error', { message: 'something went wrong in the component' }))}
+        >
+          Error
+        </button>
         <button
           data-testid="force-status"
           onClick={() => {
@@ -75,18 +104,42 @@ export function App({ client }: { client: ComponentClient }) {
       </div>
       <div className="row">
         <input data-testid="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="a note kept by the host" />
-        <button data-testid="save-note" onClick={() => run('storage.set note', () => client.storage.set('note', note))}>Save</button>
-        <button data-testid="list-keys" onClick={() => run('storage.list', () => client.storage.list())}>Keys</button>
+        <button data-testid="save-note" onClick={() => run('storage.set note', () => client.storage.set('note', note))}>
+          Save
+        </button>
+        <button data-testid="list-keys" onClick={() => run('storage.list', () => client.storage.list())}>
+          Keys
+        </button>
       </div>
       <div className="row">
-        <button data-testid="session-info" onClick={() => run('session', () => client.host.sessionInfo())}>Session</button>
-        <button data-testid="call-api" onClick={() => run('api ping', () => callAndReport('ping'))}>Call /ping</button>
-        <button data-testid="call-api-protected" onClick={() => run('api pong', () => callAndReport('pong'))}>Call /pong</button>
-        <button data-testid="open-file" onClick={() => run('open', () => client.host.openFile(typeof render?.args.file === 'string' ? render.args.file : 'README.md'))}>Open file</button>
-        <button data-testid="notification" onClick={() => run('notification', () => client.host.showNotification('hello from the component'))}>Notify VS Code</button>
+        <button data-testid="session-info" onClick={() => run('session', () => client.host.sessionInfo())}>
+          Session
+        </button>
+        <button data-testid="call-api" onClick={() => run('api ping', () => callAndReport('ping'))}>
+          Call /ping
+        </button>
+        <button data-testid="call-api-protected" onClick={() => run('api pong', () => callAndReport('pong'))}>
+          Call /pong
+        </button>
+        <button
+          data-testid="open-file"
+          onClick={() => run('open', () => client.host.openFile(typeof render?.args.file === 'string' ? render.args.file : 'README.md'))}
+        >
+          Open file
+        </button>
+        <button
+          data-testid="notification"
+          onClick={() => run('notification', () => client.host.showNotification('hello from the component'))}
+        >
+          Notify VS Code
+        </button>
       </div>
       <ol data-testid="activity">
-        {log.map((e) => <li key={e.id} className={e.error ? 'error' : ''}>{e.text}</li>)}
+        {log.map((e) => (
+          <li key={e.id} className={e.error ? 'error' : ''}>
+            {e.text}
+          </li>
+        ))}
       </ol>
     </main>
   );

@@ -9,8 +9,16 @@ import { ApiCallResult, ApiRoute } from './server';
 
 export const STREAMLIT_API_VERSION = 1;
 
-export const ComponentReady = z.object({ isStreamlitMessage: z.literal(true), type: z.literal('streamlit:componentReady'), apiVersion: z.number() });
-export const SetFrameHeight = z.object({ isStreamlitMessage: z.literal(true), type: z.literal('streamlit:setFrameHeight'), height: z.number().finite().nonnegative().max(100_000) });
+export const ComponentReady = z.object({
+  isStreamlitMessage: z.literal(true),
+  type: z.literal('streamlit:componentReady'),
+  apiVersion: z.number(),
+});
+export const SetFrameHeight = z.object({
+  isStreamlitMessage: z.literal(true),
+  type: z.literal('streamlit:setFrameHeight'),
+  height: z.number().finite().nonnegative().max(100_000),
+});
 export const SetComponentValue = z.object({
   isStreamlitMessage: z.literal(true),
   type: z.literal('streamlit:setComponentValue'),
@@ -49,7 +57,10 @@ export const RenderToComponent = z.object({
 });
 
 /** A component value as it crosses to the host: JSON, or bytes as base64 (postMessage to the host is JSON). */
-export const ComponentValue = z.union([z.object({ dataType: z.literal('json'), json: z.json() }), z.object({ dataType: z.literal('bytes'), base64: z.string().max(1_000_000) })]);
+export const ComponentValue = z.union([
+  z.object({ dataType: z.literal('json'), json: z.json() }),
+  z.object({ dataType: z.literal('bytes'), base64: z.string().max(1_000_000) }),
+]);
 export type ComponentValue = z.infer<typeof ComponentValue>;
 
 // ---------- Component Host's extensions (our own component; Streamlit ignores them) ----------
@@ -83,7 +94,10 @@ export const componentMethods = {
   'host.callApi': { params: z.object({ route: ApiRoute }), result: ApiCallResult },
   /** A workspace file, opened in an editor (relative path, inside the workspace). */
   'host.openFile': { params: z.object({ path: z.string().min(1).max(1000) }), result: z.object({ opened: z.string() }) },
-  'host.showNotification': { params: z.object({ message: z.string().min(1).max(1000), severity: z.enum(['info', 'warning', 'error']).default('info') }), result: z.object({ shown: z.literal(true) }) },
+  'host.showNotification': {
+    params: z.object({ message: z.string().min(1).max(1000), severity: z.enum(['info', 'warning', 'error']).default('info') }),
+    result: z.object({ shown: z.literal(true) }),
+  },
 } as const;
 export type ComponentMethod = keyof typeof componentMethods;
 export type ComponentParams<M extends ComponentMethod> = z.input<(typeof componentMethods)[M]['params']>;
@@ -119,7 +133,10 @@ export const ComponentCall = z.object({
 });
 export type ComponentCall = z.infer<typeof ComponentCall>;
 /** The host's answer to a ComponentCall: never thrown, so the typed error reaches the component intact. */
-export const ComponentOutcome = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), result: z.json() }), z.object({ ok: z.literal(false), error: ErrorInfo })]);
+export const ComponentOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.json() }),
+  z.object({ ok: z.literal(false), error: ErrorInfo }),
+]);
 export type ComponentOutcome = z.infer<typeof ComponentOutcome>;
 
 /**
@@ -131,17 +148,25 @@ export type FrameMessage =
   | { kind: 'request'; request: ComponentRequest }
   | { kind: 'invalid'; error: ErrorInfo; id?: number };
 export function classifyFrameMessage(data: unknown): FrameMessage {
-  if (typeof data !== 'object' || data === null) return { kind: 'invalid', error: { code: 'invalid-message', message: 'a component message is an object' } };
+  if (typeof data !== 'object' || data === null) {
+    return { kind: 'invalid', error: { code: 'invalid-message', message: 'a component message is an object' } };
+  }
   const record = data as Record<string, unknown>;
   if (record.isStreamlitMessage === true) {
     const parsed = FromComponent.safeParse(data);
-    return parsed.success ? { kind: 'streamlit', message: parsed.data } : { kind: 'invalid', error: { code: 'invalid-message', message: `invalid Streamlit message: ${describeIssues(parsed.error)}` } };
+    return parsed.success
+      ? { kind: 'streamlit', message: parsed.data }
+      : { kind: 'invalid', error: { code: 'invalid-message', message: `invalid Streamlit message: ${describeIssues(parsed.error)}` } };
   }
   if (record.isComponentHostMessage === true) {
     const parsed = ComponentRequest.safeParse(data);
     if (parsed.success) return { kind: 'request', request: parsed.data };
     const id = typeof record.id === 'number' && Number.isSafeInteger(record.id) && record.id >= 0 ? record.id : undefined;
-    return { kind: 'invalid', error: { code: 'invalid-message', message: `invalid request: ${describeIssues(parsed.error)}` }, ...(id !== undefined ? { id } : {}) };
+    return {
+      kind: 'invalid',
+      error: { code: 'invalid-message', message: `invalid request: ${describeIssues(parsed.error)}` },
+      ...(id !== undefined ? { id } : {}),
+    };
   }
   return { kind: 'invalid', error: { code: 'unknown-type', message: 'not a Streamlit or Component Host message' } };
 }

@@ -14,7 +14,10 @@ export const MAX_V2_SOURCE_CHARS = 500_000;
 const source = z.string().max(MAX_V2_SOURCE_CHARS);
 
 /** Data for the renderer: JSON, or bytes (a Uint8Array in the component) carried as base64. */
-export const V2Data = z.union([z.object({ dataType: z.literal('json'), json: z.json() }), z.object({ dataType: z.literal('bytes'), base64: z.string().max(5_000_000) })]);
+export const V2Data = z.union([
+  z.object({ dataType: z.literal('json'), json: z.json() }),
+  z.object({ dataType: z.literal('bytes'), base64: z.string().max(5_000_000) }),
+]);
 export type V2Data = z.infer<typeof V2Data>;
 
 const size = z.union([z.number().nonnegative().max(100_000), z.enum(['stretch', 'content'])]);

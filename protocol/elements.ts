@@ -24,18 +24,71 @@ const leaf = {
   divider: z.object({ kind: z.literal('divider'), id }),
   alert: z.object({ kind: z.literal('alert'), id, level: AlertLevel, text: z.string().max(10_000) }),
   progress: z.object({ kind: z.literal('progress'), id, value: z.number().min(0).max(1), text: label.optional() }),
-  table: z.object({ kind: z.literal('table'), id, columns: z.array(label).max(100), rows: z.array(z.array(z.string().max(10_000)).max(100)).max(10_000) }),
+  table: z.object({
+    kind: z.literal('table'),
+    id,
+    columns: z.array(label).max(100),
+    rows: z.array(z.array(z.string().max(10_000)).max(100)).max(10_000),
+  }),
   error: z.object({ kind: z.literal('error'), id, message: z.string().max(10_000), stack: z.string().max(20_000).optional() }),
   button: z.object({ kind: z.literal('button'), id, label, disabled: z.boolean() }),
   checkbox: z.object({ kind: z.literal('checkbox'), id, label, value: z.boolean(), disabled: z.boolean() }),
   toggle: z.object({ kind: z.literal('toggle'), id, label, value: z.boolean(), disabled: z.boolean() }),
-  text_input: z.object({ kind: z.literal('text_input'), id, label, value: z.string().max(100_000), placeholder: z.string().max(500).optional(), disabled: z.boolean() }),
-  number_input: z.object({ kind: z.literal('number_input'), id, label, value: z.number(), min: z.number().optional(), max: z.number().optional(), step: z.number().positive(), disabled: z.boolean() }),
-  slider: z.object({ kind: z.literal('slider'), id, label, value: z.number(), min: z.number(), max: z.number(), step: z.number().positive(), disabled: z.boolean() }),
-  select: z.object({ kind: z.literal('select'), id, label, options: z.array(Option).max(1000), value: z.number().int().min(0), disabled: z.boolean() }),
-  radio: z.object({ kind: z.literal('radio'), id, label, options: z.array(Option).max(100), value: z.number().int().min(0), disabled: z.boolean() }),
+  text_input: z.object({
+    kind: z.literal('text_input'),
+    id,
+    label,
+    value: z.string().max(100_000),
+    placeholder: z.string().max(500).optional(),
+    disabled: z.boolean(),
+  }),
+  number_input: z.object({
+    kind: z.literal('number_input'),
+    id,
+    label,
+    value: z.number(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    step: z.number().positive(),
+    disabled: z.boolean(),
+  }),
+  slider: z.object({
+    kind: z.literal('slider'),
+    id,
+    label,
+    value: z.number(),
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive(),
+    disabled: z.boolean(),
+  }),
+  select: z.object({
+    kind: z.literal('select'),
+    id,
+    label,
+    options: z.array(Option).max(1000),
+    value: z.number().int().min(0),
+    disabled: z.boolean(),
+  }),
+  radio: z.object({
+    kind: z.literal('radio'),
+    id,
+    label,
+    options: z.array(Option).max(100),
+    value: z.number().int().min(0),
+    disabled: z.boolean(),
+  }),
   /** A nested component (Streamlit v1 protocol) in a sandboxed iframe served from `url`. */
-  component: z.object({ kind: z.literal('component'), id, name: z.string().max(100), url: z.string().max(2000), args: z.record(z.string(), z.json()), height: z.number().nonnegative().optional(), disabled: z.boolean(), readyTimeoutMs: z.number().int().positive() }),
+  component: z.object({
+    kind: z.literal('component'),
+    id,
+    name: z.string().max(100),
+    url: z.string().max(2000),
+    args: z.record(z.string(), z.json()),
+    height: z.number().nonnegative().optional(),
+    disabled: z.boolean(),
+    readyTimeoutMs: z.number().int().positive(),
+  }),
   /** A Streamlit v2 (frameless) component instance, mounted in its own sandboxed runtime frame. */
   component_v2: ComponentV2Element,
 };
@@ -55,7 +108,8 @@ export const Element: z.ZodType<Element> = z.lazy(() =>
   ]),
 );
 
-export type WidgetKind = 'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio' | 'component' | 'component_v2';
+export type WidgetKind =
+  'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio' | 'component' | 'component_v2';
 export type WidgetElement = Extract<Element, { kind: WidgetKind }>;
 
 /** The value a widget event carries, by widget kind: what the host accepts from the webview. */

@@ -7,7 +7,11 @@ import * as z from 'zod';
 export const HealthResponse = z.object({ status: z.literal('ok'), uptimeMs: z.number(), authConfigured: z.boolean() });
 export const PingResponse = z.object({ message: z.string(), serverTime: z.string() });
 export const PongResponse = z.object({ message: z.string(), subject: z.string(), serverTime: z.string() });
-export const MeResponse = z.object({ subject: z.string(), scopes: z.array(z.string()), audience: z.union([z.string(), z.array(z.string())]) });
+export const MeResponse = z.object({
+  subject: z.string(),
+  scopes: z.array(z.string()),
+  audience: z.union([z.string(), z.array(z.string())]),
+});
 /** Every error the server sends: an OAuth-style code and a description, never a stack trace. */
 export const ServerErrorBody = z.object({ error: z.string(), error_description: z.string().optional() });
 

@@ -32,7 +32,11 @@ export const webviewRequests = {
   component: { params: ComponentCall, result: ComponentOutcome },
   /** A component did something its sandbox refused (posted outside its channel, flooded): logged by the host. */
   reportIsolation: {
-    params: z.object({ component: z.string().max(100), what: z.enum(['foreign-message', 'invalid-message', 'flood']), count: z.number().int().positive().max(1e9) }),
+    params: z.object({
+      component: z.string().max(100),
+      what: z.enum(['foreign-message', 'invalid-message', 'flood']),
+      count: z.number().int().positive().max(1e9),
+    }),
     result: z.object({ logged: z.literal(true) }),
   },
 } as const;
@@ -83,7 +87,15 @@ export const ErrorMessage = z.object({
 });
 /** Who is signed in, sent on ready and on every change: never a token (SessionInfo is strict). */
 export const SessionMessage = z.object({ type: z.literal('session'), info: SessionInfo });
-export const HostToWebview = z.discriminatedUnion('type', [HelloMessage, NoticeMessage, SessionMessage, RenderMessage, AckMessage, ResponseMessage, ErrorMessage]);
+export const HostToWebview = z.discriminatedUnion('type', [
+  HelloMessage,
+  NoticeMessage,
+  SessionMessage,
+  RenderMessage,
+  AckMessage,
+  ResponseMessage,
+  ErrorMessage,
+]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 
@@ -92,9 +104,10 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ErrorI
 /** Validate an untrusted webview message; the error never contains the input itself. */
 export function parseWebviewMessage(raw: unknown): ParseResult<WebviewToHost> {
   // The type name is echoed in errors and logs, so only a short, harmless form of it.
-  const type = typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string'
-    ? (raw as { type: string }).type.replace(/[^\w:.-]/g, '?').slice(0, 40)
-    : undefined;
+  const type =
+    typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string'
+      ? (raw as { type: string }).type.replace(/[^\w:.-]/g, '?').slice(0, 40)
+      : undefined;
   let size: number;
   try {
     size = JSON.stringify(raw)?.length ?? 0;

@@ -15,7 +15,9 @@ if (!run(['scripts/package.mjs', '--out', join(root, 'test-results', 'component-
 if (!run(['scripts/build.mjs', '--tests'])) process.exit(1);
 
 let failed = 0;
-for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   if (only.length && !only.some((o) => file.includes(o))) continue;
   console.log(`\n▶ ${file}`);
   if (!run(['--import', 'tsx', join('bench', file)])) failed++;
@@ -23,7 +25,10 @@ for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).s
 
 const resultsDir = join(root, 'bench', 'results');
 const results = existsSync(resultsDir)
-  ? readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: f, data: JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) }))
+  ? readdirSync(resultsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => ({ file: f, data: JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) }))
   : [];
 const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3));
 const lines = [
@@ -42,7 +47,10 @@ for (const { file, data } of results) {
     lines.push(`| dist/server.js | ${(data.serverJsBytes / 1024).toFixed(1)} KiB |`);
     lines.push(`| webview JS, gzip | ${(data.webviewJsGzipBytes / 1024).toFixed(1)} KiB |`);
     lines.push(`| component JS, gzip | ${(data.componentJsGzipBytes / 1024).toFixed(1)} KiB |`);
-    lines.push(`| webview + component JS, gzip | ${((data.webviewJsGzipBytes + data.componentJsGzipBytes) / 1024).toFixed(1)} KiB (budget 250 KiB) |`, '');
+    lines.push(
+      `| webview + component JS, gzip | ${((data.webviewJsGzipBytes + data.componentJsGzipBytes) / 1024).toFixed(1)} KiB (budget 250 KiB) |`,
+      '',
+    );
     continue;
   }
   if (!Array.isArray(data.rows)) continue;
@@ -50,7 +58,9 @@ for (const { file, data } of results) {
   lines.push('| metric | value | baseline (same run) | ratio | target |', '| --- | --- | --- | --- | --- |');
   for (const row of data.rows) {
     const baseline = row.baseline ? `${row.baseline.metric}: ${fmt(row.baseline.value)} ${row.unit}` : '';
-    lines.push(`| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${baseline} | ${row.ratio !== undefined ? `${row.ratio.toFixed(2)}×` : ''} | ${row.target ?? ''} |`);
+    lines.push(
+      `| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${baseline} | ${row.ratio !== undefined ? `${row.ratio.toFixed(2)}×` : ''} | ${row.target ?? ''} |`,
+    );
   }
   for (const note of data.notes ?? []) lines.push('', note);
   lines.push('');

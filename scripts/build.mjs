@@ -72,16 +72,39 @@ if (tests) {
     ...browser,
     format: 'iife',
     sourcemap: false,
-    entryPoints: { 'bench-raw': 'test/fixtures/bench-baselines/raw.ts', 'bench-raw-relay-frame': 'test/fixtures/bench-baselines/rawRelayFrame.ts', 'bench-messenger': 'test/fixtures/bench-baselines/messenger.ts', 'bench-typed': 'test/fixtures/bench-baselines/typed.ts', 'bench-typed-relay-frame': 'test/fixtures/bench-baselines/typedRelayFrame.ts' },
+    entryPoints: {
+      'bench-raw': 'test/fixtures/bench-baselines/raw.ts',
+      'bench-raw-relay-frame': 'test/fixtures/bench-baselines/rawRelayFrame.ts',
+      'bench-messenger': 'test/fixtures/bench-baselines/messenger.ts',
+      'bench-typed': 'test/fixtures/bench-baselines/typed.ts',
+      'bench-typed-relay-frame': 'test/fixtures/bench-baselines/typedRelayFrame.ts',
+    },
     outdir: 'dist-test/host',
   });
   // The same loops, for pages the benchmark does not write (the side panel, a component frame): injected as `__benchLoops`.
-  targets.push({ ...browser, format: 'iife', globalName: '__benchLoops', sourcemap: false, entryPoints: { 'bench-loops': 'test/fixtures/bench-baselines/loops.ts' }, outdir: 'dist-test/host' });
+  targets.push({
+    ...browser,
+    format: 'iife',
+    globalName: '__benchLoops',
+    sourcemap: false,
+    entryPoints: { 'bench-loops': 'test/fixtures/bench-baselines/loops.ts' },
+    outdir: 'dist-test/host',
+  });
   // An unmodified streamlit-component-lib component, for the component tests.
-  targets.push({ ...browser, format: 'iife', entryPoints: { main: 'test/fixtures/streamlit-v1/main.ts' }, outdir: 'dist-test/fixtures/streamlit-v1' });
+  targets.push({
+    ...browser,
+    format: 'iife',
+    entryPoints: { main: 'test/fixtures/streamlit-v1/main.ts' },
+    outdir: 'dist-test/fixtures/streamlit-v1',
+  });
   // Unmodified Streamlit v2 components (ES modules whose default export is the renderer).
   const v2 = ['counter', 'plain', 'hostile', 'broken'];
-  targets.push({ ...browser, sourcemap: false, entryPoints: Object.fromEntries(v2.map((n) => [n, `test/fixtures/streamlit-v2/${n}.ts`])), outdir: 'dist-test/fixtures/streamlit-v2' });
+  targets.push({
+    ...browser,
+    sourcemap: false,
+    entryPoints: Object.fromEntries(v2.map((n) => [n, `test/fixtures/streamlit-v2/${n}.ts`])),
+    outdir: 'dist-test/fixtures/streamlit-v2',
+  });
 }
 
 function copyStatic() {
@@ -94,7 +117,8 @@ function copyStatic() {
   for (const file of ['rating.html', 'rating.css']) cpSync(join(root, 'component/v2', file), join(root, 'dist/component-v2', file));
   if (tests) {
     cpSync(join(root, 'test/fixtures/streamlit-v1/index.html'), join(root, 'dist-test/fixtures/streamlit-v1/index.html'));
-    for (const file of ['counter.html', 'counter.css']) cpSync(join(root, 'test/fixtures/streamlit-v2', file), join(root, 'dist-test/fixtures/streamlit-v2', file));
+    for (const file of ['counter.html', 'counter.css'])
+      cpSync(join(root, 'test/fixtures/streamlit-v2', file), join(root, 'dist-test/fixtures/streamlit-v2', file));
   }
 }
 

@@ -14,7 +14,19 @@ const out = outIndex >= 0 ? argv[outIndex + 1] : join(root, `${pkg.name}-${pkg.v
 
 execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
 mkdirSync(dirname(out), { recursive: true });
-execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/@vscode/vsce/vsce'),
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '--out',
+    out,
+  ],
+  { stdio: 'inherit' },
+);
 
 const gz = (file) => gzipSync(readFileSync(file)).length;
 const figures = {
@@ -25,7 +37,11 @@ const figures = {
   componentJsGzipBytes: gz('dist/component/main.js'),
 };
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`vsix ${kib(figures.vsixBytes)} · extension.js ${kib(figures.extensionJsBytes)} · server.js ${kib(figures.serverJsBytes)} · webview JS ${kib(figures.webviewJsGzipBytes)} gzip · component JS ${kib(figures.componentJsGzipBytes)} gzip`);
+console.log(
+  `vsix ${kib(figures.vsixBytes)} · extension.js ${kib(figures.extensionJsBytes)} · server.js ${kib(figures.serverJsBytes)} ` +
+    `· webview JS ${kib(figures.webviewJsGzipBytes)} gzip · component JS ${kib(figures.componentJsGzipBytes)} ` +
+    `gzip`,
+);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/package.json', JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2) + '\n');
 const limit = 2 * 1024 * 1024;

@@ -32,7 +32,9 @@ export function ensureSystemPackages() {
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !hasCommand('apt-get')) {
-    throw new Error(`Missing system packages: ${missing.join(', ')}. Install them first, e.g.\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `Missing system packages: ${missing.join(', ')}. Install them first, e.g.\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   say(`installing Debian packages with apt-get: ${missing.join(' ')} (first run only)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -57,10 +59,21 @@ export function ensureCodeServer() {
   mkdirSync(codeServerDir, { recursive: true });
   writeFileSync(join(codeServerDir, 'package.json'), JSON.stringify({ name: 'component-host-test-bed', private: true }, null, 2));
   seedRipgrepCache();
-  const env = { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+  const env = {
+    ...process.env,
+    npm_config_unsafe_perm: 'true',
+    npm_config_yes: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+  };
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: codeServerDir, stdio: 'inherit', env });
-  if (r.status !== 0 || !existsSync(codeServerBin)) throw new Error(`installing code-server ${CODE_SERVER_VERSION} failed (exit ${r.status})`);
+  const r = spawnSync(npm, ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: codeServerDir,
+    stdio: 'inherit',
+    env,
+  });
+  if (r.status !== 0 || !existsSync(codeServerBin))
+    throw new Error(`installing code-server ${CODE_SERVER_VERSION} failed (exit ${r.status})`);
   say('code-server installed');
 }
 

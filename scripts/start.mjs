@@ -33,22 +33,41 @@ if (!existsSync(settingsFile)) {
   writeFileSync(settingsFile, JSON.stringify({ 'workbench.startupEditor': 'none', 'componentHost.server.autoStart': true }, null, 2));
 }
 const port = requestedPort || (await freePort());
-const child = spawn(process.execPath, [
-  codeServerBin, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-  '--user-data-dir', userDir, '--extensions-dir', join(stateDir, 'extensions'),
-  '--disable-telemetry', '--disable-update-check', workspace,
-], { stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(
+  process.execPath,
+  [
+    codeServerBin,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDir,
+    '--extensions-dir',
+    join(stateDir, 'extensions'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    workspace,
+  ],
+  { stdio: ['ignore', 'pipe', 'pipe'] },
+);
 child.stdout.on('data', (d) => process.stdout.write(`[code-server] ${d}`));
 child.stderr.on('data', (d) => process.stderr.write(`[code-server] ${d}`));
 
 const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]]);
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
 for (let i = 0; i < 300; i++) {
-  const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+  const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   await new Promise((r) => setTimeout(r, 200));
 }
-console.log(`\nComponent Host is running in VS Code for the browser. Open:\n\n  ${url}\n\nThen click the Component Host icon in the activity bar. Ctrl-C stops everything.\n`);
+console.log(
+  `\nComponent Host is running in VS Code for the browser. Open:\n\n  ${url}\n\nThen click the Component ` +
+    `Host icon in the activity bar. Ctrl-C stops everything.\n`,
+);
 
 const stop = () => {
   child.kill('SIGTERM');

@@ -25,7 +25,10 @@ const npx = (bin, ...rest) => [process.execPath, [join(root, 'node_modules', '.b
 function testFiles(dir, suffix) {
   const full = join(root, dir);
   if (!existsSync(full)) return [];
-  return readdirSync(full).filter((f) => f.endsWith(suffix)).sort().map((f) => join(dir, f));
+  return readdirSync(full)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Run files with node's test runner: spec on screen, TAP to a file we count from. */
@@ -33,9 +36,14 @@ function runSuite(name, files, concurrency) {
   if (files.length === 0) return { pass: 0, fail: 0 };
   const tap = join(resultsDir, `${name}.tap`);
   step(`${name} tests (${files.length} files)`, process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...files,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -47,6 +55,7 @@ function runSuite(name, files, concurrency) {
 
 let staticFailures = 0;
 if (only !== 'e2e' && !args.has('--skip-static')) {
+  if (!step('format (prettier --check; `npm run format` fixes)', ...npx('prettier', '--check', '--log-level=warn', '.'))) staticFailures++;
   if (!step('lint (eslint)', ...npx('eslint', '.'))) staticFailures++;
   if (!step('type-check (tsc, extension side)', ...npx('tsc', '-p', 'tsconfig.json', '--noEmit'))) staticFailures++;
   if (!step('type-check (tsc, webview side)', ...npx('tsc', '-p', 'tsconfig.web.json', '--noEmit'))) staticFailures++;
@@ -64,7 +73,11 @@ if (only !== 'unit') {
 }
 
 if (!step('build (esbuild, with in-host tests)', process.execPath, ['scripts/build.mjs', '--tests'])) staticFailures++;
-if (only !== 'unit' && !step('package (.vsix)', process.execPath, ['scripts/package.mjs', '--out', join(resultsDir, 'component-host.vsix')])) staticFailures++;
+if (
+  only !== 'unit' &&
+  !step('package (.vsix)', process.execPath, ['scripts/package.mjs', '--out', join(resultsDir, 'component-host.vsix')])
+)
+  staticFailures++;
 // Packaging builds for production; the development build (with sourcemaps) is what e2e loads.
 if (only !== 'unit' && !step('rebuild for tests', process.execPath, ['scripts/build.mjs', '--tests'])) staticFailures++;
 

@@ -34,7 +34,11 @@ export function createApp(config: ServerConfig): ServerApp {
   // sent in a form body; the usual bodiless GET skips both parsers.
   const json = express.json({ limit: '16kb' });
   const form = express.urlencoded({ extended: false, limit: '16kb' });
-  app.use((req, res, next) => (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, next)))));
+  app.use((req, res, next) =>
+    req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined
+      ? next()
+      : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, next))),
+  );
   app.use(tokenLocationGuard());
 
   // Each route is defined once and served both by express and by the fast path (server/fastPath.ts).
@@ -45,25 +49,42 @@ export function createApp(config: ServerConfig): ServerApp {
   for (const [path, body] of Object.entries(publicRoutes)) app.get(path, (_req, res) => void res.json(body()));
 
   const verified = config.issuerBaseUrl
-    ? rememberVerifiedTokens(auth({
-        issuerBaseURL: config.issuerBaseUrl,
-        audience: config.audience,
-        // Only RS256: Auth0's discovery also lists HS256, which must never be tried with a public key.
-        tokenSigningAlg: 'RS256',
-        // Access tokens only (`typ: at+jwt`), not ID tokens or anything else signed by the issuer.
-        strict: true,
-        // The host sends plain bearer tokens; DPoP-bound tokens are not issued, so the scheme is off.
-        dpop: { enabled: false },
-      }))
+    ? rememberVerifiedTokens(
+        auth({
+          issuerBaseURL: config.issuerBaseUrl,
+          audience: config.audience,
+          // Only RS256: Auth0's discovery also lists HS256, which must never be tried with a public key.
+          tokenSigningAlg: 'RS256',
+          // Access tokens only (`typ: at+jwt`), not ID tokens or anything else signed by the issuer.
+          strict: true,
+          // The host sends plain bearer tokens; DPoP-bound tokens are not issued, so the scheme is off.
+          dpop: { enabled: false },
+        }),
+      )
     : undefined;
-  const protect = verified ?? ((_req: Request, res: Response) => {
-    res.status(503).json({ error: 'auth_not_configured', error_description: 'The server was started without an issuer to verify tokens against.' });
-  });
+  const protect =
+    verified ??
+    ((_req: Request, res: Response) => {
+      res
+        .status(503)
+        .json({ error: 'auth_not_configured', error_description: 'The server was started without an issuer to verify tokens against.' });
+    });
   const protectedRoutes: ProtectedRoutes = {
-    '/api/pong': { scopes: [config.requiredScope], body: (a) => ({ message: 'pong from the protected route', subject: String(a.payload.sub ?? ''), serverTime: new Date().toISOString() }) },
+    '/api/pong': {
+      scopes: [config.requiredScope],
+      body: (a) => ({
+        message: 'pong from the protected route',
+        subject: String(a.payload.sub ?? ''),
+        serverTime: new Date().toISOString(),
+      }),
+    },
     '/api/me': {
       scopes: [],
-      body: (a) => ({ subject: String(a.payload.sub ?? ''), scopes: typeof a.payload.scope === 'string' ? a.payload.scope.split(' ').filter(Boolean) : [], audience: a.payload.aud ?? '' }),
+      body: (a) => ({
+        subject: String(a.payload.sub ?? ''),
+        scopes: typeof a.payload.scope === 'string' ? a.payload.scope.split(' ').filter(Boolean) : [],
+        audience: a.payload.aud ?? '',
+      }),
     },
   };
   for (const [path, route] of Object.entries(protectedRoutes)) {

@@ -12,12 +12,17 @@ export interface ServerConfig {
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.COMPONENT_HOST_SERVER_PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid COMPONENT_HOST_SERVER_PORT: ${env.COMPONENT_HOST_SERVER_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`invalid COMPONENT_HOST_SERVER_PORT: ${env.COMPONENT_HOST_SERVER_PORT}`);
+  }
   return {
     port,
     issuerBaseUrl: env.COMPONENT_HOST_ISSUER || undefined,
     audience: env.COMPONENT_HOST_AUDIENCE || 'https://component-host.local/api',
     requiredScope: env.COMPONENT_HOST_REQUIRED_SCOPE || 'read:pong',
-    extraAllowedHosts: (env.COMPONENT_HOST_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    extraAllowedHosts: (env.COMPONENT_HOST_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

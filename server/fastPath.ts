@@ -34,7 +34,11 @@ export function hasScopes(auth: AuthResult, required: readonly string[]): boolea
 export function fastPath(options: FastPathOptions) {
   const answer = (res: ServerResponse, body: unknown): true => {
     const text = JSON.stringify(body);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
     return true;
   };

@@ -15,7 +15,9 @@ server.listen(config.port, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   setPort(port);
   process.stdout.write(`${JSON.stringify({ event: 'listening', port })}\n`);
-  console.log(`API server on http://127.0.0.1:${port} (issuer: ${config.issuerBaseUrl ?? 'none: protected routes answer 503'}, audience: ${config.audience})`);
+  console.log(
+    `API server on http://127.0.0.1:${port} (issuer: ${config.issuerBaseUrl ?? 'none: protected routes answer 503'}, audience: ${config.audience})`,
+  );
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(`API server could not listen on port ${config.port}: ${err.code ?? err.message}`);

@@ -30,7 +30,8 @@ export interface VerifiedTokens {
 export function rememberVerifiedTokens(verify: Handler, now: () => number = Date.now): VerifiedTokens {
   const entries = new Map<string, { auth: AuthResult; until: number }>();
   // No syntax check needed here: only a string that the verifier accepted can be found in `entries`.
-  const bearer = (authorization: string | undefined) => (authorization && authorization.length > 7 && authorization.slice(0, 7).toLowerCase() === 'bearer ' ? authorization.slice(7) : undefined);
+  const bearer = (authorization: string | undefined) =>
+    authorization && authorization.length > 7 && authorization.slice(0, 7).toLowerCase() === 'bearer ' ? authorization.slice(7) : undefined;
   const lookup = (authorization: string | undefined): AuthResult | undefined => {
     const token = bearer(authorization);
     const hit = token ? entries.get(token) : undefined;

@@ -38,20 +38,30 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
     vscode.commands.registerCommand('componentHost.showLog', () => log.show(true)),
     vscode.commands.registerCommand('componentHost.callPublicRoute', () => callAndShow(server, 'ping')),
     vscode.commands.registerCommand('componentHost.callProtectedRoute', () => callAndShow(server, 'pong')),
-    vscode.commands.registerCommand('componentHost.openDocs', () => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))),
+    vscode.commands.registerCommand('componentHost.openDocs', () =>
+      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')),
+    ),
   );
 
   const activationMs = performance.now() - started;
   view.setActivationMs(activationMs);
-  log.info(`activated in ${activationMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, remote: ${vscode.env.remoteName ?? 'none'})`);
-  const testing = context.extensionMode === vscode.ExtensionMode.Test ? { readSecret: (key: string) => context.secrets.get(key) } : undefined;
+  log.info(
+    `activated in ${activationMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ` +
+      `UI, remote: ${vscode.env.remoteName ?? 'none'})`,
+  );
+  const testing =
+    context.extensionMode === vscode.ExtensionMode.Test ? { readSecret: (key: string) => context.secrets.get(key) } : undefined;
   return { activationMs, view, auth, server, testing };
 }
 
 /** The palette's API calls: the host calls the route (adding the token when signed in) and says what came back. */
 async function callAndShow(server: ApiServerService, route: ApiRoute): Promise<ApiCallResult> {
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Calling GET /api/${route}…` }, () => server.call(route));
-  const line = `GET ${result.path} · token: ${result.usedToken ? 'yes' : 'no'} · ${result.status === 0 ? 'no answer' : result.status}${result.ok ? ' OK' : result.error ? ` — ${result.error}` : ''}`;
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Calling GET /api/${route}…` }, () =>
+    server.call(route),
+  );
+  const status = result.status === 0 ? 'no answer' : String(result.status);
+  const outcome = result.ok ? ' OK' : result.error ? ` — ${result.error}` : '';
+  const line = `GET ${result.path} · token: ${result.usedToken ? 'yes' : 'no'} · ${status}${outcome}`;
   const show = result.ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(`Component Host: ${line}`);
   return result;

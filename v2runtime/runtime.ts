@@ -93,7 +93,9 @@ class Instance {
     } catch (err) {
       throw new Error(`the component's module failed to load: ${describe(err)}`, { cause: err });
     }
-    if (typeof module.default !== 'function') throw new Error("the component's module has no default export function (export default function (component) { … })");
+    if (typeof module.default !== 'function') {
+      throw new Error("the component's module has no default export function (export default function (component) { … })");
+    }
     return module.default as FrontendRenderer;
   }
 
@@ -118,7 +120,11 @@ class Instance {
 
   private change(kind: V2Change['kind'], name: unknown, value: unknown): void {
     if (this.unmounted) return;
-    if (typeof name !== 'string' || name.length === 0 || name.length > 200) throw new TypeError(`set${kind === 'state' ? 'State' : 'Trigger'}Value: the name must be a non-empty string of at most 200 characters`);
+    if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
+      throw new TypeError(
+        `set${kind === 'state' ? 'State' : 'Trigger'}Value: the name must be a non-empty string of at most 200 characters`,
+      );
+    }
     this.send({ type: 'change', change: { kind, name, value: toJson(value) } });
   }
 
@@ -151,9 +157,13 @@ function parseToRuntime(data: unknown): ToV2Runtime | undefined {
   if (m.type !== 'render') return undefined;
   const strings = ['name', 'html', 'css', 'js'].every((k) => typeof m[k] === 'string');
   const d = m.data as Record<string, unknown> | null;
-  const data_ = typeof d === 'object' && d !== null && ((d.dataType === 'json' && 'json' in d) || (d.dataType === 'bytes' && typeof d.base64 === 'string'));
+  const data_ =
+    typeof d === 'object' &&
+    d !== null &&
+    ((d.dataType === 'json' && 'json' in d) || (d.dataType === 'bytes' && typeof d.base64 === 'string'));
   const t = m.theme as Record<string, unknown> | null;
-  const theme = typeof t === 'object' && t !== null && Object.entries(t).every(([k, v]) => /^--st-[a-z0-9-]+$/.test(k) && typeof v === 'string');
+  const theme =
+    typeof t === 'object' && t !== null && Object.entries(t).every(([k, v]) => /^--st-[a-z0-9-]+$/.test(k) && typeof v === 'string');
   return strings && data_ && theme && typeof m.isolateStyles === 'boolean' ? (m as unknown as V2Render) : undefined;
 }
 

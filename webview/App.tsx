@@ -28,8 +28,9 @@ export function App({ channel }: { channel: HostChannel }) {
       else if (message.type === 'error') setLastError(message.error);
       else if (message.type === 'session') setSession(message.info);
       // Listen from the first moment: the first render may arrive together with `hello`.
-      else if (message.type === 'render') setRender((prev) => (message.status === 'slow' && prev?.runId === message.runId ? { ...prev, status: 'slow' } : message));
-      else if (message.type === 'ack') outbox.ack(message.upTo);
+      else if (message.type === 'render') {
+        setRender((prev) => (message.status === 'slow' && prev?.runId === message.runId ? { ...prev, status: 'slow' } : message));
+      } else if (message.type === 'ack') outbox.ack(message.upTo);
     });
     channel.ready();
     return off;
@@ -59,7 +60,9 @@ export function App({ channel }: { channel: HostChannel }) {
       <VscodeDivider />
       <div className="row">
         <VscodeTextfield data-testid="echo-input" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
-        <VscodeButton data-testid="echo-button" onClick={() => void sendEcho()}>Send to host</VscodeButton>
+        <VscodeButton data-testid="echo-button" onClick={() => void sendEcho()}>
+          Send to host
+        </VscodeButton>
       </div>
       {echo && <p data-testid="echo-reply">{echo}</p>}
       {lastError && (

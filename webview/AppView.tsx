@@ -4,11 +4,20 @@ import type { Outbox } from './outbox';
 
 /** The app's UI: the latest render from the host, and widget events back through the outbox. */
 export function AppView({ render, outbox }: { render: RenderMessage | undefined; outbox: Outbox }) {
-
-  if (!render) return <p className="empty" data-testid="app-empty">Starting the app…</p>;
+  if (!render) {
+    return (
+      <p className="empty" data-testid="app-empty">
+        Starting the app…
+      </p>
+    );
+  }
   return (
     <div data-testid="app-root" data-run-id={render.runId} data-status={render.status} data-runs={render.stats.runs}>
-      {render.status === 'slow' && <p className="alert alert-warning" role="status" data-testid="app-slow">The app is still running after a few seconds…</p>}
+      {render.status === 'slow' && (
+        <p className="alert alert-warning" role="status" data-testid="app-slow">
+          The app is still running after a few seconds…
+        </p>
+      )}
       {render.error && (
         <div className="alert alert-error" role="alert" data-testid="app-error">
           <strong>The app raised an error.</strong> {render.error.message}

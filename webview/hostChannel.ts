@@ -54,7 +54,11 @@ export class HostChannel {
     this.api.postMessage(message);
   }
 
-  request<M extends WebviewRequestMethod>(method: M, params: WebviewRequestParams<M>, timeoutMs = 10_000): Promise<WebviewRequestResult<M>> {
+  request<M extends WebviewRequestMethod>(
+    method: M,
+    params: WebviewRequestParams<M>,
+    timeoutMs = 10_000,
+  ): Promise<WebviewRequestResult<M>> {
     const result = webviewRequests[method].result as unknown as z.ZodType<WebviewRequestResult<M>>;
     return this.pending.start(method, result, timeoutMs, (id) => this.send({ type: 'request', id, method, params }));
   }

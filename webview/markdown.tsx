@@ -21,7 +21,15 @@ function inline(text: string, key: string): ReactNode[] {
     else {
       const [, label = '', href = ''] = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(token) ?? [];
       const safe = safeHref(href);
-      out.push(safe ? <a key={k} href={safe}>{label}</a> : <span key={k}>{label}</span>);
+      out.push(
+        safe ? (
+          <a key={k} href={safe}>
+            {label}
+          </a>
+        ) : (
+          <span key={k}>{label}</span>
+        ),
+      );
     }
     last = match.index + token.length;
   }
@@ -38,7 +46,11 @@ export function Markdown({ text }: { text: string }) {
     if (line.startsWith('```')) {
       const body: string[] = [];
       while (++i < lines.length && !lines[i]!.startsWith('```')) body.push(lines[i]!);
-      blocks.push(<pre key={key}><code>{body.join('\n')}</code></pre>);
+      blocks.push(
+        <pre key={key}>
+          <code>{body.join('\n')}</code>
+        </pre>,
+      );
     } else if (/^#{1,6} /.test(line)) {
       const level = Math.min(6, line.indexOf(' ') + 2);
       const Tag = `h${level}` as 'h3';
@@ -47,7 +59,13 @@ export function Markdown({ text }: { text: string }) {
       const items: string[] = [];
       for (; i < lines.length && /^\s*[-*] /.test(lines[i]!); i++) items.push(lines[i]!.replace(/^\s*[-*] /, ''));
       i--;
-      blocks.push(<ul key={key}>{items.map((item, j) => <li key={j}>{inline(item, `${key}-${j}`)}</li>)}</ul>);
+      blocks.push(
+        <ul key={key}>
+          {items.map((item, j) => (
+            <li key={j}>{inline(item, `${key}-${j}`)}</li>
+          ))}
+        </ul>,
+      );
     } else if (line.trim()) {
       blocks.push(<p key={key}>{inline(line, key)}</p>);
     }

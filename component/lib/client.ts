@@ -83,7 +83,9 @@ export class ComponentClient {
   /** A typed request; rejects with ComponentHostError (the host's, or a local timeout). */
   request<M extends ComponentMethod>(method: M, params: ComponentParams<M>, timeoutMs = 15_000): Promise<ComponentResult<M>> {
     const result = componentMethods[method].result as unknown as z.ZodType<ComponentResult<M>>;
-    return this.pending.start(method, result, timeoutMs, (id) => this.post({ isComponentHostMessage: true, type: 'componentHost:request', id, method, params }));
+    return this.pending.start(method, result, timeoutMs, (id) =>
+      this.post({ isComponentHostMessage: true, type: 'componentHost:request', id, method, params }),
+    );
   }
 
   /** Round trip to the host and back (what `npm run bench` measures against raw postMessage). */
@@ -108,7 +110,8 @@ export class ComponentClient {
     sessionInfo: () => this.request('host.sessionInfo', {}),
     callApi: (route: ComponentParams<'host.callApi'>['route']) => this.request('host.callApi', { route }, 30_000),
     openFile: (path: string) => this.request('host.openFile', { path }),
-    showNotification: (message: string, severity: 'info' | 'warning' | 'error' = 'info') => this.request('host.showNotification', { message, severity }),
+    showNotification: (message: string, severity: 'info' | 'warning' | 'error' = 'info') =>
+      this.request('host.showNotification', { message, severity }),
   };
 
   /** For tests: post anything to the parent, as a hostile component could. */

@@ -45,7 +45,9 @@ const Rating: FrontendRenderer<RatingState, RatingData> = ({ data, parentElement
   parentElement.querySelector<HTMLButtonElement>('.submit')!.onclick = () => setTriggerValue('submitted', data.rating);
   const onKey = (event: Event) => {
     const key = (event as KeyboardEvent).key;
-    if (key === 'ArrowRight' || key === 'ArrowLeft') setStateValue('rating', Math.max(1, Math.min(max, data.rating + (key === 'ArrowRight' ? 1 : -1))));
+    if (key === 'ArrowRight' || key === 'ArrowLeft') {
+      setStateValue('rating', Math.max(1, Math.min(max, data.rating + (key === 'ArrowRight' ? 1 : -1))));
+    }
   };
   stars.addEventListener('keydown', onKey);
   return () => stars.removeEventListener('keydown', onKey);

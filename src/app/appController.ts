@@ -4,7 +4,16 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AckMessage, ApiCallResult, ApiRoute, ErrorInfo, NotifierEventName, RenderMessage, SessionInfo, WidgetEvent } from '../../protocol';
+import type {
+  AckMessage,
+  ApiCallResult,
+  ApiRoute,
+  ErrorInfo,
+  NotifierEventName,
+  RenderMessage,
+  SessionInfo,
+  WidgetEvent,
+} from '../../protocol';
 import { ComponentHosting } from '../components/componentHosting';
 import { AppSession } from './appSession';
 import { EventLedger } from './eventLedger';
@@ -92,7 +101,9 @@ export class AppController implements vscode.Disposable {
     if (info.signedIn && info.expiresAt !== undefined) {
       const wait = info.expiresAt - Date.now() + 500;
       // setTimeout's limit is about 24.8 days; a token never lives that long.
-      if (wait > 0 && wait < 2 ** 31 - 1) this.expiryTimer = setTimeout(() => this.session?.runner.readsAuth && this.rerun('login expired'), wait);
+      if (wait > 0 && wait < 2 ** 31 - 1) {
+        this.expiryTimer = setTimeout(() => this.session?.runner.readsAuth && this.rerun('login expired'), wait);
+      }
     }
     if (this.session?.runner.readsAuth) this.rerun('sign-in changed');
   }
@@ -104,7 +115,14 @@ export class AppController implements vscode.Disposable {
   /** Counters for tests and benchmarks. */
   get stats() {
     const r = this.session?.runner;
-    return { runs: r?.runs ?? 0, coalesced: r?.coalesced ?? 0, eventsHandled: r?.eventsHandled ?? 0, discarded: r?.discarded ?? 0, lastSeq: this.session?.lastHandled ?? 0, status: this.lastRender?.status ?? 'none' };
+    return {
+      runs: r?.runs ?? 0,
+      coalesced: r?.coalesced ?? 0,
+      eventsHandled: r?.eventsHandled ?? 0,
+      discarded: r?.discarded ?? 0,
+      lastSeq: this.session?.lastHandled ?? 0,
+      status: this.lastRender?.status ?? 'none',
+    };
   }
 
   /** A webview document said ready: give it the last render (or run the app for the first time). */
@@ -201,9 +219,16 @@ export class AppController implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
     const items: (vscode.QuickPickItem & { value: string })[] = [
       ...Object.entries(builtinApps).map(([value, a]) => ({ label: `$(package) ${a.title}`, description: 'built in', value })),
-      ...files.map((f) => ({ label: `$(file-code) ${path.relative(folder, f.fsPath)}`, description: vscode.workspace.isTrusted ? 'workspace' : 'workspace (needs trust to run)', value: path.relative(folder, f.fsPath) })),
+      ...files.map((f) => ({
+        label: `$(file-code) ${path.relative(folder, f.fsPath)}`,
+        description: vscode.workspace.isTrusted ? 'workspace' : 'workspace (needs trust to run)',
+        value: path.relative(folder, f.fsPath),
+      })),
     ];
-    const pick = await vscode.window.showQuickPick(items, { title: 'Component Host: Select App', placeHolder: 'The app the side panel runs' });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: 'Component Host: Select App',
+      placeHolder: 'The app the side panel runs',
+    });
     if (pick) await vscode.workspace.getConfiguration('componentHost').update('app', pick.value, vscode.ConfigurationTarget.Workspace);
   }
 
@@ -242,7 +267,13 @@ function readEditor(): EditorContext | undefined {
   return {
     file: vscode.workspace.asRelativePath(document.uri),
     language: document.languageId,
-    selection: { startLine: selection.start.line, startCharacter: selection.start.character, endLine: selection.end.line, endCharacter: selection.end.character, text: document.getText(selection).slice(0, 10_000) },
+    selection: {
+      startLine: selection.start.line,
+      startCharacter: selection.start.character,
+      endLine: selection.end.line,
+      endCharacter: selection.end.character,
+      text: document.getText(selection).slice(0, 10_000),
+    },
     visibleRange: { startLine: visible?.start.line ?? 0, endLine: visible?.end.line ?? 0 },
     diagnostics: {
       errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
@@ -251,12 +282,16 @@ function readEditor(): EditorContext | undefined {
   };
 }
 
-const notFound = (name: string): App => (st) => {
-  st.warning(`No app "${name}": it is neither a built-in app nor a file in this workspace.`);
-  st.caption('Run "Component Host: Select App" to pick one.');
-};
+const notFound =
+  (name: string): App =>
+  (st) => {
+    st.warning(`No app "${name}": it is neither a built-in app nor a file in this workspace.`);
+    st.caption('Run "Component Host: Select App" to pick one.');
+  };
 
-const untrusted = (name: string): App => (st) => {
-  st.warning(`"${name}" is an app from this workspace, and this workspace is not trusted, so it was not run.`);
-  st.caption('Trust the workspace (Manage Workspace Trust) to run it; built-in apps work either way.');
-};
+const untrusted =
+  (name: string): App =>
+  (st) => {
+    st.warning(`"${name}" is an app from this workspace, and this workspace is not trusted, so it was not run.`);
+    st.caption('Trust the workspace (Manage Workspace Trust) to run it; built-in apps work either way.');
+  };

@@ -108,12 +108,16 @@ export class AppRunner {
       widgetKinds: new Map(),
       readEditor: false,
       componentReadyTimeoutMs: this.deps.componentReadyTimeoutMs ?? 15_000,
-      componentUrl: this.deps.componentUrl ?? ((name) => {
-        throw new Error(`component "${name}": components are not available here`);
-      }),
-      readComponentSource: this.deps.readComponentSource ?? ((name) => {
-        throw new Error(`component "${name}": files can only be read in VS Code`);
-      }),
+      componentUrl:
+        this.deps.componentUrl ??
+        ((name) => {
+          throw new Error(`component "${name}": components are not available here`);
+        }),
+      readComponentSource:
+        this.deps.readComponentSource ??
+        ((name) => {
+          throw new Error(`component "${name}": files can only be read in VS Code`);
+        }),
       v2RuntimeUrl: this.deps.v2RuntimeUrl ?? (() => 'about:blank'),
       v2Triggers,
       v2Mounts: new Map(),
@@ -125,13 +129,16 @@ export class AppRunner {
     // Saved before the render goes out, so what the view shows is already on its way to storage
     // (a window reload right after a click must not lose it).
     let saving: Promise<void> | undefined;
-    const save = () => (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(err instanceof Error ? err.message : String(err))));
+    const save = () =>
+      (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(err instanceof Error ? err.message : String(err))));
     const slow = setTimeout(() => this.emit(runId, 'slow', this.lastElements, started), this.deps.slowRunMs ?? SLOW_RUN_MS);
     try {
       // v2 callbacks run before the app, as Streamlit runs on_change callbacks before the script.
       this.v2.publish(scope.user, scope.widgets, v2Triggers);
       for (const callback of v2Callbacks) callback.run();
-      await (await this.deps.app())(st);
+      await (
+        await this.deps.app()
+      )(st);
       if (scope.superseded()) throw new RunSuperseded('superseded');
       this.consume(triggers, v2Triggers);
       this.lastElements = materialize(st.declared);
@@ -152,7 +159,11 @@ export class AppRunner {
         this.widgetKinds = scope.widgetKinds;
         this.v2.mounts = scope.v2Mounts;
         if (++this.chained > MAX_CHAINED_RERUNS) {
-          this.emit(runId, 'error', this.lastElements, started, { message: `The app called st.rerun() ${MAX_CHAINED_RERUNS} times in a row without any event; stopped to avoid an endless loop. Rerun App starts it again.` });
+          this.emit(runId, 'error', this.lastElements, started, {
+            message:
+              `The app called st.rerun() ${MAX_CHAINED_RERUNS} times in a row without any event; stopped to avoid an ` +
+              `endless loop. Rerun App starts it again.`,
+          });
           this.chained = 0;
           return;
         }
@@ -161,7 +172,10 @@ export class AppRunner {
       }
       // A failing run consumes its triggers too: a click that crashed the app is not replayed.
       this.consume(triggers, v2Triggers);
-      const error = err instanceof Error ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) } : { message: String(err) };
+      const error =
+        err instanceof Error
+          ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
+          : { message: String(err) };
       void save();
       this.emit(runId, 'error', this.lastElements, started, error);
     } finally {
@@ -176,7 +190,13 @@ export class AppRunner {
     if (this.v2.consume(v2Triggers)) this.pending = true;
   }
 
-  private emit(runId: number, status: RenderOutput['status'], elements: Element[], started: number, error?: { message: string; stack?: string }): void {
+  private emit(
+    runId: number,
+    status: RenderOutput['status'],
+    elements: Element[],
+    started: number,
+    error?: { message: string; stack?: string },
+  ): void {
     this.deps.render({
       runId,
       app: this.deps.appName,

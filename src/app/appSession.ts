@@ -35,22 +35,35 @@ export class AppSession {
     const verdict = this.ledger.judge(event.seq);
     if (verdict === 'duplicate') return this.scheduleAck(); // re-sent after a reload: already applied
     if (verdict === 'gap') {
-      return this.deps.reject({ code: 'out-of-order', message: `event ${event.seq} arrived before event ${this.ledger.lastHandled + 1}` }, event.seq);
+      return this.deps.reject(
+        { code: 'out-of-order', message: `event ${event.seq} arrived before event ${this.ledger.lastHandled + 1}` },
+        event.seq,
+      );
     }
     // From here on the event counts as handled, valid or not, so a bad one is never re-sent forever.
     this.ledger.done(event.seq);
     this.scheduleAck();
     const kind = this.runner.widgetKinds.get(event.widgetId);
     if (!kind) {
-      return this.deps.reject({ code: 'invalid-message', message: `no widget "${event.widgetId.slice(0, 100)}" in the current app run` }, event.seq);
+      return this.deps.reject(
+        { code: 'invalid-message', message: `no widget "${event.widgetId.slice(0, 100)}" in the current app run` },
+        event.seq,
+      );
     }
     const value = widgetValueSchemas[kind].safeParse(event.value);
     if (!value.success) {
-      return this.deps.reject({ code: 'invalid-message', message: `bad value for ${kind} "${event.widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}` }, event.seq);
+      return this.deps.reject(
+        {
+          code: 'invalid-message',
+          message: `bad value for ${kind} "${event.widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}`,
+        },
+        event.seq,
+      );
     }
     if (kind === 'button') this.runner.addTrigger(event.widgetId);
-    else if (kind === 'component_v2') this.runner.v2.apply(event.widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
-    else this.deps.state.widgets[event.widgetId] = value.data;
+    else if (kind === 'component_v2') {
+      this.runner.v2.apply(event.widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
+    } else this.deps.state.widgets[event.widgetId] = value.data;
     this.runner.eventsHandled++;
     void this.runner.request();
   }

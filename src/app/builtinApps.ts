@@ -11,7 +11,9 @@ export const galleryApp: App = (st) => {
   st.markdown(`Hello, **${name || 'stranger'}**! Edit the name: the app reruns on every change.`);
   const clicks = (st.sessionState.clicks as number | undefined) ?? 0;
   if (st.button('Click me', { key: 'click' })) st.sessionState.clicks = clicks + 1;
-  st.text(`Button clicked ${(st.sessionState.clicks as number | undefined) ?? 0} times (a trigger: true only in the run the click caused).`);
+  st.text(
+    `Button clicked ${(st.sessionState.clicks as number | undefined) ?? 0} times (a trigger: true only in the run the click caused).`,
+  );
   const level = st.slider('Level', { min: 1, max: 10, value: 3, key: 'level' });
   st.progress(level / 10, `level ${level} of 10`);
   const checked = st.checkbox('Show details', { key: 'details' });
@@ -24,13 +26,22 @@ export const galleryApp: App = (st) => {
   const [left, right] = st.columns(2);
   left!.text(`Amount: ${amount}`);
   right!.text(`Total: ${amount * level}`);
-  const rating = ratingComponent(st)({ key: 'rating', data: { label: 'Rate this panel', rating: (st.sessionState.rating as { rating?: number } | undefined)?.rating ?? 3 }, default: { rating: 3 } });
-  if (rating.submitted !== null) st.success(`Thanks: ${rating.submitted} of 5 stars (a Streamlit v2 component; "submitted" is a trigger, seen by this run only).`);
+  const rating = ratingComponent(st)({
+    key: 'rating',
+    data: { label: 'Rate this panel', rating: (st.sessionState.rating as { rating?: number } | undefined)?.rating ?? 3 },
+    default: { rating: 3 },
+  });
+  if (rating.submitted !== null) {
+    st.success(`Thanks: ${rating.submitted} of 5 stars (a Streamlit v2 component; "submitted" is a trigger, seen by this run only).`);
+  }
   const editor = st.expander('The editor, as the app sees it', { expanded: true });
   const ctx = editor.editor;
   if (ctx) {
     editor.text(`${ctx.file} (${ctx.language})`);
-    editor.caption(`selection ${ctx.selection.startLine + 1}:${ctx.selection.startCharacter + 1}–${ctx.selection.endLine + 1}:${ctx.selection.endCharacter + 1}; ${ctx.diagnostics.errors} errors, ${ctx.diagnostics.warnings} warnings`);
+    editor.caption(
+      `selection ${ctx.selection.startLine + 1}:${ctx.selection.startCharacter + 1}–${ctx.selection.endLine + 1}:${ctx.selection.endCharacter + 1}; ` +
+        `${ctx.diagnostics.errors} errors, ${ctx.diagnostics.warnings} warnings`,
+    );
     if (ctx.selection.text) editor.code(ctx.selection.text.slice(0, 2000));
   } else editor.caption('No editor is active. Open a file to see it here.');
   const [tabA, tabB] = st.tabs(['Table', 'JSON']);

@@ -51,14 +51,21 @@ export interface MountRecord {
 }
 
 export function toV2Data(data: unknown): V2Data {
-  if (data instanceof Uint8Array) return { dataType: 'bytes', base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
+  if (data instanceof Uint8Array) {
+    return { dataType: 'bytes', base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
+  }
   if (data instanceof ArrayBuffer) return { dataType: 'bytes', base64: Buffer.from(data).toString('base64') };
-  return { dataType: 'json', json: data === undefined ? null : (JSON.parse(JSON.stringify(data) ?? 'null') as V2Data extends { json: infer J } ? J : never) };
+  return {
+    dataType: 'json',
+    json: data === undefined ? null : (JSON.parse(JSON.stringify(data) ?? 'null') as V2Data extends { json: infer J } ? J : never),
+  };
 }
 
 /** An unkeyed mount is identified by everything it was given, as in Streamlit: change any of it and it is a new instance. */
 export function unkeyedIdentity(name: string, data: V2Data, options: Pick<MountOptions, 'default' | 'width' | 'height'>): string {
-  const digest = createHash('sha256').update(JSON.stringify([name, data, options.default ?? null, options.width ?? null, options.height ?? null])).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([name, data, options.default ?? null, options.width ?? null, options.height ?? null]))
+    .digest('hex');
   return `${name}:${digest.slice(0, 16)}`;
 }
 
@@ -105,7 +112,9 @@ export class V2ChangeQueue {
    */
   publish(user: Record<string, unknown>, states: Record<string, unknown>, triggers: ReadonlyMap<string, Record<string, unknown>>): void {
     for (const [id, mount] of this.mounts) {
-      if (mount.key !== undefined) user[mount.key] = mountResult(states[id], mount.defaults, triggers.get(id), Object.keys(mount.callbacks));
+      if (mount.key !== undefined) {
+        user[mount.key] = mountResult(states[id], mount.defaults, triggers.get(id), Object.keys(mount.callbacks));
+      }
     }
   }
 
@@ -130,7 +139,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The mount's result: defaults, then stored state, then this run's triggers (null for declared triggers that did not fire). */
-export function mountResult(stored: unknown, defaults: Record<string, unknown> | undefined, triggers: Record<string, unknown> | undefined, callbackNames: readonly string[]): Record<string, unknown> {
+export function mountResult(
+  stored: unknown,
+  defaults: Record<string, unknown> | undefined,
+  triggers: Record<string, unknown> | undefined,
+  callbackNames: readonly string[],
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...(defaults ?? {}), ...(isRecord(stored) ? stored : {}) };
   for (const name of callbackNames) if (!Object.hasOwn(result, name)) result[name] = null;
   return { ...result, ...(triggers ?? {}) };

@@ -49,7 +49,9 @@ export const demoApp: App = async (st) => {
   }
   const who = st.expander(auth.user ? `${auth.user.name} (${auth.user.email})` : 'Authenticate', { expanded: !auth.signedIn });
   if (auth.user) {
-    who.text(`Signed in with ${auth.development ? 'the development sign-in (no Auth0 tenant configured)' : 'Auth0'}; the access token stays in the extension host.`);
+    who.text(
+      `Signed in with ${auth.development ? 'the development sign-in (no Auth0 tenant configured)' : 'Auth0'}; the access token stays in the extension host.`,
+    );
     who.caption(auth.valid ? `Login valid till ${time(auth.expiresAt)}.` : 'The login has expired: sign in again.');
   } else {
     who.text('Sign in with the button above, the status bar, or "Component Host: Sign In".');
@@ -87,7 +89,11 @@ export const demoApp: App = async (st) => {
   const [page1, page2, editorPage] = st.tabs(['Page 1', 'Page 2', 'Editor']);
   if (auth.valid) {
     page1!.success(`Welcome${auth.user ? `, ${auth.user.name}` : ''}. This page is open while your login is valid.`);
-    const rating = ratingComponent(page1!)({ key: 'demoRating', data: { label: 'How useful is this demo?', rating: (s.demoRating as { rating?: number } | undefined)?.rating ?? 3 }, default: { rating: 3 } });
+    const rating = ratingComponent(page1!)({
+      key: 'demoRating',
+      data: { label: 'How useful is this demo?', rating: (s.demoRating as { rating?: number } | undefined)?.rating ?? 3 },
+      default: { rating: 3 },
+    });
     if (rating.submitted !== null) page1!.info(`Thanks: ${String(rating.submitted)} of 5 (a Streamlit v2 component).`);
     const level = page2!.slider('Competence level', { min: 1, max: 3, value: 1, key: 'competence' });
     page2!.text(['', 'Level 1: getting started.', 'Level 2: comfortable.', 'Level 3: expert.'][level] ?? '');

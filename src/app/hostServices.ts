@@ -45,6 +45,7 @@ export const noHostServices: AppHostServices = {
   session: () => ({ signedIn: false, development: true }),
   signIn: () => undefined,
   signOut: () => undefined,
-  callApi: (route) => Promise.resolve({ route, path: '', usedToken: false, status: 0, ok: false, body: null, error: 'no API server here', durationMs: 0 }),
+  callApi: (route) =>
+    Promise.resolve({ route, path: '', usedToken: false, status: 0, ok: false, body: null, error: 'no API server here', durationMs: 0 }),
   componentEvents: () => [],
 };

@@ -21,7 +21,9 @@ export interface StateStorage {
 
 export class SessionStateTooLargeError extends Error {
   constructor(readonly chars: number) {
-    super(`Session state is ${chars} characters of JSON, over the ${MAX_SESSION_CHARS} limit; it was not saved. Store less in st.sessionState.`);
+    super(
+      `Session state is ${chars} characters of JSON, over the ${MAX_SESSION_CHARS} limit; it was not saved. Store less in st.sessionState.`,
+    );
   }
 }
 
@@ -56,7 +58,9 @@ export class SessionState {
     try {
       json = JSON.stringify(snapshot);
     } catch (err) {
-      throw new Error(`Session state cannot be saved: ${err instanceof Error ? err.message : String(err)} (only JSON values can be kept)`, { cause: err });
+      throw new Error(`Session state cannot be saved: ${err instanceof Error ? err.message : String(err)} (only JSON values can be kept)`, {
+        cause: err,
+      });
     }
     if (json.length > MAX_SESSION_CHARS) throw new SessionStateTooLargeError(json.length);
     await this.storage.update(this.key, JSON.parse(json));

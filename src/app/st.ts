@@ -4,7 +4,17 @@
  * writing into their own element lists.
  */
 import type { Element, WidgetKind } from '../../protocol';
-import { mountResult, toV2Data, unkeyedIdentity, type Callbacks, type ComponentV2Definition, type MountOptions, type MountRecord, type MountResult, type SourceRef } from './componentsV2';
+import {
+  mountResult,
+  toV2Data,
+  unkeyedIdentity,
+  type Callbacks,
+  type ComponentV2Definition,
+  type MountOptions,
+  type MountRecord,
+  type MountResult,
+  type SourceRef,
+} from './componentsV2';
 import type { EditorContext } from './editorContext';
 import type { AppHostServices, ComponentEvent } from './hostServices';
 import type { ApiCallResult, ApiRoute } from '../../protocol';
@@ -185,7 +195,7 @@ export class St {
   /** Rows as objects (columns from their keys) or as arrays (with `columns`). */
   table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options: { columns?: string[] } = {}): void {
     const columns = options.columns ?? [...new Set(rows.flatMap((r) => (Array.isArray(r) ? [] : Object.keys(r))))];
-    const cell = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+    const cell = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
     const body = rows.map((r) => (Array.isArray(r) ? r.map(cell) : columns.map((c) => cell((r as Record<string, unknown>)[c]))));
     this.add({ kind: 'table', id: this.nextId(), columns, rows: body });
   }
@@ -205,13 +215,29 @@ export class St {
   textInput(label: string, options: WidgetOptions & { value?: string; placeholder?: string } = {}): string {
     const id = this.widgetId('text_input', label, options.key);
     const value = this.value(id, options.value ?? '', (v): v is string => typeof v === 'string');
-    this.add({ kind: 'text_input', id, label, value, disabled: Boolean(options.disabled), ...(options.placeholder ? { placeholder: options.placeholder } : {}) });
+    this.add({
+      kind: 'text_input',
+      id,
+      label,
+      value,
+      disabled: Boolean(options.disabled),
+      ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+    });
     return value;
   }
   numberInput(label: string, options: WidgetOptions & { value?: number; min?: number; max?: number; step?: number } = {}): number {
     const id = this.widgetId('number_input', label, options.key);
     const value = clamp(this.value(id, options.value ?? options.min ?? 0, isNumber), options.min, options.max);
-    this.add({ kind: 'number_input', id, label, value, step: options.step ?? 1, disabled: Boolean(options.disabled), ...(options.min !== undefined ? { min: options.min } : {}), ...(options.max !== undefined ? { max: options.max } : {}) });
+    this.add({
+      kind: 'number_input',
+      id,
+      label,
+      value,
+      step: options.step ?? 1,
+      disabled: Boolean(options.disabled),
+      ...(options.min !== undefined ? { min: options.min } : {}),
+      ...(options.max !== undefined ? { max: options.max } : {}),
+    });
     return value;
   }
   slider(label: string, options: WidgetOptions & { min?: number; max?: number; value?: number; step?: number } = {}): number {
@@ -233,11 +259,27 @@ export class St {
    * A component speaking Streamlit's v1 protocol in a sandboxed frame. Returns the last value it
    * sent with `Streamlit.setComponentValue` (or `default`); a new value reruns the app.
    */
-  component(name: string, args: Record<string, unknown> = {}, options: WidgetOptions & ComponentSource & { default?: unknown; height?: number } = {}): unknown {
+  component(
+    name: string,
+    args: Record<string, unknown> = {},
+    options: WidgetOptions & ComponentSource & { default?: unknown; height?: number } = {},
+  ): unknown {
     const id = this.widgetId('component', name, options.key);
-    const url = this.scope.componentUrl(name, { ...(options.path ? { path: options.path } : {}), ...(options.url ? { url: options.url } : {}) });
+    const url = this.scope.componentUrl(name, {
+      ...(options.path ? { path: options.path } : {}),
+      ...(options.url ? { url: options.url } : {}),
+    });
     const jsonArgs = JSON.parse(JSON.stringify(args ?? {})) as Record<string, never>;
-    this.add({ kind: 'component', id, name, url, args: jsonArgs, disabled: Boolean(options.disabled), readyTimeoutMs: this.scope.componentReadyTimeoutMs, ...(options.height !== undefined ? { height: options.height } : {}) });
+    this.add({
+      kind: 'component',
+      id,
+      name,
+      url,
+      args: jsonArgs,
+      disabled: Boolean(options.disabled),
+      readyTimeoutMs: this.scope.componentReadyTimeoutMs,
+      ...(options.height !== undefined ? { height: options.height } : {}),
+    });
     const value = this.scope.widgets[id] as { dataType: 'json'; json: unknown } | { dataType: 'bytes'; base64: string } | undefined;
     if (!value) return options.default ?? null;
     return value.dataType === 'json' ? value.json : new Uint8Array(Buffer.from(value.base64, 'base64'));
@@ -248,7 +290,14 @@ export class St {
    * registers a frameless component (its module's default export is the renderer) and returns the
    * function that mounts it in this container: `counter({ key, data, default, onChange })`.
    */
-  get components(): { v2: { component: <S extends Record<string, unknown> = Record<string, unknown>>(name: string, definition: ComponentV2Definition) => ComponentV2<S> } } {
+  get components(): {
+    v2: {
+      component: <S extends Record<string, unknown> = Record<string, unknown>>(
+        name: string,
+        definition: ComponentV2Definition,
+      ) => ComponentV2<S>;
+    };
+  } {
     return { v2: { component: (name, definition) => this.registerV2(name, definition) } };
   }
 
@@ -256,19 +305,39 @@ export class St {
   expander(label: string, options: { expanded?: boolean } = {}): St {
     const id = this.nextId();
     const child = new St(this.scope, `${id}/`);
-    this.add({ kind: 'expander', id, label: String(label), expanded: Boolean(options.expanded), get children() { return child.declared; } } as Element);
+    this.add({
+      kind: 'expander',
+      id,
+      label: String(label),
+      expanded: Boolean(options.expanded),
+      get children() {
+        return child.declared;
+      },
+    } as Element);
     return child;
   }
   tabs(labels: readonly string[]): St[] {
     const id = this.nextId();
     const children = labels.map((_, i) => new St(this.scope, `${id}/${i}/`));
-    this.add({ kind: 'tabs', id, get tabs() { return labels.map((label, i) => ({ label: String(label), children: children[i]!.declared })); } } as Element);
+    this.add({
+      kind: 'tabs',
+      id,
+      get tabs() {
+        return labels.map((label, i) => ({ label: String(label), children: children[i]!.declared }));
+      },
+    } as Element);
     return children;
   }
   columns(count: number): St[] {
     const id = this.nextId();
     const children = Array.from({ length: Math.max(1, Math.min(12, Math.floor(count))) }, (_, i) => new St(this.scope, `${id}/${i}/`));
-    this.add({ kind: 'columns', id, get columns() { return children.map((c) => c.declared); } } as Element);
+    this.add({
+      kind: 'columns',
+      id,
+      get columns() {
+        return children.map((c) => c.declared);
+      },
+    } as Element);
     return children;
   }
 
@@ -276,19 +345,38 @@ export class St {
 
   private registerV2<S extends Record<string, unknown>>(name: string, definition: ComponentV2Definition): ComponentV2<S> {
     this.checkpoint();
-    if (typeof name !== 'string' || !/^[\w.-]{1,100}$/.test(name)) throw new Error(`component name ${JSON.stringify(name)}: use 1–100 letters, digits, ".", "_" or "-"`);
-    if (!definition || definition.js === undefined || definition.js === '') throw new Error(`component "${name}": give it a js module (inline text or { path })`);
-    const read = (ref: SourceRef | undefined): string => (ref === undefined ? '' : typeof ref === 'string' ? ref : this.scope.readComponentSource(name, ref));
+    if (typeof name !== 'string' || !/^[\w.-]{1,100}$/.test(name)) {
+      throw new Error(`component name ${JSON.stringify(name)}: use 1–100 letters, digits, ".", "_" or "-"`);
+    }
+    if (!definition || definition.js === undefined || definition.js === '') {
+      throw new Error(`component "${name}": give it a js module (inline text or { path })`);
+    }
+    const read = (ref: SourceRef | undefined): string =>
+      ref === undefined ? '' : typeof ref === 'string' ? ref : this.scope.readComponentSource(name, ref);
     const sources = { html: read(definition.html), css: read(definition.css), js: read(definition.js) };
     const isolateStyles = definition.isolateStyles ?? true;
     return (options = {}) => {
       const data = toV2Data(options.data);
       const id = this.widgetId('component_v2', options.key === undefined ? unkeyedIdentity(name, data, options) : name, options.key);
       const callbacks = (options.onChange ?? {}) as Callbacks;
-      this.scope.v2Mounts.set(id, { callbacks, ...(options.key !== undefined ? { key: options.key } : {}), ...(options.default ? { defaults: options.default } : {}) });
+      this.scope.v2Mounts.set(id, {
+        callbacks,
+        ...(options.key !== undefined ? { key: options.key } : {}),
+        ...(options.default ? { defaults: options.default } : {}),
+      });
       const result = mountResult(this.scope.widgets[id], options.default, this.scope.v2Triggers.get(id), Object.keys(callbacks));
       if (options.key !== undefined) this.scope.user[options.key] = result;
-      this.add({ kind: 'component_v2', id, name, runtimeUrl: this.scope.v2RuntimeUrl(), ...sources, isolateStyles, data, width: options.width ?? 'stretch', height: options.height ?? 'content' });
+      this.add({
+        kind: 'component_v2',
+        id,
+        name,
+        runtimeUrl: this.scope.v2RuntimeUrl(),
+        ...sources,
+        isolateStyles,
+        data,
+        width: options.width ?? 'stretch',
+        height: options.height ?? 'content',
+      });
       return result as MountResult<S>;
     };
   }
@@ -313,8 +401,8 @@ export class St {
         kind === 'component_v2' && key === undefined
           ? `Two identical mounts of component "${label.split(':')[0]}" in the same place (same data and options). Give each a key, e.g. component({ key: "…" }).`
           : key !== undefined
-          ? `Two widgets have the key "${key}". Keys must be unique within an app.`
-          : `Two ${kind} widgets have the label "${label}" in the same place. Give one of them a key, e.g. st.${kind === 'text_input' ? 'textInput' : kind}("${label}", { key: "…" }).`,
+            ? `Two widgets have the key "${key}". Keys must be unique within an app.`
+            : `Two ${kind} widgets have the label "${label}" in the same place. Give one of them a key, e.g. st.${kind === 'text_input' ? 'textInput' : kind}("${label}", { key: "…" }).`,
       );
     }
     this.scope.ids.add(id);
@@ -336,7 +424,12 @@ export class St {
     return value;
   }
 
-  private choice(kind: 'select' | 'radio', label: string, options: readonly string[], settings: WidgetOptions & { index?: number }): string | undefined {
+  private choice(
+    kind: 'select' | 'radio',
+    label: string,
+    options: readonly string[],
+    settings: WidgetOptions & { index?: number },
+  ): string | undefined {
     const id = this.widgetId(kind, label, settings.key);
     const valid = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < options.length;
     const index = options.length === 0 ? 0 : this.value(id, Math.min(settings.index ?? 0, options.length - 1), valid);

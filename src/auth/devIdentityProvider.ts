@@ -139,7 +139,10 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     pkce: { required: () => true },
     findAccount: async (_ctx: KoaContextWithOIDC, sub: string) =>
       sub === DEV_ACCOUNT.sub
-        ? { accountId: sub, claims: () => ({ sub, name: DEV_ACCOUNT.name, nickname: 'developer', email: DEV_ACCOUNT.email, email_verified: true }) }
+        ? {
+            accountId: sub,
+            claims: () => ({ sub, name: DEV_ACCOUNT.name, nickname: 'developer', email: DEV_ACCOUNT.email, email_verified: true }),
+          }
         : undefined,
     // The development tenant is first party, as an Auth0 application is: no consent page.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
@@ -159,7 +162,8 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     },
     // oidc-provider only keeps offline_access with prompt=consent; Auth0 issues a refresh token
     // to an application that asks for it, so the development tenant does too, always rotating it.
-    issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: { grantTypeAllowed(t: string): boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: () => true,
     expiresWithSession: async () => false,
     ttl: {
@@ -173,11 +177,16 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     },
     interactions: {
       // Absolute, so code-server's proxy does not prefix it a second time.
-      url: (ctx: KoaContextWithOIDC, interaction: { uid: string }) => new URL(`interaction/${interaction.uid}`, ctx.oidc.urlFor('authorization')).href,
+      url: (ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
+        new URL(`interaction/${interaction.uid}`, ctx.oidc.urlFor('authorization')).href,
     },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true, allowedPolicy: async (_ctx: KoaContextWithOIDC, client: { clientId: string }, token: { clientId?: string }) => token.clientId === client.clientId },
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx: KoaContextWithOIDC, client: { clientId: string }, token: { clientId?: string }) =>
+          token.clientId === client.clientId,
+      },
       rpInitiatedLogout: { enabled: false },
       resourceIndicators: {
         enabled: true,
@@ -216,16 +225,19 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
 
   const interaction = async (req: IncomingMessage, res: ServerResponse, uid: string, submit: boolean): Promise<void> => {
     const details = await provider.interactionDetails(req, res);
-    if (details.uid !== uid) return sendHtml(res, 400, messagePage('Development sign-in', 'This sign-in page is out of date. Start again from VS Code.'));
+    if (details.uid !== uid) {
+      return sendHtml(res, 400, messagePage('Development sign-in', 'This sign-in page is out of date. Start again from VS Code.'));
+    }
     if (!submit) {
       if (req.method !== 'GET') return sendHtml(res, 405, messagePage('Development sign-in', 'Method not allowed.'));
       return sendHtml(res, 200, devLoginPage(DEV_ACCOUNT, String(details.params.client_id ?? ''), uid));
     }
     if (req.method !== 'POST') return sendHtml(res, 405, messagePage('Development sign-in', 'Method not allowed.'));
     const form = await readForm(req);
-    const result = form.get('action') === 'login'
-      ? { login: { accountId: DEV_ACCOUNT.sub }, consent: {} } // native clients need an explicit consent result
-      : { error: 'access_denied', error_description: 'The development sign-in was cancelled.' };
+    const result =
+      form.get('action') === 'login'
+        ? { login: { accountId: DEV_ACCOUNT.sub }, consent: {} } // native clients need an explicit consent result
+        : { error: 'access_denied', error_description: 'The development sign-in was cancelled.' };
     await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
   };
 
@@ -235,7 +247,9 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     const match = /^\/interaction\/([\w-]{1,64})(\/login)?$/.exec(path);
     if (!match?.[1]) return providerHandler(req, res);
     interaction(req, res, match[1], Boolean(match[2])).catch(() => {
-      if (!res.headersSent) sendHtml(res, 400, messagePage('Development sign-in', 'This sign-in has expired or was already used. Start again from VS Code.'));
+      if (!res.headersSent) {
+        sendHtml(res, 400, messagePage('Development sign-in', 'This sign-in has expired or was already used. Start again from VS Code.'));
+      }
     });
   };
 
@@ -255,7 +269,10 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     },
     browserUrl(url) {
       if (!external) return url;
-      const rewritten = new URL(url.pathname.replace(/^\//, '') + url.search, external.href.endsWith('/') ? external.href : `${external.href}/`);
+      const rewritten = new URL(
+        url.pathname.replace(/^\//, '') + url.search,
+        external.href.endsWith('/') ? external.href : `${external.href}/`,
+      );
       return rewritten;
     },
     close: () =>

@@ -79,7 +79,12 @@ export class DevProviderState {
     return {
       upsert: async (id, payload, expiresIn) => {
         const { jti, ...rest } = payload;
-        this.state.records[hash(model, id)] = { model, payload: rest, expiresAt: Date.now() + expiresIn * 1000, ...(jti !== undefined ? { jti: true as const } : {}) };
+        this.state.records[hash(model, id)] = {
+          model,
+          payload: rest,
+          expiresAt: Date.now() + expiresIn * 1000,
+          ...(jti !== undefined ? { jti: true as const } : {}),
+        };
         this.save();
       },
       find: async (id) => {
@@ -100,7 +105,9 @@ export class DevProviderState {
         this.save();
       },
       revokeByGrantId: async (grantId) => {
-        for (const [key, record] of Object.entries(this.state.records)) if (record.payload.grantId === grantId) delete this.state.records[key];
+        for (const [key, record] of Object.entries(this.state.records)) {
+          if (record.payload.grantId === grantId) delete this.state.records[key];
+        }
         this.save();
       },
     };

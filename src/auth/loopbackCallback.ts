@@ -44,8 +44,15 @@ export function validateCallback(query: URLSearchParams, expectedState: string):
   if (error !== undefined) {
     const text = `${error}${description ? `: ${description.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`;
     if (error === 'access_denied') throw new AuthError('access-denied', `Sign-in was refused (${text}).`);
-    if (error === 'invalid_target' || error === 'invalid_scope') throw new AuthError('misconfigured', `The identity provider refused the requested API or scopes (${text}). Check the audience and scopes settings.`);
-    if (error === 'unauthorized_client') throw new AuthError('client-rejected', `The identity provider rejected the application (${text}).`);
+    if (error === 'invalid_target' || error === 'invalid_scope') {
+      throw new AuthError(
+        'misconfigured',
+        `The identity provider refused the requested API or scopes (${text}). Check the audience and scopes settings.`,
+      );
+    }
+    if (error === 'unauthorized_client') {
+      throw new AuthError('client-rejected', `The identity provider rejected the application (${text}).`);
+    }
     throw new AuthError('callback-invalid', `The identity provider returned an error (${text}).`);
   }
   if (code === undefined) throw new AuthError('callback-invalid', 'The sign-in response carries no authorization code.');
@@ -96,7 +103,10 @@ export async function startLoopbackCallback(options: LoopbackCallbackOptions = {
     }
   });
 
-  const timer = setTimeout(() => finish(new AuthError('timeout', `Sign-in timed out after ${Math.round((options.timeoutMs ?? SIGN_IN_TIMEOUT_MS) / 1000)} s.`)), options.timeoutMs ?? SIGN_IN_TIMEOUT_MS);
+  const timer = setTimeout(
+    () => finish(new AuthError('timeout', `Sign-in timed out after ${Math.round((options.timeoutMs ?? SIGN_IN_TIMEOUT_MS) / 1000)} s.`)),
+    options.timeoutMs ?? SIGN_IN_TIMEOUT_MS,
+  );
   const onAbort = (): void => finish(new AuthError('cancelled', 'Sign-in was cancelled.'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -127,7 +137,11 @@ export async function startLoopbackCallback(options: LoopbackCallbackOptions = {
   } catch (error) {
     finish(new AuthError('cancelled', 'Sign-in could not start.'));
     const code = (error as { code?: unknown }).code;
-    throw new AuthError('misconfigured', `Cannot listen for the sign-in callback on 127.0.0.1:${options.port ?? 0} (${String(code ?? error)}).`, { cause: error });
+    throw new AuthError(
+      'misconfigured',
+      `Cannot listen for the sign-in callback on 127.0.0.1:${options.port ?? 0} (${String(code ?? error)}).`,
+      { cause: error },
+    );
   }
   if (options.signal?.aborted) onAbort();
   const { port } = server.address() as AddressInfo;

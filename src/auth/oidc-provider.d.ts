@@ -90,4 +90,3 @@ declare module 'oidc-provider' {
     InvalidTarget: new (description?: string) => Error;
   };
 }
-

@@ -167,15 +167,27 @@ export async function revoke(config: oidc.Configuration, refreshToken: string): 
   }
 }
 
-function toTokenSet(response: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers, previous: TokenSet | undefined, scopes: readonly string[]): TokenSet {
-  if (response.token_type.toLowerCase() !== 'bearer') throw new AuthError('misconfigured', `Unsupported token type "${response.token_type}".`);
+function toTokenSet(
+  response: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
+  previous: TokenSet | undefined,
+  scopes: readonly string[],
+): TokenSet {
+  if (response.token_type.toLowerCase() !== 'bearer') {
+    throw new AuthError('misconfigured', `Unsupported token type "${response.token_type}".`);
+  }
   const rawClaims = response.claims();
   const claims = rawClaims ? IdTokenClaims.safeParse(rawClaims) : undefined;
   if (claims && !claims.success) throw new AuthError('callback-invalid', `The ID token is not usable: ${describeIssues(claims.error)}`);
   if (!claims && !previous) throw new AuthError('callback-invalid', 'The provider returned no ID token.');
-  if (claims && previous && claims.data.sub !== previous.account.id) throw new AuthError('callback-invalid', 'The refreshed session belongs to another account.');
+  if (claims && previous && claims.data.sub !== previous.account.id) {
+    throw new AuthError('callback-invalid', 'The refreshed session belongs to another account.');
+  }
   const account = claims
-    ? { id: claims.data.sub, name: claims.data.name ?? claims.data.nickname ?? claims.data.email ?? claims.data.sub, email: claims.data.email ?? '' }
+    ? {
+        id: claims.data.sub,
+        name: claims.data.name ?? claims.data.nickname ?? claims.data.email ?? claims.data.sub,
+        email: claims.data.email ?? '',
+      }
     : (previous as TokenSet).account;
   const parsed = TokenSet.safeParse({
     accessToken: response.access_token,
@@ -190,7 +202,16 @@ function toTokenSet(response: oidc.TokenEndpointResponse & oidc.TokenEndpointRes
 }
 
 type Phase = 'discovery' | 'callback' | 'refresh' | 'revoke';
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 function networkCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
@@ -211,13 +232,23 @@ export function toAuthError(error: unknown, phase: Phase, where: string): AuthEr
   if (error instanceof oidc.AuthorizationResponseError) {
     const text = `${error.error}${error.error_description ? `: ${clip(error.error_description)}` : ''}`;
     if (error.error === 'access_denied') return new AuthError('access-denied', `Sign-in was refused (${text}).`, { cause: error });
-    if (['unauthorized_client', 'invalid_client'].includes(error.error)) return new AuthError('client-rejected', `The identity provider rejected the application (${text}).`, { cause: error });
+    if (['unauthorized_client', 'invalid_client'].includes(error.error)) {
+      return new AuthError('client-rejected', `The identity provider rejected the application (${text}).`, { cause: error });
+    }
     return new AuthError('callback-invalid', `The identity provider returned an error (${text}).`, { cause: error });
   }
   if (error instanceof oidc.ResponseBodyError) {
     const text = `${error.error}${error.error_description ? `: ${clip(error.error_description)}` : ''}`;
-    if (error.status >= 500) return new AuthError('provider-unavailable', `The identity provider failed (HTTP ${error.status}, ${text}).`, { cause: error });
-    if (['invalid_client', 'unauthorized_client'].includes(error.error)) return new AuthError('client-rejected', `The identity provider rejected the application (${text}). Check the client id and that it is a Native application with the refresh-token grant.`, { cause: error });
+    if (error.status >= 500) {
+      return new AuthError('provider-unavailable', `The identity provider failed (HTTP ${error.status}, ${text}).`, { cause: error });
+    }
+    if (['invalid_client', 'unauthorized_client'].includes(error.error)) {
+      return new AuthError(
+        'client-rejected',
+        `The identity provider rejected the application (${text}). Check the client id and that it is a Native application with the refresh-token grant.`,
+        { cause: error },
+      );
+    }
     if (error.error === 'invalid_grant') {
       return phase === 'refresh'
         ? new AuthError('session-expired', 'The session has expired or was revoked; sign in again.', { cause: error })
@@ -227,9 +258,19 @@ export function toAuthError(error: unknown, phase: Phase, where: string): AuthEr
   }
   if (error instanceof oidc.ClientError) {
     const status = error.cause instanceof Response ? error.cause.status : undefined;
-    if (status !== undefined && status >= 500) return new AuthError('provider-unavailable', `The identity provider at ${where} failed (HTTP ${status}).`, { cause: error });
-    if (phase === 'callback') return new AuthError('callback-invalid', `The sign-in response was rejected: ${error.message} (${error.code ?? 'no code'}).`, { cause: error });
-    return new AuthError('misconfigured', `The identity provider at ${where} does not look right: ${error.message}${status ? ` (HTTP ${status})` : ''}. Check the Auth0 domain setting.`, { cause: error });
+    if (status !== undefined && status >= 500) {
+      return new AuthError('provider-unavailable', `The identity provider at ${where} failed (HTTP ${status}).`, { cause: error });
+    }
+    if (phase === 'callback') {
+      return new AuthError('callback-invalid', `The sign-in response was rejected: ${error.message} (${error.code ?? 'no code'}).`, {
+        cause: error,
+      });
+    }
+    return new AuthError(
+      'misconfigured',
+      `The identity provider at ${where} does not look right: ${error.message}${status ? ` (HTTP ${status})` : ''}. Check the Auth0 domain setting.`,
+      { cause: error },
+    );
   }
   if (phase === 'callback') return new AuthError('callback-invalid', 'The sign-in response was rejected.', { cause: error });
   return new AuthError('misconfigured', `Unexpected failure talking to ${where}.`, { cause: error });

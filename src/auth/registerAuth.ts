@@ -58,7 +58,8 @@ const external = async (uri: string): Promise<string> => {
 
 export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AuthService {
   // On disk where the extension host runs, so a window reload keeps the development sign-in.
-  const devState = context.globalStorageUri.scheme === 'file' ? path.join(context.globalStorageUri.fsPath, 'dev-identity-provider.json') : undefined;
+  const devState =
+    context.globalStorageUri.scheme === 'file' ? path.join(context.globalStorageUri.fsPath, 'dev-identity-provider.json') : undefined;
   const tenants = new TenantSource(readSettings(), devState);
   const authLog: AuthLog = (level, message) => log[level](`auth: ${message}`);
   const store = new TokenStore(context.secrets, (m) => authLog('warn', m));
@@ -69,7 +70,12 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     const session = manager.sessions[0];
     if (!session) return SessionInfo.parse({ signedIn: false, development: tenants.development });
     const { name, email } = session.tokens.account;
-    return SessionInfo.parse({ signedIn: true, account: { name, email }, expiresAt: session.tokens.expiresAt, development: session.development });
+    return SessionInfo.parse({
+      signedIn: true,
+      account: { name, email },
+      expiresAt: session.tokens.expiresAt,
+      development: session.development,
+    });
   };
   const publish = (): void => {
     const info = sessionInfo();
@@ -87,7 +93,11 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
 
   const interactiveSignIn = async (scopes: readonly string[]): Promise<StoredSession> =>
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: tenants.development ? 'Development sign-in: continue in the browser…' : 'Signing in with Auth0: continue in the browser…', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: tenants.development ? 'Development sign-in: continue in the browser…' : 'Signing in with Auth0: continue in the browser…',
+        cancellable: true,
+      },
       async (_progress, cancel) => {
         const controller = new AbortController();
         const subscription = cancel.onCancellationRequested(() => controller.abort());
@@ -97,19 +107,25 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
           const local = isLocal();
           // The browser may not reach the host's loopback: give it the forwarded/proxied URLs.
           dev?.setExternalBase(local ? undefined : await external(runtime.tenant.issuer));
-          authLog('info', `sign-in started (${dev ? 'development sign-in' : runtime.tenant.issuer}, ${local ? 'loopback' : 'forwarded loopback'} callback)`);
+          authLog(
+            'info',
+            `sign-in started (${dev ? 'development sign-in' : runtime.tenant.issuer}, ${local ? 'loopback' : 'forwarded loopback'} callback)`,
+          );
           const tokens = await runSignIn({
             tenant: runtime.tenant,
             config: runtime.config,
             extraScopes: scopes,
             callbackPort: dev ? 0 : tenants.callbackPort,
-            timeoutMs: 1000 * Math.max(5, vscode.workspace.getConfiguration('componentHost.auth0').get<number>('signInTimeoutSeconds', 300)),
+            timeoutMs:
+              1000 * Math.max(5, vscode.workspace.getConfiguration('componentHost.auth0').get<number>('signInTimeoutSeconds', 300)),
             signal: controller.signal,
             externalCallbackUri: local ? undefined : external,
             allowRedirectUri: dev && ((uri) => dev.allowRedirectUri(uri)),
             browserUrl: dev && ((url) => dev.browserUrl(url)),
             openBrowser: async (url) => {
-              if (!(await vscode.env.openExternal(vscode.Uri.parse(url.href)))) throw new AuthError('cancelled', 'The browser was not opened.');
+              if (!(await vscode.env.openExternal(vscode.Uri.parse(url.href)))) {
+                throw new AuthError('cancelled', 'The browser was not opened.');
+              }
             },
             note: (message) => authLog('info', message),
           });
@@ -152,12 +168,14 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     },
   };
 
-  const reportFailure = (action: string) => (error: unknown): void => {
-    if (error instanceof AuthError && error.kind === 'cancelled') return void authLog('info', `${action} cancelled`);
-    const message = error instanceof Error ? error.message : String(error);
-    authLog('error', `${action} failed: ${message}`);
-    void vscode.window.showErrorMessage(`Component Host: ${action} failed. ${message}`);
-  };
+  const reportFailure =
+    (action: string) =>
+    (error: unknown): void => {
+      if (error instanceof AuthError && error.kind === 'cancelled') return void authLog('info', `${action} cancelled`);
+      const message = error instanceof Error ? error.message : String(error);
+      authLog('error', `${action} failed: ${message}`);
+      void vscode.window.showErrorMessage(`Component Host: ${action} failed. ${message}`);
+    };
 
   const status = vscode.window.createStatusBarItem('componentHost.account', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Component Host Account';
@@ -165,7 +183,8 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     const dev = info.development ? ' · development sign-in' : '';
     status.text = info.signedIn ? `$(account) ${info.account?.name ?? ''}${dev}` : `$(sign-in) Sign in${dev}`;
     status.tooltip = info.signedIn
-      ? `Component Host: signed in as ${info.account?.name} <${info.account?.email}>${info.development ? ' with the development identity provider (not a production identity)' : ''}. Click for account actions.`
+      ? `Component Host: signed in as ${info.account?.name} <${info.account?.email}>` +
+        `${info.development ? ' with the development identity provider (not a production identity)' : ''}. Click for account actions.`
       : 'Component Host: sign in';
     status.command = info.signedIn ? 'componentHost.accountActions' : 'componentHost.signIn';
     status.show();
@@ -176,12 +195,17 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     provider,
     infoEmitter,
     status,
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, {
+      supportsMultipleAccounts: false,
+    }),
     vscode.commands.registerCommand('componentHost.signIn', () => service.signIn().catch(reportFailure('sign-in'))),
     vscode.commands.registerCommand('componentHost.signOut', () => service.signOut().catch(reportFailure('sign-out'))),
     vscode.commands.registerCommand('componentHost.accountActions', async () => {
       const info = sessionInfo();
-      const pick = await vscode.window.showInformationMessage(`Signed in as ${info.account?.name ?? '?'}${info.development ? ' (development sign-in)' : ''}.`, 'Sign Out');
+      const pick = await vscode.window.showInformationMessage(
+        `Signed in as ${info.account?.name ?? '?'}${info.development ? ' (development sign-in)' : ''}.`,
+        'Sign Out',
+      );
       if (pick === 'Sign Out') await service.signOut().catch(reportFailure('sign-out'));
     }),
     store.onDidChange(() => void manager.sync().catch(reportFailure('session sync'))),

@@ -73,7 +73,9 @@ export class SessionManager {
   /** Test hook for "forced expiry": marks every access token as expired (no token leaves). */
   async expireAccessTokens(): Promise<void> {
     const key = this.tenants.currentKey();
-    await this.store.update((all) => all.map((s) => (s.tenant === key ? { ...s, tokens: { ...s.tokens, expiresAt: Date.now() - 1000 } } : s)));
+    await this.store.update((all) =>
+      all.map((s) => (s.tenant === key ? { ...s, tokens: { ...s.tokens, expiresAt: Date.now() - 1000 } } : s)),
+    );
     await this.sync();
   }
 
@@ -83,7 +85,9 @@ export class SessionManager {
     let key = this.tenants.currentKey();
     // A development session from before a restart (window reload): its tenant key is known only once
     // the development provider runs again (on its remembered port), so start it now, in the background.
-    if (key === undefined && this.tenants.development && stored.some((s) => s.development)) key = (await this.tenants.ensure().catch(() => undefined))?.key;
+    if (key === undefined && this.tenants.development && stored.some((s) => s.development)) {
+      key = (await this.tenants.ensure().catch(() => undefined))?.key;
+    }
     const next = key ? stored.filter((s) => s.tenant === key) : [];
     const before = new Map(this.snapshot.map((s) => [s.id, s]));
     const after = new Map(next.map((s) => [s.id, s]));
@@ -128,7 +132,10 @@ export class SessionManager {
       const updated: StoredSession = { ...stored, tokens };
       this.retryAt = 0;
       await this.store.update((all) => all.map((s) => (s.id === id ? updated : s)));
-      this.log('info', `access token refreshed for ${stored.tokens.account.name}; it expires at ${new Date(tokens.expiresAt).toISOString()}`);
+      this.log(
+        'info',
+        `access token refreshed for ${stored.tokens.account.name}; it expires at ${new Date(tokens.expiresAt).toISOString()}`,
+      );
       await this.sync();
       return updated;
     } catch (error) {

@@ -29,7 +29,9 @@ export interface SignInOptions {
 export async function runSignIn(options: SignInOptions): Promise<TokenSet> {
   const listener = await startLoopbackCallback({ port: options.callbackPort, timeoutMs: options.timeoutMs, signal: options.signal });
   try {
-    const redirectUri = options.externalCallbackUri ? await options.externalCallbackUri(listener.loopbackRedirectUri) : listener.loopbackRedirectUri;
+    const redirectUri = options.externalCallbackUri
+      ? await options.externalCallbackUri(listener.loopbackRedirectUri)
+      : listener.loopbackRedirectUri;
     options.allowRedirectUri?.(redirectUri);
     const { url, pending } = await createAuthorization(options.config, options.tenant, redirectUri, options.extraScopes);
     const callback = listener.waitFor(pending.state);

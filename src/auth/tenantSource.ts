@@ -83,7 +83,8 @@ export class TenantSource {
 
   /** New settings: forget the resolved tenant; the development provider survives while still needed. */
   async update(settings: AuthSettings): Promise<void> {
-    const sameDev = this.development && !settings.domain.trim() && !settings.clientId.trim() && settings.audience === this.settings.audience;
+    const sameDev =
+      this.development && !settings.domain.trim() && !settings.clientId.trim() && settings.audience === this.settings.audience;
     this.settings = settings;
     this.runtime = undefined;
     if (!sameDev) await this.dispose();
@@ -100,7 +101,11 @@ export class TenantSource {
   private async resolve(): Promise<TenantRuntime> {
     const scopes = this.settings.scopes;
     if (this.development) {
-      this.dev ??= startDevIdentityProvider({ audience: this.audience, apiScopes: scopes.length ? scopes : undefined, ...(this.devStateFile ? { stateFile: this.devStateFile } : {}) });
+      this.dev ??= startDevIdentityProvider({
+        audience: this.audience,
+        apiScopes: scopes.length ? scopes : undefined,
+        ...(this.devStateFile ? { stateFile: this.devStateFile } : {}),
+      });
       const dev = await this.dev;
       const tenant: Tenant = { issuer: dev.issuer, clientId: dev.clientId, audience: dev.audience, scopes, development: true };
       this.devKey = tenantKey(dev.issuer, dev.clientId);
@@ -108,9 +113,18 @@ export class TenantSource {
     }
     const clientId = this.settings.clientId.trim();
     if (!this.settings.domain.trim() || !clientId) {
-      throw new AuthError('misconfigured', 'Set both componentHost.auth0.domain and componentHost.auth0.clientId (or clear both for the development sign-in).');
+      throw new AuthError(
+        'misconfigured',
+        'Set both componentHost.auth0.domain and componentHost.auth0.clientId (or clear both for the development sign-in).',
+      );
     }
-    const tenant: Tenant = { issuer: issuerFromDomain(this.settings.domain), clientId, audience: this.audience, scopes, development: false };
+    const tenant: Tenant = {
+      issuer: issuerFromDomain(this.settings.domain),
+      clientId,
+      audience: this.audience,
+      scopes,
+      development: false,
+    };
     return { key: tenantKey(tenant.issuer, clientId), tenant, config: await discover(tenant) };
   }
 }

@@ -66,7 +66,9 @@ export class ComponentApi {
       const call = ComponentCall.safeParse(raw);
       if (!call.success) throw new ComponentApiError('invalid-message', `invalid component call: ${describeIssues(call.error)}`);
       const { component, method, params } = call.data;
-      if (!Object.hasOwn(componentMethods, method)) throw new ComponentApiError('unknown-method', `unknown method "${method.slice(0, 100)}"`);
+      if (!Object.hasOwn(componentMethods, method)) {
+        throw new ComponentApiError('unknown-method', `unknown method "${method.slice(0, 100)}"`);
+      }
       const spec = componentMethods[method as ComponentMethod];
       const checked = spec.params.safeParse(params);
       if (!checked.success) throw new ComponentApiError('invalid-message', `bad params for ${method}: ${describeIssues(checked.error)}`);
@@ -74,7 +76,9 @@ export class ComponentApi {
       this.stats.handled++;
       // Results are checked too: e.g. session info is strict, so a token can never leak through it.
       const checkedResult = spec.result.safeParse(result);
-      if (!checkedResult.success) throw new ComponentApiError('internal', `bad result for ${method}: ${describeIssues(checkedResult.error)}`);
+      if (!checkedResult.success) {
+        throw new ComponentApiError('internal', `bad result for ${method}: ${describeIssues(checkedResult.error)}`);
+      }
       return { ok: true, result: checkedResult.data as z.core.util.JSONType };
     } catch (err) {
       this.stats.refused++;
@@ -89,10 +93,14 @@ export class ComponentApi {
         return { sentAt: (params as { sentAt: number }).sentAt, hostAt: Date.now() };
       case 'notify': {
         const { event, payload } = params as { event: string; payload: unknown };
-        if (!Object.hasOwn(notifierEvents, event)) throw new ComponentApiError('not-allowed', `event ${event.slice(0, 100)} is not allowed`);
+        if (!Object.hasOwn(notifierEvents, event)) {
+          throw new ComponentApiError('not-allowed', `event ${event.slice(0, 100)} is not allowed`);
+        }
         const name = event as NotifierEventName;
         const checked = notifierEvents[name].safeParse(payload);
-        if (!checked.success) throw new ComponentApiError('invalid-message', `bad payload for event ${name}: ${describeIssues(checked.error)}`);
+        if (!checked.success) {
+          throw new ComponentApiError('invalid-message', `bad payload for event ${name}: ${describeIssues(checked.error)}`);
+        }
         this.deps.onEvent(component, name, checked.data);
         return { accepted: true };
       }
@@ -102,8 +110,12 @@ export class ComponentApi {
         const { key, value } = params as { key: string; value: z.core.util.JSONType };
         const next = { ...this.read(component), [key]: value };
         const bytes = JSON.stringify(next).length;
-        if (bytes > STORAGE_MAX_BYTES) throw new ComponentApiError('too-large', `storage of ${component} would hold ${bytes} bytes (limit ${STORAGE_MAX_BYTES})`);
-        if (Object.keys(next).length > STORAGE_MAX_KEYS) throw new ComponentApiError('too-large', `storage of ${component} would hold more than ${STORAGE_MAX_KEYS} keys`);
+        if (bytes > STORAGE_MAX_BYTES) {
+          throw new ComponentApiError('too-large', `storage of ${component} would hold ${bytes} bytes (limit ${STORAGE_MAX_BYTES})`);
+        }
+        if (Object.keys(next).length > STORAGE_MAX_KEYS) {
+          throw new ComponentApiError('too-large', `storage of ${component} would hold more than ${STORAGE_MAX_KEYS} keys`);
+        }
         await this.deps.store.update(STORE_PREFIX + component, next);
         return { bytesUsed: bytes };
       }
@@ -134,12 +146,16 @@ export class ComponentApi {
   private read(component: string): Stored {
     const value = this.deps.store.get<unknown>(STORE_PREFIX + component);
     // Object.create(null)-like copy: keys such as "__proto__" stay plain data.
-    return value && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null) as Stored, value) : (Object.create(null) as Stored);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.assign(Object.create(null) as Stored, value)
+      : (Object.create(null) as Stored);
   }
 
   /** Clear one component's storage, or all of it. Returns how many stores were cleared. */
   async clear(component?: string): Promise<number> {
-    const keys = this.deps.store.keys().filter((k) => k.startsWith(STORE_PREFIX) && (component === undefined || k === STORE_PREFIX + component));
+    const keys = this.deps.store
+      .keys()
+      .filter((k) => k.startsWith(STORE_PREFIX) && (component === undefined || k === STORE_PREFIX + component));
     for (const key of keys) await this.deps.store.update(key, undefined);
     return keys.length;
   }

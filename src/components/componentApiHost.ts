@@ -15,10 +15,17 @@ export interface ComponentApiServices {
   onEvent(component: string, event: NotifierEventName, payload: unknown): void;
 }
 
-export function createComponentApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: ComponentApiServices): ComponentApi {
+export function createComponentApi(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  services: ComponentApiServices,
+): ComponentApi {
   const api = new ComponentApi({
     // On disk where the host runs; globalState only when global storage is not a local folder.
-    store: context.globalStorageUri.scheme === 'file' ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json') : context.globalState,
+    store:
+      context.globalStorageUri.scheme === 'file'
+        ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json')
+        : context.globalState,
     sessionInfo: () => services.getSessionInfo(),
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {
@@ -26,7 +33,9 @@ export function createComponentApi(context: vscode.ExtensionContext, log: vscode
       if (!folder) throw new ComponentApiError('unavailable', 'no workspace folder is open');
       const root = folder.uri.fsPath;
       const target = path.resolve(root, relative);
-      if (path.isAbsolute(relative) || !target.startsWith(root + path.sep)) throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
+      if (path.isAbsolute(relative) || !target.startsWith(root + path.sep)) {
+        throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
+      }
       const uri = vscode.Uri.file(target);
       try {
         await vscode.workspace.fs.stat(uri);
@@ -38,7 +47,12 @@ export function createComponentApi(context: vscode.ExtensionContext, log: vscode
     },
     showNotification: (message, severity) => {
       // Not awaited: a notification stays until dismissed, the component should not wait for that.
-      const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      const show =
+        severity === 'error'
+          ? vscode.window.showErrorMessage
+          : severity === 'warning'
+            ? vscode.window.showWarningMessage
+            : vscode.window.showInformationMessage;
       void show(`Component: ${message}`);
     },
     onEvent: (component, event, payload) => {

@@ -20,7 +20,9 @@ function readSourceFile(name: string, file: string, shown: string): string {
   } catch (err) {
     throw new Error(`component "${name}": cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
   }
-  if (text.length > MAX_V2_SOURCE_CHARS) throw new Error(`component "${name}": ${shown} is larger than ${MAX_V2_SOURCE_CHARS} characters; bundle and minify it.`);
+  if (text.length > MAX_V2_SOURCE_CHARS) {
+    throw new Error(`component "${name}": ${shown} is larger than ${MAX_V2_SOURCE_CHARS} characters; bundle and minify it.`);
+  }
   return text;
 }
 
@@ -63,7 +65,10 @@ export class ComponentHosting implements vscode.Disposable {
       if (typeof url !== 'string' || !/^https?:\/\//.test(url)) continue;
       const parsed = new URL(url);
       const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(`${parsed.protocol}//${parsed.host}/`))).toString(true);
-      resolved.set(name, new URL(`${parsed.pathname.replace(/^\//, '')}${parsed.search}`, mapped.endsWith('/') ? mapped : `${mapped}/`).toString());
+      resolved.set(
+        name,
+        new URL(`${parsed.pathname.replace(/^\//, '')}${parsed.search}`, mapped.endsWith('/') ? mapped : `${mapped}/`).toString(),
+      );
     }
     this.devServers = resolved;
   }
@@ -77,9 +82,16 @@ export class ComponentHosting implements vscode.Disposable {
   url(name: string, source: ComponentSource): string {
     const dev = this.devServers.get(name);
     if (dev) return dev;
-    if (source.url) throw new Error(`component "${name}": point it at a development server with the setting componentHost.components.devServers ({ "${name}": "${source.url}" }), so it can be forwarded to the browser.`);
+    if (source.url) {
+      throw new Error(
+        `component "${name}": point it at a development server with the setting componentHost.components.devServers ` +
+          `({ "${name}": "${source.url}" }), so it can be forwarded to the browser.`,
+      );
+    }
     if (source.path) {
-      if (!vscode.workspace.isTrusted) throw new Error(`component "${name}": components from the workspace load only in a trusted workspace.`);
+      if (!vscode.workspace.isTrusted) {
+        throw new Error(`component "${name}": components from the workspace load only in a trusted workspace.`);
+      }
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       if (!folder) throw new Error(`component "${name}": { path } needs an open workspace folder.`);
       const root = path.resolve(folder, source.path);
@@ -88,7 +100,9 @@ export class ComponentHosting implements vscode.Disposable {
       try {
         this.server.register(served, root);
       } catch (err) {
-        throw new Error(`component "${name}": ${source.path} cannot be served (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+        throw new Error(`component "${name}": ${source.path} cannot be served (${err instanceof Error ? err.message : String(err)})`, {
+          cause: err,
+        });
       }
       return this.server.urlFor(served);
     }
@@ -112,7 +126,9 @@ export class ComponentHosting implements vscode.Disposable {
       if (!file.startsWith(base + path.sep)) throw new Error(`component "${name}": ${ref.extensionFile} is outside the extension.`);
       return readSourceFile(name, file, ref.extensionFile);
     }
-    if (!vscode.workspace.isTrusted) throw new Error(`component "${name}": component files from the workspace load only in a trusted workspace.`);
+    if (!vscode.workspace.isTrusted) {
+      throw new Error(`component "${name}": component files from the workspace load only in a trusted workspace.`);
+    }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!folder) throw new Error(`component "${name}": { path } needs an open workspace folder.`);
     const file = path.resolve(folder, ref.path);

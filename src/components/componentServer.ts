@@ -25,7 +25,16 @@ const TYPES: Record<string, string> = {
 
 /** The frame's own policy: its scripts and styles (inline styles too, for Streamlit's theme), no network. */
 export function componentCsp(self: string, scriptExtra = ''): string {
-  return [`default-src 'none'`, `script-src ${self}${scriptExtra}`, `style-src ${self} 'unsafe-inline'`, `img-src ${self} data: blob:`, `font-src ${self} data:`, `connect-src 'none'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  return [
+    `default-src 'none'`,
+    `script-src ${self}${scriptExtra}`,
+    `style-src ${self} 'unsafe-inline'`,
+    `img-src ${self} data: blob:`,
+    `font-src ${self} data:`,
+    `connect-src 'none'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+  ].join('; ');
 }
 
 export class ComponentServer {
@@ -93,4 +102,3 @@ export class ComponentServer {
     this.server = undefined;
   }
 }
-

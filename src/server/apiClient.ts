@@ -32,7 +32,12 @@ export async function callApi(route: ApiRoute, deps: ApiClientDeps): Promise<Api
     try {
       baseUrl = await deps.ensureRunning();
     } catch (err) {
-      return result({ status: 0, ok: false, body: null, error: `API server unavailable: ${err instanceof Error ? err.message : String(err)}` });
+      return result({
+        status: 0,
+        ok: false,
+        body: null,
+        error: `API server unavailable: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
     try {
       const response = await fetch(`${baseUrl}${path}`, {

@@ -63,7 +63,13 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
   let supervisor = create();
 
   function showState(state: ServerState): void {
-    const icon = { stopped: '$(circle-slash)', starting: '$(loading~spin)', running: '$(server)', restarting: '$(sync~spin)', failed: '$(error)' }[state.kind];
+    const icon = {
+      stopped: '$(circle-slash)',
+      starting: '$(loading~spin)',
+      running: '$(server)',
+      restarting: '$(sync~spin)',
+      failed: '$(error)',
+    }[state.kind];
     status.text = `${icon} API`;
     status.tooltip =
       state.kind === 'running'
@@ -106,7 +112,9 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
     stateEmitter,
     vscode.commands.registerCommand('componentHost.startServer', () => withProgress('Starting the API server…', () => supervisor.start())),
     vscode.commands.registerCommand('componentHost.stopServer', () => withProgress('Stopping the API server…', () => supervisor.stop())),
-    vscode.commands.registerCommand('componentHost.restartServer', () => withProgress('Restarting the API server…', () => supervisor.restart())),
+    vscode.commands.registerCommand('componentHost.restartServer', () =>
+      withProgress('Restarting the API server…', () => supervisor.restart()),
+    ),
     vscode.commands.registerCommand('componentHost.showServerLog', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('componentHost.server')) return;

@@ -117,7 +117,12 @@ export class ServerSupervisor {
   }
 
   private async launch(generation: number): Promise<string> {
-    const env = { ...process.env, ...(await this.options.env?.()), ELECTRON_RUN_AS_NODE: '1', COMPONENT_HOST_SERVER_PORT: String(this.portOverride ?? this.options.port ?? 0) };
+    const env = {
+      ...process.env,
+      ...(await this.options.env?.()),
+      ELECTRON_RUN_AS_NODE: '1',
+      COMPONENT_HOST_SERVER_PORT: String(this.portOverride ?? this.options.port ?? 0),
+    };
     const child = spawn(this.options.execPath ?? process.execPath, [this.options.script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     const timeoutMs = this.options.healthTimeoutMs ?? 10_000;
@@ -132,7 +137,13 @@ export class ServerSupervisor {
         if (parsed?.success) resolve(parsed.data.port);
         else this.options.output?.(line);
       });
-      child.once('exit', (code, signal) => reject(new Error(`the API server exited before listening (${signal ?? `code ${code}`})${stderr.length ? `: ${stderr.slice(-3).join(' | ')}` : ''}`)));
+      child.once('exit', (code, signal) =>
+        reject(
+          new Error(
+            `the API server exited before listening (${signal ?? `code ${code}`})${stderr.length ? `: ${stderr.slice(-3).join(' | ')}` : ''}`,
+          ),
+        ),
+      );
       child.once('error', (err) => reject(new Error(`the API server could not be started: ${err.message}`)));
     });
     try {

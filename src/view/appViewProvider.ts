@@ -34,7 +34,10 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     private readonly services: ViewServices,
   ) {
     this.app = new AppController(context, log, (message) => this.channel?.post(message), services);
-    this.componentApi = createComponentApi(context, log, { ...services, onEvent: (component, event, payload) => this.app.componentEvent(component, event, payload) });
+    this.componentApi = createComponentApi(context, log, {
+      ...services,
+      onEvent: (component, event, payload) => this.app.componentEvent(component, event, payload),
+    });
     context.subscriptions.push(
       this.app,
       services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })),
@@ -73,7 +76,11 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         signOut: () => this.services.signOut(),
         component: (call) => this.componentApi.handle(call),
         reportIsolation: ({ component, what, count }) => {
-          const text = { 'foreign-message': 'messages posted outside its channel (to the view, its parent or top) were ignored', 'invalid-message': 'invalid messages were refused', flood: 'changes beyond the rate limit were merged' }[what];
+          const text = {
+            'foreign-message': 'messages posted outside its channel (to the view, its parent or top) were ignored',
+            'invalid-message': 'invalid messages were refused',
+            flood: 'changes beyond the rate limit were merged',
+          }[what];
           this.log.warn(`component "${component}": ${count} ${text}`);
           return { logged: true as const };
         },
@@ -90,7 +97,9 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       (event) => this.app.receive(event),
     );
     this.channel = channel;
-    await this.app.components.ready().catch((err: unknown) => this.log.error(`component server: ${err instanceof Error ? err.message : String(err)}`));
+    await this.app.components
+      .ready()
+      .catch((err: unknown) => this.log.error(`component server: ${err instanceof Error ? err.message : String(err)}`));
     webview.html = renderWebviewHtml(webview, this.context.extensionUri, this.app.components.frameOrigins);
     webviewView.onDidChangeVisibility(() => {
       if (!webviewView.visible) channel.markNotReady();

@@ -58,16 +58,23 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
       },
       { first: before.lastSeq + 1, n: N },
     );
-    const after = await waitFor('all events handled', async () => {
-      const s = await stats();
-      return s.lastSeq === before.lastSeq + N && s.status === 'done' ? s : undefined;
-    }, 60_000);
+    const after = await waitFor(
+      'all events handled',
+      async () => {
+        const s = await stats();
+        return s.lastSeq === before.lastSeq + N && s.status === 'done' ? s : undefined;
+      },
+      60_000,
+    );
     assert.equal(after.eventsHandled - before.eventsHandled, N, 'each event handled exactly once');
     const runs = after.runs - before.runs;
     console.log(`10 000 webview events → ${runs} reruns (${after.coalesced - before.coalesced} requests coalesced)`);
     assert.ok(runs >= 1 && runs < N / 10, `reruns coalesced: ${runs}`);
     const last = ((N - 1) % 19) + 1;
-    await view.locator('p.text', { hasText: `Amount: ${last}` }).first().waitFor({ timeout: 10_000 });
+    await view
+      .locator('p.text', { hasText: `Amount: ${last}` })
+      .first()
+      .waitFor({ timeout: 10_000 });
     assert.equal(await view.getByTestId('el-key:amount').inputValue(), String(last));
     // The webview's own outbox keeps numbering after the burst (the host's ack moved it on).
     await view.getByTestId('el-key:click').click();
@@ -124,7 +131,9 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
   });
 
   test('saving a workspace app reruns it with the new code', async () => {
-    const code = `module.exports = (st) => { st.title('Counter (workspace app)'); st.text('Count: ' + (st.sessionState.count ?? 0)); st.caption('version 2'); };\n`;
+    const code =
+      `module.exports = (st) => { st.title('Counter (workspace app)'); st.text('Count: ' + (st.sessionState.count ` +
+      `?? 0)); st.caption('version 2'); };\n`;
     await bed().host!.probe('app.editAndSave', ['apps/counter.js', code]);
     await view.getByText('version 2').waitFor({ timeout: 15_000 });
     await view.getByText('Count: 2').waitFor();

@@ -29,7 +29,8 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
   const bed = useTestBed({ prepareWorkspace: prepare });
   let view: Frame;
   let component: Frame;
-  const activity = (text: string) => component.getByTestId('activity').getByText(text, { exact: false }).first().waitFor({ timeout: 30_000 });
+  const activity = (text: string) =>
+    component.getByTestId('activity').getByText(text, { exact: false }).first().waitFor({ timeout: 30_000 });
 
   async function open(): Promise<void> {
     await bed().runCommand('Component Host: Open');
@@ -37,7 +38,8 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     component = await bed().webviewFrame('[data-testid="activity"]');
   }
 
-  test('host: component API probes', () => bed().host!.runTest('component API: an unknown notifier event is refused by name; storage round-trips through the host store'));
+  test('host: component API probes', () =>
+    bed().host!.runTest('component API: an unknown notifier event is refused by name; storage round-trips through the host store'));
 
   test('renders with the app args; its value reaches the app and reruns it', async () => {
     await bed().host!.probe('app.select', 'apps/own-component.js');
@@ -82,7 +84,11 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     assert.deepEqual(await bed().host!.probe('components.storage', 'component-host'), { keys: ['note'] });
     await bed().reload();
     await open();
-    await waitFor('restored note', async () => ((await component.getByTestId('note').inputValue()) === 'kept across reloads' ? true : undefined), 30_000);
+    await waitFor(
+      'restored note',
+      async () => ((await component.getByTestId('note').inputValue()) === 'kept across reloads' ? true : undefined),
+      30_000,
+    );
     assert.deepEqual(await bed().host!.probe('components.storage', 'component-host'), { keys: ['note'] });
     assert.equal(await bed().host!.probe('components.clear'), 1);
     assert.deepEqual(await bed().host!.probe('components.storage', 'component-host'), { keys: [] });
@@ -93,9 +99,22 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
       const replies: unknown[] = [];
       // (No named function here: the test's compiler would wrap it in a helper the page lacks.)
       window.addEventListener('message', (e: MessageEvent) => void (e.source === window.parent && replies.push(e.data)));
-      const junk: unknown[] = [null, 7, 'x', [], {}, { isStreamlitMessage: true, type: 'streamlit:setFrameHeight', height: 'tall' }, { isComponentHostMessage: true, type: 'componentHost:request', id: 77, method: 'storage.set' }];
+      const junk: unknown[] = [
+        null,
+        7,
+        'x',
+        [],
+        {},
+        { isStreamlitMessage: true, type: 'streamlit:setFrameHeight', height: 'tall' },
+        { isComponentHostMessage: true, type: 'componentHost:request', id: 77, method: 'storage.set' },
+      ];
       for (let i = 0; i < 700; i++) window.parent.postMessage(junk[i % junk.length], '*');
-      for (let i = 0; i < 100; i++) window.parent.postMessage({ isComponentHostMessage: true, type: 'componentHost:request', id: 1000 + i, method: 'host.exec', params: {} }, '*');
+      for (let i = 0; i < 100; i++) {
+        window.parent.postMessage(
+          { isComponentHostMessage: true, type: 'componentHost:request', id: 1000 + i, method: 'host.exec', params: {} },
+          '*',
+        );
+      }
       await new Promise((r) => setTimeout(r, 3000));
       return replies as Array<{ type: string; id?: number; ok?: boolean; error?: { code: string } }>;
     });
@@ -111,8 +130,17 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     const before = await stats();
     const bulk = await component.evaluate(async () => {
       let answered = 0;
-      window.addEventListener('message', (e: MessageEvent) => void (e.source === window.parent && (e.data as { type?: string })?.type === 'componentHost:error' && answered++));
-      for (let i = 0; i < 50_000; i++) window.parent.postMessage(i % 3 ? { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: 1, dataType: 'evil' } : { junk: i }, '*');
+      window.addEventListener(
+        'message',
+        (e: MessageEvent) =>
+          void (e.source === window.parent && (e.data as { type?: string })?.type === 'componentHost:error' && answered++),
+      );
+      for (let i = 0; i < 50_000; i++) {
+        window.parent.postMessage(
+          i % 3 ? { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: 1, dataType: 'evil' } : { junk: i },
+          '*',
+        );
+      }
       for (let t = 0; t < 100 && answered < 50_000; t++) await new Promise((r) => setTimeout(r, 100));
       return answered;
     });
@@ -121,11 +149,28 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     const mid = await stats();
     assert.equal(mid.invalid - before.invalid, 50_000);
     await view.evaluate(() => {
-      for (let i = 0; i < 50_000; i++) window.postMessage(i % 2 ? { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: { forged: i }, dataType: 'json' } : { isComponentHostMessage: true, type: 'componentHost:request', id: i, method: 'storage.set', params: { key: 'forged', value: i } }, '*');
+      for (let i = 0; i < 50_000; i++) {
+        window.postMessage(
+          i % 2
+            ? { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: { forged: i }, dataType: 'json' }
+            : {
+                isComponentHostMessage: true,
+                type: 'componentHost:request',
+                id: i,
+                method: 'storage.set',
+                params: { key: 'forged', value: i },
+              },
+          '*',
+        );
+      }
     });
     await bed().page.waitForTimeout(1000);
     const after = await stats();
-    assert.deepEqual({ invalid: after.invalid, accepted: after.accepted }, { invalid: mid.invalid, accepted: mid.accepted }, 'the foreign source was neither handled nor answered');
+    assert.deepEqual(
+      { invalid: after.invalid, accepted: after.accepted },
+      { invalid: mid.invalid, accepted: mid.accepted },
+      'the foreign source was neither handled nor answered',
+    );
     assert.equal(after.ignored - mid.ignored, 50_000, 'each foreign message counted as ignored');
     assert.deepEqual(await bed().host!.probe('components.storage', 'component-host'), { keys: [] }, 'no forged storage write');
     assert.equal(await view.getByText('forged').count(), 0, 'no forged value reached the app');
@@ -140,12 +185,23 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
   test('hidden and shown again, the view restores the component with its last args and value', async () => {
     const value = await view.getByText(/^own value: /).textContent();
     await bed().runCommand('View: Show Explorer');
-    await waitFor('the component frame to go', async () => (bed().page.frames().some((f) => f === component) ? undefined : true), 15_000);
+    await waitFor(
+      'the component frame to go',
+      async () =>
+        bed()
+          .page.frames()
+          .some((f) => f === component)
+          ? undefined
+          : true,
+      15_000,
+    );
     await open();
     await component.getByTestId('title').getByText('still working').waitFor({ timeout: 20_000 });
     assert.equal(await view.getByText(/^own value: /).textContent(), value);
     // A bare round trip through the restored frame (what the benchmark measures).
-    const pong = await component.evaluate(() => (window as unknown as { __componentClient: { ping(): Promise<{ hostAt: number }> } }).__componentClient.ping());
+    const pong = await component.evaluate(() =>
+      (window as unknown as { __componentClient: { ping(): Promise<{ hostAt: number }> } }).__componentClient.ping(),
+    );
     assert.ok(pong.hostAt > 0);
   });
 });

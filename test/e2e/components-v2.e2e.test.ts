@@ -12,7 +12,9 @@ import { logsMatch } from '../support/files';
 import { useTestBed } from '../support/suite';
 import { waitFor } from '../support/processes';
 
-interface Stats { runs: number }
+interface Stats {
+  runs: number;
+}
 type V2Stats = Record<'frames' | 'foreign' | 'invalid' | 'events' | 'unmounted' | 'cleanedUp' | 'dropped', number>;
 
 describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
@@ -20,7 +22,11 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
   let view: Frame;
   let counter: Frame;
   const summary = async () => (await view.getByText(/^runs: /).textContent()) ?? '';
-  const result = async () => JSON.parse(((await view.getByText(/^result: /).textContent()) ?? 'result: null').slice('result: '.length)) as Record<string, unknown> | null;
+  const result = async () =>
+    JSON.parse(((await view.getByText(/^result: /).textContent()) ?? 'result: null').slice('result: '.length)) as Record<
+      string,
+      unknown
+    > | null;
   const v2Stats = () => view.evaluate(() => ({ ...(window as unknown as { __v2Stats: V2Stats }).__v2Stats }));
   const openCounter = async () => {
     view = await bed().webviewFrame();
@@ -37,13 +43,20 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     // The counter set no state yet and the app saw count 5 from `default` in its first run.
     const runs = (await bed().host!.probe<Stats>('app.stats')).runs;
     assert.equal(runs, 1, `runs after mounting: ${runs}`);
-    assert.match(await counter.locator('#identity').textContent() ?? '', /^counter generated-key$/);
+    assert.match((await counter.locator('#identity').textContent()) ?? '', /^counter generated-key$/);
     // No frame height to set: the frame follows its content.
-    await waitFor('the frame sized to its content', async () => {
-      const content = await counter.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      const frame = await view.getByTestId('el-key:counter').locator('.component-v2-slot').evaluate((e) => e.getBoundingClientRect().height);
-      return content > 20 && Math.abs(frame - content) <= 1 ? true : undefined;
-    }, 10_000);
+    await waitFor(
+      'the frame sized to its content',
+      async () => {
+        const content = await counter.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        const frame = await view
+          .getByTestId('el-key:counter')
+          .locator('.component-v2-slot')
+          .evaluate((e) => e.getBoundingClientRect().height);
+        return content > 20 && Math.abs(frame - content) <= 1 ? true : undefined;
+      },
+      10_000,
+    );
   });
 
   test('a state value reruns the app, reaches the same DOM as new data, and survives a rerun', async () => {
@@ -51,7 +64,11 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     await counter.locator('#increment').click();
     await counter.locator('#count', { hasText: '6' }).waitFor({ timeout: 10_000 });
     assert.equal((await result())?.count, 6);
-    assert.equal(await counter.locator('#counter').getAttribute('data-mounted-at'), mountedAt, 'the renderer was called again on the same DOM');
+    assert.equal(
+      await counter.locator('#counter').getAttribute('data-mounted-at'),
+      mountedAt,
+      'the renderer was called again on the same DOM',
+    );
     assert.match(await summary(), /state callbacks: 1;/);
     await view.getByTestId('el-key:rerun').click();
     await view.getByText(/^runs: 3;/).waitFor({ timeout: 10_000 });
@@ -76,26 +93,38 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
   test('five triggers fired at once are all seen, each by one run', async () => {
     await counter.locator('#burst').click();
     await view.getByText(/trigger callbacks: 6;/).waitFor({ timeout: 15_000 });
-    await waitFor('five more runs saw a trigger', async () => {
-      const seen = JSON.parse(/trigger seen in runs: (.*)$/.exec(await summary())![1]!) as number[];
-      return seen.length === 6 && new Set(seen).size === 6 ? seen : undefined;
-    }, 15_000);
+    await waitFor(
+      'five more runs saw a trigger',
+      async () => {
+        const seen = JSON.parse(/trigger seen in runs: (.*)$/.exec(await summary())![1]!) as number[];
+        return seen.length === 6 && new Set(seen).size === 6 ? seen : undefined;
+      },
+      15_000,
+    );
   });
 
   test('the --st-* properties match the VS Code theme and follow a theme switch', async () => {
     for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       await bed().host!.probe('setSetting', ['workbench.colorTheme', theme]);
-      await waitFor(`--st-primary-color for ${theme}`, async () => {
-        const vscode = await view.evaluate(() => ({
-          primary: getComputedStyle(document.body).getPropertyValue('--vscode-button-background').trim(),
-          text: getComputedStyle(document.body).getPropertyValue('--vscode-foreground').trim(),
-        }));
-        const seen = await counter.evaluate(() => {
-          const style = getComputedStyle(document.documentElement);
-          return { primary: style.getPropertyValue('--st-primary-color').trim(), text: style.getPropertyValue('--st-text-color').trim(), names: [...document.documentElement.style].filter((n) => n.startsWith('--st-')).length };
-        });
-        return seen.primary === vscode.primary && seen.text === vscode.text && seen.names >= 60 ? true : undefined;
-      }, 15_000);
+      await waitFor(
+        `--st-primary-color for ${theme}`,
+        async () => {
+          const vscode = await view.evaluate(() => ({
+            primary: getComputedStyle(document.body).getPropertyValue('--vscode-button-background').trim(),
+            text: getComputedStyle(document.body).getPropertyValue('--vscode-foreground').trim(),
+          }));
+          const seen = await counter.evaluate(() => {
+            const style = getComputedStyle(document.documentElement);
+            return {
+              primary: style.getPropertyValue('--st-primary-color').trim(),
+              text: style.getPropertyValue('--st-text-color').trim(),
+              names: [...document.documentElement.style].filter((n) => n.startsWith('--st-')).length,
+            };
+          });
+          return seen.primary === vscode.primary && seen.text === vscode.text && seen.names >= 60 ? true : undefined;
+        },
+        15_000,
+      );
     }
   });
 
@@ -110,9 +139,18 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     const errors = view.getByTestId('component-v2-error');
     await waitFor('three component errors', async () => ((await errors.count()) === 3 ? true : undefined), 15_000);
     const texts = await errors.allTextContents();
-    assert.ok(texts.some((t) => t.includes('broken') && t.includes('this renderer always fails')), texts.join('\n'));
-    assert.ok(texts.some((t) => t.includes('nodefault') && t.includes('no default export')), texts.join('\n'));
-    assert.ok(texts.some((t) => t.includes('syntax') && t.includes('failed to load')), texts.join('\n'));
+    assert.ok(
+      texts.some((t) => t.includes('broken') && t.includes('this renderer always fails')),
+      texts.join('\n'),
+    );
+    assert.ok(
+      texts.some((t) => t.includes('nodefault') && t.includes('no default export')),
+      texts.join('\n'),
+    );
+    assert.ok(
+      texts.some((t) => t.includes('syntax') && t.includes('failed to load')),
+      texts.join('\n'),
+    );
     await counter.locator('#increment').click();
     await counter.locator('#count', { hasText: '7' }).waitFor({ timeout: 10_000 });
   });
@@ -128,10 +166,14 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
   test('unmounting runs the cleanup', async () => {
     const before = await v2Stats();
     await view.getByTestId('el-key:show').click();
-    await waitFor('the counter unmounted and cleaned up', async () => {
-      const after = await v2Stats();
-      return after.cleanedUp > before.cleanedUp ? true : undefined;
-    }, 10_000);
+    await waitFor(
+      'the counter unmounted and cleaned up',
+      async () => {
+        const after = await v2Stats();
+        return after.cleanedUp > before.cleanedUp ? true : undefined;
+      },
+      10_000,
+    );
     assert.equal(await result(), null);
     await view.getByTestId('el-key:show').click();
     await openCounter();
@@ -142,12 +184,22 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     const before = await v2Stats();
     await view.getByTestId('el-key:hostile').click();
     const text = view.getByText(/^hostile: /);
-    await waitFor('the hostile component reported', async () => {
-      const t = (await text.textContent().catch(() => null)) ?? '';
-      return t.includes('"attempts"') && t.includes('"fetchLoopback"') ? t : undefined;
-    }, 20_000);
-    const hostile = JSON.parse(((await text.textContent()) ?? '').slice('hostile: '.length)) as { attempts: Record<string, string>; fetchLoopback: string; flood: number };
-    for (const [what, outcome] of Object.entries(hostile.attempts)) if (what !== 'fetchLoopback') assert.equal(outcome, 'blocked', `${what}: ${outcome}`);
+    await waitFor(
+      'the hostile component reported',
+      async () => {
+        const t = (await text.textContent().catch(() => null)) ?? '';
+        return t.includes('"attempts"') && t.includes('"fetchLoopback"') ? t : undefined;
+      },
+      20_000,
+    );
+    const hostile = JSON.parse(((await text.textContent()) ?? '').slice('hostile: '.length)) as {
+      attempts: Record<string, string>;
+      fetchLoopback: string;
+      flood: number;
+    };
+    for (const [what, outcome] of Object.entries(hostile.attempts)) {
+      if (what !== 'fetchLoopback') assert.equal(outcome, 'blocked', `${what}: ${outcome}`);
+    }
     assert.equal(hostile.fetchLoopback, 'blocked');
     assert.equal(hostile.flood, 4999, 'the flood arrives as its latest value');
     const after = await v2Stats();
@@ -157,13 +209,21 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     await counter.locator('#count', { hasText: '8' }).waitFor({ timeout: 10_000 });
     assert.ok((await bed().host!.probe<Stats>('app.stats')).runs > runs);
     // …and logged by the host, once a second at most, not once per message.
-    await waitFor('the attempts in the extension log', () => (logsMatch(bed(), /component "hostile": \d+ messages posted outside its channel/) ? true : undefined), 15_000);
+    await waitFor(
+      'the attempts in the extension log',
+      () => (logsMatch(bed(), /component "hostile": \d+ messages posted outside its channel/) ? true : undefined),
+      15_000,
+    );
   });
 
   test("the built-in example (the gallery's star rating) keeps its rating and fires its trigger once", async () => {
     await bed().host!.probe('app.select', 'gallery');
     const rating = await bed().webviewFrame('.rating .star');
-    await waitFor('five stars, three on', async () => ((await rating.locator('.star').count()) === 5 && (await rating.locator('.star.on').count()) === 3 ? true : undefined), 15_000);
+    await waitFor(
+      'five stars, three on',
+      async () => ((await rating.locator('.star').count()) === 5 && (await rating.locator('.star.on').count()) === 3 ? true : undefined),
+      15_000,
+    );
     await rating.locator('.star').nth(3).click();
     await waitFor('four stars on', async () => ((await rating.locator('.star.on').count()) === 4 ? true : undefined), 10_000);
     await rating.locator('.submit').click();

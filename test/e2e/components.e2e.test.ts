@@ -42,7 +42,11 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
   });
 
   test('its theme matches VS Code, and its height is applied', async () => {
-    const theme = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { base: string; primaryColor: string; textColor: string };
+    const theme = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as {
+      base: string;
+      primaryColor: string;
+      textColor: string;
+    };
     const vscode = await view.evaluate(() => ({
       primary: getComputedStyle(document.body).getPropertyValue('--vscode-button-background').trim(),
       text: getComputedStyle(document.body).getPropertyValue('--vscode-foreground').trim(),
@@ -51,7 +55,9 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
     assert.equal(theme.primaryColor, vscode.primary);
     assert.equal(theme.textColor, vscode.text);
     assert.equal(theme.base, vscode.dark ? 'dark' : 'light');
-    await waitFor('frame height 180', async () => ((await view.locator('iframe.component-frame').getAttribute('height')) === '180' ? true : undefined));
+    await waitFor('frame height 180', async () =>
+      (await view.locator('iframe.component-frame').getAttribute('height')) === '180' ? true : undefined,
+    );
   });
 
   test('a value from the component reaches the app and reruns it', async () => {
@@ -71,12 +77,19 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
   });
 
   test('a theme switch is re-sent to the component; screenshots of the view in light and dark', async () => {
-    for (const [theme, base, file] of [['Default Dark Modern', 'dark', 'view-dark.png'], ['Default Light Modern', 'light', 'view-light.png']] as const) {
+    for (const [theme, base, file] of [
+      ['Default Dark Modern', 'dark', 'view-dark.png'],
+      ['Default Light Modern', 'light', 'view-light.png'],
+    ] as const) {
       await bed().host!.probe('setSetting', ['workbench.colorTheme', theme]);
-      await waitFor(`component theme ${base}`, async () => {
-        const sent = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { base?: string } | null;
-        return sent?.base === base ? true : undefined;
-      }, 15_000);
+      await waitFor(
+        `component theme ${base}`,
+        async () => {
+          const sent = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { base?: string } | null;
+          return sent?.base === base ? true : undefined;
+        },
+        15_000,
+      );
       const primary = await view.evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-button-background').trim());
       const sent = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { primaryColor: string };
       assert.equal(sent.primaryColor, primary);
@@ -88,7 +101,12 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
   test('hostile messages from the frame are refused and counted; the view keeps working', async () => {
     const before = await view.evaluate(() => ({ ...(window as unknown as { __componentStats: Record<string, number> }).__componentStats }));
     await component.evaluate(() => {
-      for (let i = 0; i < 1000; i++) window.parent.postMessage(i % 2 ? { isStreamlitMessage: true, type: 'streamlit:setFrameHeight', height: -5 } : { type: 'ready', protocolVersion: 1 }, '*');
+      for (let i = 0; i < 1000; i++) {
+        window.parent.postMessage(
+          i % 2 ? { isStreamlitMessage: true, type: 'streamlit:setFrameHeight', height: -5 } : { type: 'ready', protocolVersion: 1 },
+          '*',
+        );
+      }
     });
     await waitFor('invalid counted', async () => {
       const after = await view.evaluate(() => (window as unknown as { __componentStats: Record<string, number> }).__componentStats);

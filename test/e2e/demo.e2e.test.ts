@@ -20,9 +20,19 @@ describe('the demo, from the installed .vsix', { timeout: 400_000 }, () => {
         // The README's screenshots: the signed-in demo with the component's events, dark and light.
         onStep: async (name, view) => {
           if (name !== 'events') return;
-          for (const [theme, file] of [['Light Modern', 'demo-light.png'], ['Dark Modern', 'demo-dark.png']] as const) {
+          for (const [theme, file] of [
+            ['Light Modern', 'demo-light.png'],
+            ['Dark Modern', 'demo-dark.png'],
+          ] as const) {
             await bed.pickColorTheme(theme);
-            await waitFor(`the view in ${theme}`, async () => ((await view.evaluate(() => document.body.classList.contains('vscode-light'))) === theme.includes('Light') ? true : undefined), 20_000);
+            await waitFor(
+              `the view in ${theme}`,
+              async () =>
+                (await view.evaluate(() => document.body.classList.contains('vscode-light'))) === theme.includes('Light')
+                  ? true
+                  : undefined,
+              20_000,
+            );
             await bed.page.locator('.part.editor').click(); // focus away from the status bar: no hover in the picture
             await bed.page.waitForTimeout(1000);
             await bed.screenshotOf('.part.sidebar', join(repoRoot, 'docs', 'images', file));

@@ -40,7 +40,10 @@ describe('components from a development server', { timeout: 240_000 }, () => {
     const component = await bed().webviewFrame('#greeting');
     await component.locator('#greeting', { hasText: 'hello from the app' }).waitFor({ timeout: 20_000 });
     assert.ok(component.url().startsWith(`${bed().url}/proxy/${port}/`), component.url());
-    assert.ok(served.some((u) => u.startsWith('/?streamlitUrl=') || u.startsWith('/index.html')), `dev server was asked: ${served.join(', ')}`);
+    assert.ok(
+      served.some((u) => u.startsWith('/?streamlitUrl=') || u.startsWith('/index.html')),
+      `dev server was asked: ${served.join(', ')}`,
+    );
     const view = await bed().webviewFrame();
     await component.locator('#click').click();
     await view.getByText('component value: {"clicks":1}').waitFor({ timeout: 10_000 });

@@ -11,7 +11,6 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
   const bed = useTestBed();
   let view: Frame;
 
-
   test('host: in-host tests pass', async (t) => {
     const { tests } = await bed().host!.list();
     assert.ok(tests.length > 0, 'in-host tests were bundled');
@@ -40,7 +39,9 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
     assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]+'/);
     assert.match(csp, /connect-src 'none'/);
     // VS Code injects its own `acquireVsCodeApi` script; every script of ours must carry the nonce.
-    const scripts = await view.locator('script:not(#_vscodeApiScript)').evaluateAll((els) => els.map((e) => ({ nonce: (e as HTMLScriptElement).nonce, src: (e as HTMLScriptElement).src })));
+    const scripts = await view
+      .locator('script:not(#_vscodeApiScript)')
+      .evaluateAll((els) => els.map((e) => ({ nonce: (e as HTMLScriptElement).nonce, src: (e as HTMLScriptElement).src })));
     assert.ok(scripts.length > 0 && scripts.every((s) => s.nonce.length > 0), 'every script carries the nonce');
   });
 

@@ -24,9 +24,15 @@ describe('API server in code-server', { timeout: 240_000 }, () => {
 
   test('the palette calls routes through the host and says what came back (public 200; protected 401 signed out)', async () => {
     await bed().runCommand('Component Host: Call Public API Route');
-    await bed().page.locator('.notifications-toasts', { hasText: 'GET /api/ping · token: no · 200 OK' }).first().waitFor({ timeout: 30_000 });
+    await bed()
+      .page.locator('.notifications-toasts', { hasText: 'GET /api/ping · token: no · 200 OK' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await bed().runCommand('Component Host: Call Protected API Route');
-    await bed().page.locator('.notifications-toasts', { hasText: /GET \/api\/pong · token: no · 401/ }).first().waitFor({ timeout: 30_000 });
+    await bed()
+      .page.locator('.notifications-toasts', { hasText: /GET \/api\/pong · token: no · 401/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
 
   test('a configured server that never becomes healthy: a clear error in the view and the log, no hang', async () => {
@@ -40,7 +46,11 @@ describe('API server in code-server', { timeout: 240_000 }, () => {
     assert.match(await result.innerText(), /API server unavailable: .*did not become healthy/);
     assert.ok(Date.now() - started < 25_000, 'answered within the health timeout, no hang');
     assert.equal((await state()).kind, 'failed');
-    await waitFor('the failure in the extension log', () => (logsMatch(bed(), /server: .*did not become healthy/) ? true : undefined), 10_000);
+    await waitFor(
+      'the failure in the extension log',
+      () => (logsMatch(bed(), /server: .*did not become healthy/) ? true : undefined),
+      10_000,
+    );
     await bed().host!.probe('setSetting', ['componentHost.server.url', '']);
   });
 });

@@ -22,7 +22,6 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
   const bed = useTestBed({ prepareWorkspace: addComponentDemo });
   let firstSecrets: Secrets;
 
-
   /**
    * Run a command that opens the identity provider's page. VS Code opens same-host links at once and
    * asks first for other sites; either way a new tab appears, as it would for a user.
@@ -36,7 +35,8 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     return page;
   }
 
-  test('host: the auth0 provider is registered and nothing is signed in at first', () => bed().host!.runTest('the auth0 provider is registered and nothing is signed in at first'));
+  test('host: the auth0 provider is registered and nothing is signed in at first', () =>
+    bed().host!.runTest('the auth0 provider is registered and nothing is signed in at first'));
 
   test('Sign In from the palette → the provider page in the browser → signed in', async () => {
     const login = await commandOpeningBrowser('Component Host: Sign In');
@@ -60,7 +60,10 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     assert.match(sessions[0]!.account, /Development User \(development sign-in\)/);
     assert.equal(sessions[0]!.hasToken, true);
     await bed().page.locator('.activitybar .action-label.codicon-accounts-view-bar-icon').click();
-    await bed().page.locator('.monaco-menu .action-label', { hasText: 'Development User (development sign-in)' }).first().waitFor({ timeout: 10_000 });
+    await bed()
+      .page.locator('.monaco-menu .action-label', { hasText: 'Development User (development sign-in)' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await bed().page.keyboard.press('Escape');
     firstSecrets = await bed().host!.probe<Secrets>('auth.secrets');
     assert.ok(firstSecrets.accessToken && firstSecrets.refreshTokens[0]);
@@ -69,11 +72,17 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
   test('signed in, the view shows who (never a token) and the protected route answers 200 through the host', async () => {
     await bed().runCommand('Component Host: Open');
     const view = await bed().webviewFrame();
-    await view.getByTestId('session').filter({ hasText: 'Signed in as Development User (developer@component-host.local) | host (current login valid till' }).waitFor({ timeout: 10_000 });
+    await view
+      .getByTestId('session')
+      .filter({ hasText: 'Signed in as Development User (developer@component-host.local) | host (current login valid till' })
+      .waitFor({ timeout: 10_000 });
     await view.getByTestId('call-public').click();
     await view.locator('[data-testid="api-call-ping"][data-status="200"]').filter({ hasText: 'token: no' }).waitFor({ timeout: 20_000 });
     await view.getByTestId('call-protected').click();
-    await view.locator('[data-testid="api-call-pong"][data-status="200"]').filter({ hasText: 'GET /api/pong · token: yes · 200 OK' }).waitFor({ timeout: 20_000 });
+    await view
+      .locator('[data-testid="api-call-pong"][data-status="200"]')
+      .filter({ hasText: 'GET /api/pong · token: yes · 200 OK' })
+      .waitFor({ timeout: 20_000 });
   });
 
   test('after a forced expiry the access token is refreshed and the refresh token rotated', async () => {
@@ -100,12 +109,17 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
       const html = await frame.content().catch(() => '');
       for (const needle of needles) assert.ok(!html.includes(needle), `token found in frame ${frame.url()}`);
     }
-    const state = await view.evaluate(() => JSON.stringify((window as unknown as { __componentHost: { getState(): unknown } }).__componentHost.getState() ?? null));
+    const state = await view.evaluate(() =>
+      JSON.stringify((window as unknown as { __componentHost: { getState(): unknown } }).__componentHost.getState() ?? null),
+    );
     for (const needle of needles) assert.ok(!state.includes(needle), 'token found in webview state');
     // Logs and workspace/global state live under code-server's user-data-dir.
     const userDir = join(bed().workspace, '..', 'user');
     const files = filesUnder(userDir).filter((f) => /\.(log|vscdb|json)$/.test(f));
-    assert.ok(files.some((f) => f.endsWith('.log')), 'some logs were searched');
+    assert.ok(
+      files.some((f) => f.endsWith('.log')),
+      'some logs were searched',
+    );
     for (const file of files) {
       const text = readFileSync(file).toString('latin1');
       for (const needle of needles) assert.ok(!text.includes(needle), `token found in ${file}`);
@@ -126,7 +140,11 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     const view = await bed().webviewFrame();
     await view.getByTestId('session').filter({ hasText: 'Signed out.' }).waitFor({ timeout: 10_000 });
     await view.getByTestId('call-protected').click();
-    await view.locator('[data-testid="api-call-pong"][data-status="401"]').filter({ hasText: 'token: no' }).first().waitFor({ timeout: 20_000 });
+    await view
+      .locator('[data-testid="api-call-pong"][data-status="401"]')
+      .filter({ hasText: 'token: no' })
+      .first()
+      .waitFor({ timeout: 20_000 });
   });
 
   test('a cancelled sign-in leaves clean state', async () => {

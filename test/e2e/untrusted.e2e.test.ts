@@ -13,7 +13,9 @@ describe('untrusted workspace', { timeout: 240_000 }, () => {
     assert.equal(await bed().host!.probe('workspaceTrusted'), false, 'the workspace is in restricted mode');
     await bed().runCommand('Component Host: Open');
     const view = await bed().webviewFrame();
-    await view.getByText('"apps/sentinel.js" is an app from this workspace, and this workspace is not trusted, so it was not run.').waitFor({ timeout: 20_000 });
+    await view
+      .getByText('"apps/sentinel.js" is an app from this workspace, and this workspace is not trusted, so it was not run.')
+      .waitFor({ timeout: 20_000 });
     assert.equal(existsSync(join(bed().workspace, 'EXECUTED')), false, 'no workspace code was executed');
     await view.getByTestId('echo-input').locator('input').fill('still works');
     await view.getByTestId('echo-button').click();

@@ -46,11 +46,17 @@ hostProbe('auth.expire', async () => {
 hostProbe('auth.tryRefresh', async (refreshToken) => {
   const api = await extensionApi();
   const issuer = await api.auth.issuer();
-  const discovery = (await (await fetch(new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`))).json()) as { token_endpoint: string };
+  const discovery = (await (
+    await fetch(new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`))
+  ).json()) as { token_endpoint: string };
   const response = await fetch(discovery.token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(refreshToken), client_id: 'component-host-development' }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: String(refreshToken),
+      client_id: 'component-host-development',
+    }),
   });
   const body = (await response.json()) as { error?: string };
   return { status: response.status, error: body.error ?? null };

@@ -23,7 +23,12 @@ function script(name: string): string {
 
 /** Each baseline in an editor column of its own, so that all stay visible while they are measured in turns. */
 function open(title: string, column: vscode.ViewColumn, body: (nonce: string) => string): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel('componentHost.benchBaseline', title, { viewColumn: column, preserveFocus: true }, { enableScripts: true });
+  const panel = vscode.window.createWebviewPanel(
+    'componentHost.benchBaseline',
+    title,
+    { viewColumn: column, preserveFocus: true },
+    { enableScripts: true },
+  );
   panels.add(panel);
   panel.onDidDispose(() => panels.delete(panel));
   const nonce = Math.random().toString(36).slice(2);
@@ -39,7 +44,12 @@ function nestedFrame(nonce: string, name: string): string {
 }
 
 hostProbe('bench.openRawPanel', () => {
-  const raw = open('Raw postMessage baseline', vscode.ViewColumn.One, (nonce) => `<div id="raw-baseline">raw</div>${nestedFrame(nonce, 'bench-raw-relay-frame')}<script nonce="${nonce}">${script('bench-raw')}</script>`);
+  const raw = open(
+    'Raw postMessage baseline',
+    vscode.ViewColumn.One,
+    (nonce) =>
+      `<div id="raw-baseline">raw</div>${nestedFrame(nonce, 'bench-raw-relay-frame')}<script nonce="${nonce}">${script('bench-raw')}</script>`,
+  );
   raw.webview.onDidReceiveMessage((m: unknown) => void raw.webview.postMessage(m));
   return true;
 });
@@ -48,23 +58,46 @@ const echo: RequestType<{ text: string }, { text: string; receivedAt: number }> 
 
 hostProbe('bench.openMessengerPanel', () => {
   const messenger = new Messenger();
-  const view = open('vscode-messenger baseline', vscode.ViewColumn.Two, (nonce) => `<div id="messenger-baseline">vscode-messenger</div><script nonce="${nonce}">${script('bench-messenger')}</script>`);
+  const view = open(
+    'vscode-messenger baseline',
+    vscode.ViewColumn.Two,
+    (nonce) => `<div id="messenger-baseline">vscode-messenger</div><script nonce="${nonce}">${script('bench-messenger')}</script>`,
+  );
   messenger.registerWebviewPanel(view);
   messenger.onRequest(echo, ({ text }) => ({ text, receivedAt: Date.now() }));
   return true;
 });
 
 hostProbe('bench.openTypedPanel', () => {
-  const view = open('Typed channel in a bare panel', vscode.ViewColumn.Three, (nonce) => `<div id="typed-baseline">typed</div>${nestedFrame(nonce, 'bench-typed-relay-frame')}<script nonce="${nonce}">${script('bench-typed')}</script>`);
+  const view = open(
+    'Typed channel in a bare panel',
+    vscode.ViewColumn.Three,
+    (nonce) =>
+      `<div id="typed-baseline">typed</div>${nestedFrame(nonce, 'bench-typed-relay-frame')}<script nonce="${nonce}">${script('bench-typed')}</script>`,
+  );
   const log = vscode.window.createOutputChannel('Component Host benchmark', { log: true });
   const elsewhere = () => {
     throw new Error('not served in the benchmark panel');
   };
   // Only `ping` is asked for here; everything else a component could ask fails.
-  const componentApi = new ComponentApi({ store: { get: () => undefined, update: elsewhere, keys: () => [] }, sessionInfo: elsewhere, callApi: elsewhere, openFile: elsewhere, showNotification: elsewhere, onEvent: elsewhere });
+  const componentApi = new ComponentApi({
+    store: { get: () => undefined, update: elsewhere, keys: () => [] },
+    sessionInfo: elsewhere,
+    callApi: elsewhere,
+    openFile: elsewhere,
+    showNotification: elsewhere,
+    onEvent: elsewhere,
+  });
   const channel = new WebviewChannel(
     view.webview,
-    { echo: ({ text }) => ({ text, receivedAt: Date.now() }), callApi: elsewhere, signIn: elsewhere, signOut: elsewhere, component: (call) => componentApi.handle(call), reportIsolation: elsewhere },
+    {
+      echo: ({ text }) => ({ text, receivedAt: Date.now() }),
+      callApi: elsewhere,
+      signIn: elsewhere,
+      signOut: elsewhere,
+      component: (call) => componentApi.handle(call),
+      reportIsolation: elsewhere,
+    },
     log,
     () => undefined,
     () => undefined,

@@ -16,7 +16,12 @@ hostProbe('components.clear', () => vscode.commands.executeCommand<number>('comp
 
 hostTest('component API: an unknown notifier event is refused by name; storage round-trips through the host store', async () => {
   const api = (await extensionApi()).view.componentApi;
-  const refused = await api.handle({ component: 'host-test', elementId: 'x', method: 'notify', params: { event: 'rm -rf', payload: null } });
+  const refused = await api.handle({
+    component: 'host-test',
+    elementId: 'x',
+    method: 'notify',
+    params: { event: 'rm -rf', payload: null },
+  });
   if (refused.ok || refused.error.message !== 'event rm -rf is not allowed') throw new Error(JSON.stringify(refused));
   const set = await api.handle({ component: 'host-test', elementId: 'x', method: 'storage.set', params: { key: 'k', value: [1, 2] } });
   if (!set.ok) throw new Error(JSON.stringify(set));

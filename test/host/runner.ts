@@ -64,7 +64,11 @@ export async function run(): Promise<void> {
         case 'probe': {
           const fn = hostProbes.get(command.name ?? '');
           if (!fn) throw new Error(`no host probe "${command.name}"`);
-          const value = await withTimeout(Promise.resolve().then(() => fn(command.args)), command.timeoutMs ?? 30_000, `probe "${command.name}"`);
+          const value = await withTimeout(
+            Promise.resolve().then(() => fn(command.args)),
+            command.timeoutMs ?? 30_000,
+            `probe "${command.name}"`,
+          );
           reply = { ok: true, value };
           break;
         }

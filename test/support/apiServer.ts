@@ -4,8 +4,17 @@ import { createApp } from '../../server/app';
 import type { ServerConfig } from '../../server/config';
 
 /** The API server in-process on a free loopback port, for HTTP tests. */
-export async function startApiServer(overrides: Partial<ServerConfig> = {}): Promise<{ base: string; port: number; fastAnswers(): number; close(): Promise<void> }> {
-  const config: ServerConfig = { port: 0, issuerBaseUrl: undefined, audience: 'https://component-host.local/api', requiredScope: 'read:pong', extraAllowedHosts: [], ...overrides };
+export async function startApiServer(
+  overrides: Partial<ServerConfig> = {},
+): Promise<{ base: string; port: number; fastAnswers(): number; close(): Promise<void> }> {
+  const config: ServerConfig = {
+    port: 0,
+    issuerBaseUrl: undefined,
+    audience: 'https://component-host.local/api',
+    requiredScope: 'read:pong',
+    extraAllowedHosts: [],
+    ...overrides,
+  };
   const { handle, setPort, fastAnswers } = createApp(config);
   // As server/main.ts serves it: the public routes' fast path, then express.
   const server: Server = await new Promise((resolve) => {
@@ -17,9 +26,10 @@ export async function startApiServer(overrides: Partial<ServerConfig> = {}): Pro
     base: `http://127.0.0.1:${port}`,
     port,
     fastAnswers,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

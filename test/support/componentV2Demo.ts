@@ -34,8 +34,16 @@ const APP = `module.exports = (st) => {
   }
   st.button('Rerun', { key: 'rerun' });
   st.text('result: ' + JSON.stringify(result));
-  st.text('runs: ' + s.runs + '; state callbacks: ' + s.stateCallbacks + '; trigger callbacks: ' + s.triggerCallbacks + '; trigger seen in runs: ' + JSON.stringify(s.triggerRuns));
-  st.components.v2.component('plain', { html: '<p>plain: <span id="plain-out"></span></p>', js: { path: 'components/v2/plain.js' }, isolateStyles: false })({ key: 'plain', data: { text: 'found by id' } });
+  st.text(
+    'runs: ' + s.runs + '; state callbacks: ' + s.stateCallbacks + '; trigger callbacks: ' + s.triggerCallbacks +
+      '; trigger seen in runs: ' + JSON.stringify(s.triggerRuns),
+  );
+  const plain = st.components.v2.component('plain', {
+    html: '<p>plain: <span id="plain-out"></span></p>',
+    js: { path: 'components/v2/plain.js' },
+    isolateStyles: false,
+  });
+  plain({ key: 'plain', data: { text: 'found by id' } });
   st.components.v2.component('broken', { js: { path: 'components/v2/broken.js' } })({ key: 'broken' });
   st.components.v2.component('nodefault', { js: 'export const renderer = () => {};' })({ key: 'nodefault' });
   st.components.v2.component('syntax', { js: 'export default function (' })({ key: 'syntax' });

@@ -24,9 +24,12 @@ export async function openingBrowser(bed: TestBed, action: () => Promise<unknown
 export async function signInOnPage(login: Page): Promise<void> {
   const done = () => /\/cb\?/.test(login.url());
   if (done()) return;
-  await login.locator('#continue').click({ timeout: 20_000 }).catch((err: unknown) => {
-    if (!done()) throw err;
-  });
+  await login
+    .locator('#continue')
+    .click({ timeout: 20_000 })
+    .catch((err: unknown) => {
+      if (!done()) throw err;
+    });
 }
 
 export interface DemoWalkSteps {
@@ -54,7 +57,10 @@ export async function walkTheDemo(bed: TestBed, steps: DemoWalkSteps = {}): Prom
   await signInOnPage(login);
   await login.waitForURL(/\/cb\?/, { timeout: 20_000 });
   await login.close();
-  await view.getByTestId('el-key:signInOut').filter({ hasText: /Sign out \| host \(current login valid till .+\)/ }).waitFor({ timeout: 20_000 });
+  await view
+    .getByTestId('el-key:signInOut')
+    .filter({ hasText: /Sign out \| host \(current login valid till .+\)/ })
+    .waitFor({ timeout: 20_000 });
   await view.getByText('Development User (developer@component-host.local)').first().waitFor({ timeout: 10_000 });
   await tab('Page 1').click();
   await view.getByText('Welcome, Development User.', { exact: false }).waitFor({ timeout: 10_000 });
@@ -73,10 +79,14 @@ export async function walkTheDemo(bed: TestBed, steps: DemoWalkSteps = {}): Prom
   }
   await view.getByText('Forced status updates: 2').waitFor({ timeout: 15_000 });
   await view.getByText('Status: busy — forced update #2').waitFor();
-  const events = await waitFor('the report log', async () => {
-    const cells = await view.locator('table tbody tr td:nth-child(3)').allTextContents();
-    return cells.length >= 7 ? cells : undefined;
-  }, 15_000);
+  const events = await waitFor(
+    'the report log',
+    async () => {
+      const cells = await view.locator('table tbody tr td:nth-child(3)').allTextContents();
+      return cells.length >= 7 ? cells : undefined;
+    },
+    15_000,
+  );
   assert.deepEqual(events.slice(0, 6), ['status', 'status', 'error', 'report', 'action', 'status'], `report log: ${events.join(', ')}`);
   await step('events', view);
 

@@ -15,7 +15,9 @@ export class CookieJar {
 
   header(url: URL): string {
     return [...this.cookies.values()]
-      .filter((c) => c.host === url.host && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
+      .filter(
+        (c) => c.host === url.host && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)),
+      )
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
   }
@@ -56,7 +58,12 @@ async function request(jar: CookieJar, url: URL, init: RequestInit = {}): Promis
  * Walks the authorization URL to the point where the provider redirects to `redirectUriPrefix`.
  * `decision` picks the button on the development login page.
  */
-export async function loginOverHttp(authorizationUrl: URL, redirectUriPrefix: string, decision: 'login' | 'cancel' = 'login', jar = new CookieJar()): Promise<LoginResult> {
+export async function loginOverHttp(
+  authorizationUrl: URL,
+  redirectUriPrefix: string,
+  decision: 'login' | 'cancel' = 'login',
+  jar = new CookieJar(),
+): Promise<LoginResult> {
   const pages: string[] = [];
   let url = authorizationUrl;
   let init: RequestInit = {};
@@ -73,11 +80,22 @@ export async function loginOverHttp(authorizationUrl: URL, redirectUriPrefix: st
     }
     const body = await response.text();
     pages.push(body);
-    if (response.status !== 200) throw new Error(`HTTP ${response.status} at ${url.pathname}: ${body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+    if (response.status !== 200) {
+      throw new Error(
+        `HTTP ${response.status} at ${url.pathname}: ${body
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 300)}`,
+      );
+    }
     const action = /<form method="post" action="([^"]+)"/.exec(body)?.[1];
     if (!action) throw new Error(`no login form at ${url.pathname}`);
     url = new URL(action, url);
-    init = { method: 'POST', body: new URLSearchParams({ action: decision }), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    init = {
+      method: 'POST',
+      body: new URLSearchParams({ action: decision }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
   }
   throw new Error('too many redirects');
 }

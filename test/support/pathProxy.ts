@@ -21,12 +21,15 @@ export async function startPathProxy(hostname = 'localhost'): Promise<PathProxy>
       return;
     }
     const base = `/proxy/${match[1]}`;
-    const upstream = request({ host: '127.0.0.1', port: Number(match[1]), method: req.method, path: match[2] ?? '/', headers: req.headers }, (up) => {
-      const headers = { ...up.headers };
-      if (headers.location?.startsWith('/')) headers.location = base + headers.location;
-      res.writeHead(up.statusCode ?? 502, headers);
-      up.pipe(res);
-    });
+    const upstream = request(
+      { host: '127.0.0.1', port: Number(match[1]), method: req.method, path: match[2] ?? '/', headers: req.headers },
+      (up) => {
+        const headers = { ...up.headers };
+        if (headers.location?.startsWith('/')) headers.location = base + headers.location;
+        res.writeHead(up.statusCode ?? 502, headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', (error) => res.writeHead(502).end(error.message));
     req.pipe(upstream);
   });

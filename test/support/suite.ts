@@ -31,6 +31,8 @@ export const builtVsix = process.env.COMPONENT_HOST_VSIX ?? join(repoRoot, 'test
 
 /** A test bed with the extension installed from the .vsix, as a user gets it: no development path, no in-host probes. */
 export function useInstalledVsix(): () => TestBed {
-  before(() => assert.ok(existsSync(builtVsix), `${builtVsix} exists (npm test packages it first; or run npm run package -- --out ${builtVsix})`));
+  before(() =>
+    assert.ok(existsSync(builtVsix), `${builtVsix} exists (npm test packages it first; or run npm run package -- --out ${builtVsix})`),
+  );
   return useTestBed({ vsix: builtVsix, extensionDevelopmentPath: null, hostTests: false });
 }

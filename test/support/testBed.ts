@@ -74,14 +74,22 @@ export class TestBed {
     const extensionsDir = join(tempDir, 'extensions');
     mkdirSync(extensionsDir);
     for (const folder of options.extraExtensions ?? []) {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+        publisher: string;
+        name: string;
+        version: string;
+      };
       cpSync(folder, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
     }
     const log: string[] = [];
     const env: NodeJS.ProcessEnv = { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined };
 
     if (options.vsix) {
-      const install = spawnTracked(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDir, '--install-extension', options.vsix], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const install = spawnTracked(
+        process.execPath,
+        [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDir, '--install-extension', options.vsix],
+        { env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       install.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
       install.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
       const code = await new Promise<number | null>((r) => install.once('exit', r));
@@ -92,7 +100,20 @@ export class TestBed {
     // A fresh namespace has nothing listening: any port is free there.
     const port = topology.kind === 'remote' ? 20_000 + Math.floor(Math.random() * 20_000) : await freePort();
     const authority = `${topology.serverHost}:${port}`;
-    const args = [codeServerEntry, '--auth', 'none', '--bind-addr', authority, '--user-data-dir', userDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+    const args = [
+      codeServerEntry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      authority,
+      '--user-data-dir',
+      userDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+    ];
     if (options.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
     args.push(workspace);
     const codeServer = spawnTracked(...topology.wrap(process.execPath, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,11 +124,16 @@ export class TestBed {
     let host: HostControl | undefined;
     let browser: Browser | undefined;
     try {
-      await waitFor('code-server to answer /healthz', async () => {
-        if (codeServer.exitCode !== null) throw new Error(`code-server exited (${codeServer.exitCode}):\n${log.join('')}`);
-        const r = await fetch(`${base}/healthz`).catch(() => undefined);
-        return r?.ok ? true : undefined;
-      }, 60_000, 200);
+      await waitFor(
+        'code-server to answer /healthz',
+        async () => {
+          if (codeServer.exitCode !== null) throw new Error(`code-server exited (${codeServer.exitCode}):\n${log.join('')}`);
+          const r = await fetch(`${base}/healthz`).catch(() => undefined);
+          return r?.ok ? true : undefined;
+        },
+        60_000,
+        200,
+      );
 
       const payload: [string, string][] = [];
       const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
@@ -153,11 +179,17 @@ export class TestBed {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       // Focus the workbench without clicking into the editor (that would move the cursor).
-      await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page
+        .locator('.part.statusbar')
+        .click({ position: { x: 5, y: 5 } })
+        .catch(() => undefined);
       await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible' });
       await input.fill(`>${title}`);
-      const listed = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+      const listed = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
       if (listed) break;
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) throw new Error(`the command "${title}" is not in the command palette after ${timeoutMs} ms`);
@@ -168,14 +200,19 @@ export class TestBed {
 
   /** The frame holding our webview's document (VS Code nests it in two iframes). */
   async webviewFrame(selector = '#root[data-nonce]', timeoutMs = 30_000): Promise<Frame> {
-    return waitFor(`a webview frame with ${selector}`, async () => {
-      for (const frame of this.page.frames()) {
-        if (frame.isDetached()) continue;
-        const found = await frame.$(selector).catch(() => null);
-        if (found) return frame;
-      }
-      return undefined;
-    }, timeoutMs, 200);
+    return waitFor(
+      `a webview frame with ${selector}`,
+      async () => {
+        for (const frame of this.page.frames()) {
+          if (frame.isDetached()) continue;
+          const found = await frame.$(selector).catch(() => null);
+          if (found) return frame;
+        }
+        return undefined;
+      },
+      timeoutMs,
+      200,
+    );
   }
 
   async screenshot(name: string): Promise<string> {
@@ -191,7 +228,10 @@ export class TestBed {
     const page = this.page;
     const input = page.locator('.quick-input-widget input');
     const row = (start: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${start}`) }).first();
-    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page
+      .locator('.part.statusbar')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
     await page.keyboard.press('F1');
     await input.fill('>Preferences: Color Theme');
     // Click the command itself: Enter would run whichever row the palette ranked first.
@@ -226,14 +266,27 @@ export class TestBed {
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...extraArgs,
+    ],
   });
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)))]);
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -20,7 +20,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
 test(`fuzz: 12 000 hostile webview messages (seed ${SEED})`, async () => {
   const rand = prng(SEED);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const h = appHarness((st) => {
     st.slider('s', { min: 0, max: 10 });
     st.checkbox('c');
@@ -43,15 +43,29 @@ test(`fuzz: 12 000 hostile webview messages (seed ${SEED})`, async () => {
       () => -1,
       () => Number.NaN,
       () => 'x'.repeat(1_100_000),
-      () => ({ toJSON: () => { throw new Error('nope'); } }),
+      () => ({
+        toJSON: () => {
+          throw new Error('nope');
+        },
+      }),
     ])();
   const message = (): unknown =>
     pick<() => unknown>([
       junk,
       () => ({ type: junk() }),
       () => ({ type: pick(['ready', 'request', 'event', 'render', 'evil', '__proto__', 'constructor']) }),
-      () => ({ type: 'event', seq: pick([0, -1, 1.5, 'one', null, Math.floor(rand() * 50_000) + 1]), widgetId: pick([...widgetIds, '', 'x'.repeat(400), 'nope', junk()]), value: junk() }),
-      () => ({ type: 'event', seq: h.session.lastHandled + pick([1, 1, 1, 0, 2, -3]), widgetId: pick(widgetIds), value: pick([junk(), rand() * 20 - 5, true, false, 'text', 0, 1]) }),
+      () => ({
+        type: 'event',
+        seq: pick([0, -1, 1.5, 'one', null, Math.floor(rand() * 50_000) + 1]),
+        widgetId: pick([...widgetIds, '', 'x'.repeat(400), 'nope', junk()]),
+        value: junk(),
+      }),
+      () => ({
+        type: 'event',
+        seq: h.session.lastHandled + pick([1, 1, 1, 0, 2, -3]),
+        widgetId: pick(widgetIds),
+        value: pick([junk(), rand() * 20 - 5, true, false, 'text', 0, 1]),
+      }),
       () => ({ type: 'request', id: pick([1, -1, 'x', null]), method: pick(['echo', 'callApi', 'nope', junk()]), params: junk() }),
       () => ({ type: 'ready', protocolVersion: junk() }),
     ])();

@@ -19,7 +19,10 @@ test('widgets return their values and get identities; duplicates are a clear err
   });
   await h.runner.request();
   assert.equal(h.last()?.status, 'done');
-  assert.deepEqual([...h.runner.widgetKinds.keys()], ['slider:Level', 'button:Go', 'key:go2', 'button:3/0/Same label', 'button:3/1/Same label']);
+  assert.deepEqual(
+    [...h.runner.widgetKinds.keys()],
+    ['slider:Level', 'button:Go', 'key:go2', 'button:3/0/Same label', 'button:3/1/Same label'],
+  );
 
   const dup = appHarness((st) => {
     st.checkbox('Agree');
@@ -95,12 +98,18 @@ test('an exception renders an error with its stack, keeps the previous elements,
 });
 
 test('a run that takes long is reported while it continues', async () => {
-  const h = appHarness(async (st) => {
-    await new Promise((r) => setTimeout(r, 120));
-    st.text('finally');
-  }, { slowRunMs: 30 });
+  const h = appHarness(
+    async (st) => {
+      await new Promise((r) => setTimeout(r, 120));
+      st.text('finally');
+    },
+    { slowRunMs: 30 },
+  );
   await h.runner.request();
-  assert.deepEqual(h.renders.map((r) => r.status), ['slow', 'done']);
+  assert.deepEqual(
+    h.renders.map((r) => r.status),
+    ['slow', 'done'],
+  );
 });
 
 test('session state survives a new session on the same store (a window reload), versioned', async () => {
@@ -149,7 +158,10 @@ test('events are handled once, in order; gaps get an out-of-order error; bad val
   h.session.receive({ type: 'event', seq: 3, widgetId: 'slider:Level', value: 9 }); // duplicate
   await h.runner.idle();
   await new Promise((r) => setImmediate(r));
-  assert.deepEqual(h.rejected.map((r) => r.error.code), ['out-of-order', 'invalid-message', 'invalid-message']);
+  assert.deepEqual(
+    h.rejected.map((r) => r.error.code),
+    ['out-of-order', 'invalid-message', 'invalid-message'],
+  );
   assert.equal(h.state.widgets['slider:Level'], 4);
   assert.equal(h.acks.at(-1)?.upTo, 3);
 });
@@ -174,5 +186,8 @@ test('burst: 10 000 events, each handled exactly once and in order, reruns coale
   const runs = h.runner.runs - runsBefore;
   console.log(`10 000 events → ${runs} run(s), ${h.runner.coalesced} coalesced requests`);
   assert.ok(runs < 100, `reruns coalesced (${runs} runs)`);
-  assert.ok(values.every((v, i) => i === 0 || v >= values[i - 1]!), 'values only move forward');
+  assert.ok(
+    values.every((v, i) => i === 0 || v >= values[i - 1]!),
+    'values only move forward',
+  );
 });

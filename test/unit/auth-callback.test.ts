@@ -6,8 +6,10 @@ import { AuthError, createAuthorization, exchangeCode, refresh, type AuthErrorKi
 import { loginOverHttp } from '../support/loginDriver';
 import { probe, startDevTenant, type DevTenant } from '../support/authFixture';
 
-const isAuthError = (kind: AuthErrorKind, pattern?: RegExp) => (e: unknown): boolean =>
-  e instanceof AuthError && e.kind === kind && (!pattern || pattern.test(e.message));
+const isAuthError =
+  (kind: AuthErrorKind, pattern?: RegExp) =>
+  (e: unknown): boolean =>
+    e instanceof AuthError && e.kind === kind && (!pattern || pattern.test(e.message));
 
 describe('bad input on the sign-in callback', () => {
   let t: DevTenant;

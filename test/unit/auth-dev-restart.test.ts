@@ -35,7 +35,9 @@ test('restarted with its state file, the provider keeps its issuer, key and refr
       const refreshed = await refresh(second.config, tokens);
       assert.ok(refreshed.accessToken && refreshed.refreshToken && refreshed.refreshToken !== tokens.refreshToken);
       const file = readFileSync(stateFile, 'utf8');
-      for (const secret of [tokens.refreshToken!, refreshed.refreshToken!, tokens.accessToken, refreshed.accessToken]) assert.ok(!file.includes(secret), 'no token in the state file');
+      for (const secret of [tokens.refreshToken!, refreshed.refreshToken!, tokens.accessToken, refreshed.accessToken]) {
+        assert.ok(!file.includes(secret), 'no token in the state file');
+      }
     } finally {
       await second.dev.close();
     }

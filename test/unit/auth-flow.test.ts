@@ -8,10 +8,12 @@ import { loginOverHttp } from '../support/loginDriver';
 import { startDevTenant, type DevTenant } from '../support/authFixture';
 
 /** Opens the authorization URL like a browser would and delivers the callback. */
-const httpBrowser = (decision: 'login' | 'cancel' = 'login') => async (url: URL): Promise<void> => {
-  const { callbackUrl } = await loginOverHttp(url, url.searchParams.get('redirect_uri') ?? '', decision);
-  await fetch(callbackUrl);
-};
+const httpBrowser =
+  (decision: 'login' | 'cancel' = 'login') =>
+  async (url: URL): Promise<void> => {
+    const { callbackUrl } = await loginOverHttp(url, url.searchParams.get('redirect_uri') ?? '', decision);
+    await fetch(callbackUrl);
+  };
 
 describe('sign-in against the development identity provider', () => {
   let t: DevTenant;
@@ -24,7 +26,11 @@ describe('sign-in against the development identity provider', () => {
   test('code flow with PKCE yields a JWT access token for the audience and the account from the ID token', async () => {
     tokens = await runSignIn({ tenant: t.tenant, config: t.config, openBrowser: httpBrowser() });
     const jwks = createRemoteJWKSet(new URL('.well-known/jwks.json', t.dev.issuer));
-    const { payload, protectedHeader } = await jwtVerify(tokens.accessToken, jwks, { issuer: t.dev.issuer, audience: t.dev.audience, typ: 'at+jwt' });
+    const { payload, protectedHeader } = await jwtVerify(tokens.accessToken, jwks, {
+      issuer: t.dev.issuer,
+      audience: t.dev.audience,
+      typ: 'at+jwt',
+    });
     assert.equal(protectedHeader.alg, 'RS256');
     assert.equal(payload.sub, DEV_ACCOUNT.sub);
     assert.match(String(payload.scope), /\bread:pong\b/);
@@ -36,7 +42,14 @@ describe('sign-in against the development identity provider', () => {
 
   test('the authorization request carries S256 PKCE, state, nonce and the audience', async () => {
     let seen: URL | undefined;
-    await runSignIn({ tenant: t.tenant, config: t.config, openBrowser: async (url) => { seen = url; await httpBrowser()(url); } });
+    await runSignIn({
+      tenant: t.tenant,
+      config: t.config,
+      openBrowser: async (url) => {
+        seen = url;
+        await httpBrowser()(url);
+      },
+    });
     assert.ok(seen);
     const p = seen.searchParams;
     assert.equal(p.get('code_challenge_method'), 'S256');
@@ -67,15 +80,23 @@ describe('sign-in against the development identity provider', () => {
     const { discover } = await import('../../src/auth/oidcClient');
     const wrong = await discover({ ...t.tenant, clientId: 'no-such-client' });
     const fresh = await runSignIn({ tenant: t.tenant, config: t.config, openBrowser: httpBrowser() });
-    await assert.rejects(refresh(wrong, fresh), (e: unknown) => e instanceof AuthError && e.kind === 'client-rejected' && /client/i.test(e.message));
+    await assert.rejects(
+      refresh(wrong, fresh),
+      (e: unknown) => e instanceof AuthError && e.kind === 'client-rejected' && /client/i.test(e.message),
+    );
   });
 
   test('an unknown audience is reported as a misconfiguration', async () => {
     await assert.rejects(
-      runSignIn({ tenant: { ...t.tenant, audience: 'https://wrong.example/api' }, config: t.config, openBrowser: async (url) => {
-        const { callbackUrl } = await loginOverHttp(url, url.searchParams.get('redirect_uri') ?? '');
-        await fetch(callbackUrl);
-      }, timeoutMs: 10_000 }),
+      runSignIn({
+        tenant: { ...t.tenant, audience: 'https://wrong.example/api' },
+        config: t.config,
+        openBrowser: async (url) => {
+          const { callbackUrl } = await loginOverHttp(url, url.searchParams.get('redirect_uri') ?? '');
+          await fetch(callbackUrl);
+        },
+        timeoutMs: 10_000,
+      }),
       (e: unknown) => e instanceof AuthError && e.kind === 'misconfigured' && /audience/.test(e.message),
     );
   });

@@ -46,7 +46,10 @@ describe('sign-in from a browser that reaches the host only through a path proxy
   });
 
   test('direct loopback requests are unaffected by the external base', async () => {
-    const metadata = (await (await fetch(new URL('.well-known/openid-configuration', t.dev.issuer))).json()) as { issuer: string; authorization_endpoint: string };
+    const metadata = (await (await fetch(new URL('.well-known/openid-configuration', t.dev.issuer))).json()) as {
+      issuer: string;
+      authorization_endpoint: string;
+    };
     assert.equal(metadata.issuer, t.dev.issuer);
     assert.equal(metadata.authorization_endpoint, `${t.dev.issuer}authorize`);
   });
@@ -60,10 +63,16 @@ describe('identity provider failures are reported clearly', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
-    await assert.rejects(discover(tenant(`http://127.0.0.1:${port}/`)), (e: unknown) => e instanceof AuthError && e.kind === 'provider-unavailable' && /cannot be reached \(ECONNREFUSED\)/.test(e.message));
+    await assert.rejects(
+      discover(tenant(`http://127.0.0.1:${port}/`)),
+      (e: unknown) => e instanceof AuthError && e.kind === 'provider-unavailable' && /cannot be reached \(ECONNREFUSED\)/.test(e.message),
+    );
   });
 
-  for (const [name, status, kind] of [['not an identity provider (404)', 404, 'misconfigured'], ['provider failing (503)', 503, 'provider-unavailable']] as const) {
+  for (const [name, status, kind] of [
+    ['not an identity provider (404)', 404, 'misconfigured'],
+    ['provider failing (503)', 503, 'provider-unavailable'],
+  ] as const) {
     test(name, async () => {
       const server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end('no'));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,6 +87,9 @@ describe('identity provider failures are reported clearly', () => {
   }
 
   test('a configured tenant over plain http is refused (insecure requests only for the development tenant)', async () => {
-    await assert.rejects(discover({ ...tenant('http://127.0.0.1:9/'), development: false }), (e: unknown) => e instanceof AuthError && e.kind === 'misconfigured');
+    await assert.rejects(
+      discover({ ...tenant('http://127.0.0.1:9/'), development: false }),
+      (e: unknown) => e instanceof AuthError && e.kind === 'misconfigured',
+    );
   });
 });

@@ -109,10 +109,27 @@ describe('token store and tenant settings', () => {
 
   test('sessions of another tenant are not offered', async () => {
     const secrets = new FakeSecrets();
-    const tokens = { accessToken: 'x', refreshToken: 'y', expiresAt: Date.now() + 3_600_000, scopes: ['openid'], account: { id: 's', name: 'n', email: 'e' } };
-    await secrets.store(SESSIONS_SECRET_KEY, JSON.stringify({ version: 1, sessions: [{ id: '1', tenant: 'https://other.example/ abc', development: false, createdAt: Date.now(), tokens }] }));
+    const tokens = {
+      accessToken: 'x',
+      refreshToken: 'y',
+      expiresAt: Date.now() + 3_600_000,
+      scopes: ['openid'],
+      account: { id: 's', name: 'n', email: 'e' },
+    };
+    await secrets.store(
+      SESSIONS_SECRET_KEY,
+      JSON.stringify({
+        version: 1,
+        sessions: [{ id: '1', tenant: 'https://other.example/ abc', development: false, createdAt: Date.now(), tokens }],
+      }),
+    );
     const tenants = new TenantSource({ ...settings, domain: 'mine.eu.auth0.com', clientId: 'abc' });
-    const manager = new SessionManager(new TokenStore(secrets), tenants, () => {}, () => {});
+    const manager = new SessionManager(
+      new TokenStore(secrets),
+      tenants,
+      () => {},
+      () => {},
+    );
     assert.deepEqual(await manager.getSessions(), []);
     manager.dispose();
   });
@@ -120,12 +137,18 @@ describe('token store and tenant settings', () => {
   test('Auth0 domains normalise to the issuer with a trailing slash; http is refused', () => {
     assert.equal(issuerFromDomain('tenant.eu.auth0.com'), 'https://tenant.eu.auth0.com/');
     assert.equal(issuerFromDomain(' https://login.example.com/ '), 'https://login.example.com/');
-    assert.throws(() => issuerFromDomain('http://tenant.auth0.com'), (e: unknown) => e instanceof AuthError && e.kind === 'misconfigured');
+    assert.throws(
+      () => issuerFromDomain('http://tenant.auth0.com'),
+      (e: unknown) => e instanceof AuthError && e.kind === 'misconfigured',
+    );
   });
 
   test('half a configuration is an error, not a silent fallback to the development sign-in', async () => {
     const tenants = new TenantSource({ ...settings, domain: 'tenant.eu.auth0.com' });
     assert.equal(tenants.development, false);
-    await assert.rejects(tenants.ensure(), (e: unknown) => e instanceof AuthError && e.kind === 'misconfigured' && /clientId/.test(e.message));
+    await assert.rejects(
+      tenants.ensure(),
+      (e: unknown) => e instanceof AuthError && e.kind === 'misconfigured' && /clientId/.test(e.message),
+    );
   });
 });

@@ -20,7 +20,11 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 function partOf(path: string): string | undefined {
@@ -36,7 +40,9 @@ test('every part imports other parts only through protocol/', () => {
         if (!spec.startsWith('.')) continue;
         const target = partOf(resolve(dirname(file), spec));
         if (target && target !== part && target !== 'protocol') violations.push(`${relative(root, file)} imports ${spec} (${target}/)`);
-        if (part === 'protocol' && target && target !== 'protocol') violations.push(`${relative(root, file)} imports ${spec}: protocol must stand alone`);
+        if (part === 'protocol' && target && target !== 'protocol') {
+          violations.push(`${relative(root, file)} imports ${spec}: protocol must stand alone`);
+        }
       }
     }
   }
@@ -45,14 +51,20 @@ test('every part imports other parts only through protocol/', () => {
 
 test('protocol/ imports neither vscode nor Node built-ins', () => {
   const offending = sourceFiles(join(root, 'protocol')).flatMap((file) =>
-    importsOf(file).filter((spec) => spec === 'vscode' || spec.startsWith('node:')).map((spec) => `${relative(root, file)}: ${spec}`),
+    importsOf(file)
+      .filter((spec) => spec === 'vscode' || spec.startsWith('node:'))
+      .map((spec) => `${relative(root, file)}: ${spec}`),
   );
   assert.deepEqual(offending, []);
 });
 
 test('browser parts never import vscode or Node built-ins', () => {
   const offending = ['webview', 'component'].flatMap((part) =>
-    sourceFiles(join(root, part)).flatMap((file) => importsOf(file).filter((spec) => spec === 'vscode' || spec.startsWith('node:')).map((spec) => `${relative(root, file)}: ${spec}`)),
+    sourceFiles(join(root, part)).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec === 'vscode' || spec.startsWith('node:'))
+        .map((spec) => `${relative(root, file)}: ${spec}`),
+    ),
   );
   assert.deepEqual(offending, []);
 });
@@ -60,5 +72,8 @@ test('browser parts never import vscode or Node built-ins', () => {
 test('the checker sees imports (it would catch a violation)', () => {
   // Guard against a regex that silently matches nothing.
   const found = importsOf(join(root, 'src', 'view', 'webviewChannel.ts'));
-  assert.ok(found.some((spec) => spec.includes('protocol')), `found: ${found.join(', ')}`);
+  assert.ok(
+    found.some((spec) => spec.includes('protocol')),
+    `found: ${found.join(', ')}`,
+  );
 });

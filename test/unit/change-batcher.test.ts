@@ -9,7 +9,10 @@ const trigger = (name: string, value: number): V2Change => ({ kind: 'trigger', n
 
 test('calls made together become one event: the latest state per name, every trigger in order', async () => {
   const events: V2Change[][] = [];
-  const b = new ChangeBatcher((c) => events.push(c), () => assert.fail('nothing dropped'));
+  const b = new ChangeBatcher(
+    (c) => events.push(c),
+    () => assert.fail('nothing dropped'),
+  );
   b.add(state('a', 1));
   b.add(trigger('t', 1));
   b.add(state('a', 2));
@@ -21,7 +24,10 @@ test('calls made together become one event: the latest state per name, every tri
 
 test('a flood is rate-limited (a burst, then one event per refill) and loses no trigger', async () => {
   const events: V2Change[][] = [];
-  const b = new ChangeBatcher((c) => events.push(c), () => assert.fail('nothing dropped'));
+  const b = new ChangeBatcher(
+    (c) => events.push(c),
+    () => assert.fail('nothing dropped'),
+  );
   const started = performance.now();
   for (let i = 0; i < 200; i++) {
     b.add(trigger('t', i));
@@ -30,13 +36,19 @@ test('a flood is rate-limited (a burst, then one event per refill) and loses no 
   await new Promise((r) => setTimeout(r, 5 * REFILL_MS));
   const elapsed = performance.now() - started;
   assert.ok(events.length <= BURST + elapsed / REFILL_MS + 2, `${events.length} events in ${elapsed.toFixed(0)} ms`);
-  assert.deepEqual(events.flat().map((c) => c.value), Array.from({ length: 200 }, (_, i) => i));
+  assert.deepEqual(
+    events.flat().map((c) => c.value),
+    Array.from({ length: 200 }, (_, i) => i),
+  );
 });
 
 test('past the pending limit, triggers are dropped and reported; disposed batchers send nothing', async () => {
   const events: V2Change[][] = [];
   let dropped = 0;
-  const b = new ChangeBatcher((c) => events.push(c), (n) => (dropped += n));
+  const b = new ChangeBatcher(
+    (c) => events.push(c),
+    (n) => (dropped += n),
+  );
   for (let i = 0; i < MAX_PENDING + 5; i++) b.add(trigger('t', i));
   await Promise.resolve();
   assert.equal(events[0]!.length, MAX_PENDING);

@@ -25,12 +25,13 @@ export function makeApi(overrides: Partial<ComponentApiDeps> = {}) {
   const api = new ComponentApi({
     store,
     sessionInfo: () => ({ signedIn: true, account: { name: 'Ada', email: 'ada@example.com' }, development: true }),
-    callApi: (route: ApiRoute) => Promise.resolve({ route, path: `/api/${route}`, usedToken: route === 'me', status: 200, ok: true, durationMs: 1, body: { route } }),
-    openFile: (p) => (p.includes('..') ? Promise.reject(new ComponentApiError('not-allowed', `${p} is outside the workspace`)) : Promise.resolve(p)),
+    callApi: (route: ApiRoute) =>
+      Promise.resolve({ route, path: `/api/${route}`, usedToken: route === 'me', status: 200, ok: true, durationMs: 1, body: { route } }),
+    openFile: (p) =>
+      p.includes('..') ? Promise.reject(new ComponentApiError('not-allowed', `${p} is outside the workspace`)) : Promise.resolve(p),
     showNotification: (m) => void notes.push(m),
     onEvent: (c, e, p) => void events.push([c, e, p]),
     ...overrides,
   });
   return { api, store, events, notes };
 }
-

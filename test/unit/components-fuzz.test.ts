@@ -10,12 +10,43 @@ import { STORAGE_MAX_BYTES } from '../../src/components/componentApi';
 import { makeApi } from './componentApiKit';
 
 function rng(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const nasty: unknown[] = [null, undefined, 0, -1, NaN, Infinity, 1e308, '', 'x'.repeat(5000), true, [], {}, [1, [2, [3]]], { __proto__: { polluted: true } }, Object.create(null), '__proto__', 'constructor', 'toString', -0, 2 ** 53, new Uint8Array(3), { toJSON: () => 'x' }];
+const nasty: unknown[] = [
+  null,
+  undefined,
+  0,
+  -1,
+  NaN,
+  Infinity,
+  1e308,
+  '',
+  'x'.repeat(5000),
+  true,
+  [],
+  {},
+  [1, [2, [3]]],
+  { __proto__: { polluted: true } },
+  Object.create(null),
+  '__proto__',
+  'constructor',
+  'toString',
+  -0,
+  2 ** 53,
+  new Uint8Array(3),
+  { toJSON: () => 'x' },
+];
 const methods = [...Object.keys(componentMethods), 'notify', 'storage.set', '__proto__', 'constructor', 'hasOwnProperty', 'host.exec', ''];
-const types = ['streamlit:componentReady', 'streamlit:setFrameHeight', 'streamlit:setComponentValue', 'streamlit:render', 'componentHost:request', 'componentHost:response', 'x'];
+const types = [
+  'streamlit:componentReady',
+  'streamlit:setFrameHeight',
+  'streamlit:setComponentValue',
+  'streamlit:render',
+  'componentHost:request',
+  'componentHost:response',
+  'x',
+];
 
 function hostile(r: () => number): unknown {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -24,15 +55,46 @@ function hostile(r: () => number): unknown {
     case 0:
       return pick(nasty);
     case 1:
-      return { isStreamlitMessage: pick([true, false, 'true', 1]), type: pick(types), apiVersion: any(), height: pick([any(), r() * 1e6 - 10]), value: any(), dataType: pick(['json', 'bytes', 'dataframe', 'evil', undefined]) };
+      return {
+        isStreamlitMessage: pick([true, false, 'true', 1]),
+        type: pick(types),
+        apiVersion: any(),
+        height: pick([any(), r() * 1e6 - 10]),
+        value: any(),
+        dataType: pick(['json', 'bytes', 'dataframe', 'evil', undefined]),
+      };
     case 2: // well-formed envelope, hostile method and params
-      return { isComponentHostMessage: true, type: 'componentHost:request', id: Math.floor(r() * 1e6), method: pick(methods), params: { key: pick(['k', '__proto__', '', 'x'.repeat(300), any()]), value: any(), event: pick(['status', 'error', 'evil', '__proto__', any()]), payload: any(), route: pick(['me', 'health', '../x', any()]), path: pick(['a.md', '../../etc/passwd', any()]), message: any() } };
+      return {
+        isComponentHostMessage: true,
+        type: 'componentHost:request',
+        id: Math.floor(r() * 1e6),
+        method: pick(methods),
+        params: {
+          key: pick(['k', '__proto__', '', 'x'.repeat(300), any()]),
+          value: any(),
+          event: pick(['status', 'error', 'evil', '__proto__', any()]),
+          payload: any(),
+          route: pick(['me', 'health', '../x', any()]),
+          path: pick(['a.md', '../../etc/passwd', any()]),
+          message: any(),
+        },
+      };
     case 3: // broken envelope
       return { isComponentHostMessage: pick([true, 1]), type: pick(types), id: any(), method: any(), params: any() };
     case 4: // big values into storage
-      return { isComponentHostMessage: true, type: 'componentHost:request', id: 1, method: 'storage.set', params: { key: `k${Math.floor(r() * 1000)}`, value: 'v'.repeat(Math.floor(r() * 20_000)) } };
+      return {
+        isComponentHostMessage: true,
+        type: 'componentHost:request',
+        id: 1,
+        method: 'storage.set',
+        params: { key: `k${Math.floor(r() * 1000)}`, value: 'v'.repeat(Math.floor(r() * 20_000)) },
+      };
     default:
-      return { type: pick(types), ...(r() < 0.5 ? { isStreamlitMessage: true } : { isComponentHostMessage: true }), [pick(['__proto__', 'constructor', 'id'])]: any() };
+      return {
+        type: pick(types),
+        ...(r() < 0.5 ? { isStreamlitMessage: true } : { isComponentHostMessage: true }),
+        [pick(['__proto__', 'constructor', 'id'])]: any(),
+      };
   }
 }
 

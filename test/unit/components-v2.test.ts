@@ -8,7 +8,12 @@ import type { ComponentV2Element } from '../../protocol';
 const JS = 'export default () => {}';
 /** Each harness has its own event ledger, so each test numbers its events from 1. */
 let seq = 0;
-const v2Event = (widgetId: string, ...changes: { kind: 'state' | 'trigger'; name: string; value: unknown }[]) => ({ type: 'event' as const, seq: ++seq, widgetId, value: { changes } });
+const v2Event = (widgetId: string, ...changes: { kind: 'state' | 'trigger'; name: string; value: unknown }[]) => ({
+  type: 'event' as const,
+  seq: ++seq,
+  widgetId,
+  value: { changes },
+});
 beforeEach(() => {
   seq = 0;
 });
@@ -51,7 +56,10 @@ test('a state value persists across reruns and runs its callback only when it ch
   h.session.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 6 })); // unchanged
   await h.runner.idle();
   assert.deepEqual(log.calls, ['count=6']);
-  assert.deepEqual(log.results.map((r) => r.count), [5, 6, 6, 6]);
+  assert.deepEqual(
+    log.results.map((r) => r.count),
+    [5, 6, 6, 6],
+  );
   assert.equal(h.rejected.length, 0);
 });
 
@@ -76,7 +84,10 @@ test('a trigger is seen by exactly one run, is null afterwards, and runs its cal
   await h.runner.request();
   h.session.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 1 }));
   await h.runner.idle();
-  assert.deepEqual(log.results.map((r) => r.clicked), [null, 1, null, 1]);
+  assert.deepEqual(
+    log.results.map((r) => r.clicked),
+    [null, 1, null, 1],
+  );
   assert.deepEqual(log.calls, ['clicked=1', 'clicked=1']);
 });
 
@@ -85,12 +96,27 @@ test('calls in quick succession: state is batched (latest wins), no trigger is l
   const h = appHarness(counterApp(log));
   await h.runner.request();
   const runsBefore = h.runner.runs;
-  h.session.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 7 }, { kind: 'trigger', name: 'clicked', value: 1 }, { kind: 'state', name: 'count', value: 8 }, { kind: 'trigger', name: 'clicked', value: 2 }));
+  h.session.receive(
+    v2Event(
+      'key:c',
+      { kind: 'state', name: 'count', value: 7 },
+      { kind: 'trigger', name: 'clicked', value: 1 },
+      { kind: 'state', name: 'count', value: 8 },
+      { kind: 'trigger', name: 'clicked', value: 2 },
+    ),
+  );
   h.session.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 3 }));
   await h.runner.idle();
   const seen = log.results.slice(1);
-  assert.deepEqual(seen.map((r) => r.clicked), [1, 2, 3], 'each trigger seen by one run');
-  assert.ok(seen.every((r) => r.count === 8), 'state: the latest value');
+  assert.deepEqual(
+    seen.map((r) => r.clicked),
+    [1, 2, 3],
+    'each trigger seen by one run',
+  );
+  assert.ok(
+    seen.every((r) => r.count === 8),
+    'state: the latest value',
+  );
   assert.equal(h.runner.runs - runsBefore, 3);
   assert.deepEqual(log.calls, ['count=7', 'clicked=1', 'count=8', 'clicked=2', 'clicked=3']);
 });
@@ -150,7 +176,10 @@ test('bytes data crosses as base64; bad registrations and bad values get clear e
     st.components.v2.component('b', { js: JS })({ key: 'b', data: new Uint8Array([1, 2, 255]) });
   });
   await h.runner.request();
-  assert.deepEqual((h.last()!.elements[0] as ComponentV2Element).data, { dataType: 'bytes', base64: Buffer.from([1, 2, 255]).toString('base64') });
+  assert.deepEqual((h.last()!.elements[0] as ComponentV2Element).data, {
+    dataType: 'bytes',
+    base64: Buffer.from([1, 2, 255]).toString('base64'),
+  });
   h.session.receive({ type: 'event', seq: ++seq, widgetId: 'key:b', value: { changes: [{ kind: 'state', name: '', value: 1 }] } });
   h.session.receive({ type: 'event', seq: ++seq, widgetId: 'key:b', value: { changes: [] } });
   h.session.receive({ type: 'event', seq: ++seq, widgetId: 'key:b', value: 7 });

@@ -17,8 +17,14 @@ const err = (o: ComponentOutcome) => {
 test('frame messages: Streamlit v1 as the lib sends them, our requests, and typed errors for the rest', () => {
   assert.equal(classifyFrameMessage({ isStreamlitMessage: true, type: 'streamlit:componentReady', apiVersion: 1 }).kind, 'streamlit');
   assert.equal(classifyFrameMessage({ isStreamlitMessage: true, type: 'streamlit:setFrameHeight', height: 120 }).kind, 'streamlit');
-  assert.equal(classifyFrameMessage({ isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: { a: 1 }, dataType: 'json' }).kind, 'streamlit');
-  assert.equal(classifyFrameMessage({ isComponentHostMessage: true, type: 'componentHost:request', id: 3, method: 'storage.list', params: {} }).kind, 'request');
+  assert.equal(
+    classifyFrameMessage({ isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: { a: 1 }, dataType: 'json' }).kind,
+    'streamlit',
+  );
+  assert.equal(
+    classifyFrameMessage({ isComponentHostMessage: true, type: 'componentHost:request', id: 3, method: 'storage.list', params: {} }).kind,
+    'request',
+  );
   for (const bad of [null, undefined, 42, 'streamlit:componentReady', [], {}, { type: 'streamlit:render' }]) {
     const c = classifyFrameMessage(bad);
     assert.equal(c.kind, 'invalid', JSON.stringify(bad));
@@ -36,7 +42,10 @@ test('notifier: allow-listed events reach the host; an unknown name gets "event 
   ok(await api.handle(call('notify', { event: 'action', payload: { action: 'refresh' } })));
   ok(await api.handle(call('notify', { event: 'report', payload: { title: 't', data: [1, 2] } })));
   ok(await api.handle(call('notify', { event: 'error', payload: { message: 'boom' } })));
-  assert.deepEqual(events.map((e) => e[1]), ['status', 'action', 'report', 'error']);
+  assert.deepEqual(
+    events.map((e) => e[1]),
+    ['status', 'action', 'report', 'error'],
+  );
   const e = err(await api.handle(call('notify', { event: 'launchMissiles', payload: {} })));
   assert.deepEqual(e, { code: 'not-allowed', message: 'event launchMissiles is not allowed' });
   assert.equal(err(await api.handle(call('notify', { event: '__proto__', payload: {} }))).code, 'not-allowed');

@@ -39,7 +39,9 @@ test('every command has the Component Host category and a codicon', () => {
 
 test('every command the extension registers is contributed, and every contributed one is registered', () => {
   const registered = new Set(
-    sourceFiles(join(root, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*['"`]([\w.]+)['"`]/g)].map((m) => m[1]!)),
+    sourceFiles(join(root, 'src')).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*['"`]([\w.]+)['"`]/g)].map((m) => m[1]!),
+    ),
   );
   const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
   assert.ok(registered.size > 0);
@@ -60,6 +62,10 @@ test('every setting has a description', () => {
 });
 
 test('the README documents every command and every setting', () => {
-  for (const c of manifest.contributes.commands) assert.ok(readme.includes(`Component Host: ${c.title}`), `README mentions "Component Host: ${c.title}"`);
-  for (const key of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `README documents \`${key}\``);
+  for (const c of manifest.contributes.commands) {
+    assert.ok(readme.includes(`Component Host: ${c.title}`), `README mentions "Component Host: ${c.title}"`);
+  }
+  for (const key of Object.keys(manifest.contributes.configuration.properties)) {
+    assert.ok(readme.includes(`\`${key}\``), `README documents \`${key}\``);
+  }
 });

@@ -6,7 +6,13 @@ import { HealthResponse, PingResponse, ServerErrorBody } from '../../protocol';
 import { startApiServer } from '../support/apiServer';
 
 /** fetch() cannot set Host or Origin freely; raw node:http can, as an attacker's client would. */
-function rawGet(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
     const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...length, ...headers } }, (res) => {
@@ -59,7 +65,10 @@ describe('API server routes', () => {
       assert.equal(server.fastAnswers(), before + 1, 'only the plain GET took the fast path');
       assert.equal(fast.status, 200);
       assert.equal(viaExpress.status, 200);
-      const names = (h: Record<string, unknown>) => Object.keys(h).filter((k) => !['date', 'connection', 'keep-alive', 'content-length'].includes(k)).sort();
+      const names = (h: Record<string, unknown>) =>
+        Object.keys(h)
+          .filter((k) => !['date', 'connection', 'keep-alive', 'content-length'].includes(k))
+          .sort();
       assert.deepEqual(names(fast.headers), names(viaExpress.headers), path);
       for (const name of names(fast.headers)) assert.equal(fast.headers[name], viaExpress.headers[name], `${path}: ${name}`);
       assert.deepEqual(Object.keys(JSON.parse(fast.body) as object), Object.keys(JSON.parse(viaExpress.body) as object));
@@ -67,7 +76,11 @@ describe('API server routes', () => {
     const head = await rawGet(server.port, '/api/ping', {}, 'HEAD');
     assert.equal(head.status, 200);
     assert.equal(head.body, '');
-    assert.equal((await rawGet(server.port, '/api/ping?access_token=abc')).status, 400, 'a token in the query of a public route is refused too');
+    assert.equal(
+      (await rawGet(server.port, '/api/ping?access_token=abc')).status,
+      400,
+      'a token in the query of a public route is refused too',
+    );
     const before = server.fastAnswers();
     assert.equal((await rawGet(server.port, '/api/ping', { host: 'evil.example' })).status, 403);
     assert.equal((await rawGet(server.port, '/api/ping', { origin: 'https://evil.example' })).status, 403);
@@ -96,13 +109,23 @@ describe('API server routes', () => {
   });
 
   test('a request from a web page (Origin or Sec-Fetch-Site) is refused and gets no CORS headers', async () => {
-    const attempts: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { origin: `http://127.0.0.1:${server.port}` }];
+    const attempts: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: `http://127.0.0.1:${server.port}` },
+    ];
     for (const headers of attempts) {
       const r = await rawGet(server.port, '/api/ping', headers);
       assert.equal(r.status, 403, JSON.stringify(headers));
       assert.equal(r.headers['access-control-allow-origin'], undefined);
     }
-    const preflight = await rawGet(server.port, '/api/ping', { origin: 'https://evil.example', 'access-control-request-method': 'POST' }, 'OPTIONS');
+    const preflight = await rawGet(
+      server.port,
+      '/api/ping',
+      { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      'OPTIONS',
+    );
     assert.equal(preflight.status, 403);
     const post = await rawGet(server.port, '/api/ping', { origin: 'https://evil.example', 'content-type': 'text/plain' }, 'POST', 'x');
     assert.equal(post.status, 403, 'a simple cross-site POST never reaches a route');
@@ -116,7 +139,13 @@ describe('API server routes', () => {
   });
 
   test('oversized and malformed bodies get a JSON 4xx without a stack trace', async () => {
-    const big = await rawGet(server.port, '/api/ping', { 'content-type': 'application/json' }, 'POST', JSON.stringify({ x: 'y'.repeat(64 * 1024) }));
+    const big = await rawGet(
+      server.port,
+      '/api/ping',
+      { 'content-type': 'application/json' },
+      'POST',
+      JSON.stringify({ x: 'y'.repeat(64 * 1024) }),
+    );
     assert.equal(big.status, 413);
     assert.doesNotMatch(big.body, /at .*\.js|node_modules/);
     const bad = await rawGet(server.port, '/api/ping', { 'content-type': 'application/json' }, 'POST', '{not json');

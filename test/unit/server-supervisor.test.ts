@@ -85,7 +85,12 @@ describe('API server supervision (real child process)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ch-crash-'));
     const crasher = join(dir, 'crash.js');
     // Listens, reports healthy, then dies: a server with a fatal bug.
-    writeFileSync(crasher, `const http=require('http');const s=http.createServer((q,r)=>r.end('{}')).listen(0,'127.0.0.1',()=>{console.log(JSON.stringify({event:'listening',port:s.address().port}));setTimeout(()=>process.exit(3),150)});`);
+    writeFileSync(
+      crasher,
+      `const http=require('http');const s=http.createServer((q,r)=>r.end('{}')).listen(0,'127.0.0.1',` +
+        `()=>{console.log(JSON.stringify({event:'listening',port:s.address().port}));setTimeout(()=>process.exit(3),` +
+        `150)});`,
+    );
     const s = supervise({ script: crasher, maxRestarts: 2, backoffBaseMs: 50 });
     await s.ensureRunning();
     const failed = await new Promise<ServerState>((done) => s.onDidChangeState((st) => st.kind === 'failed' && done(st)));
@@ -109,7 +114,11 @@ describe('API server supervision (real child process)', () => {
   test('a server that never becomes healthy: a clear error, no hang', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ch-sick-'));
     const sick = join(dir, 'sick.js');
-    writeFileSync(sick, `const http=require('http');const s=http.createServer((q,r)=>{r.statusCode=500;r.end()}).listen(0,'127.0.0.1',()=>console.log(JSON.stringify({event:'listening',port:s.address().port})));`);
+    writeFileSync(
+      sick,
+      `const http=require('http');const s=http.createServer((q,r)=>{r.statusCode=500;r.end()}).listen(0,` +
+        `'127.0.0.1',()=>console.log(JSON.stringify({event:'listening',port:s.address().port})));`,
+    );
     const s = supervise({ script: sick, healthTimeoutMs: 1000 });
     const started = Date.now();
     await assert.rejects(s.ensureRunning(), /did not become healthy within 1000 ms \(health answered 500\)/);

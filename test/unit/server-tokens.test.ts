@@ -26,7 +26,8 @@ describe('protected routes verify Auth0 access tokens', () => {
     await issuer.close();
   });
 
-  const call = (path: string, authorization?: string) => fetch(`${server.base}${path}`, { headers: authorization ? { authorization } : {} });
+  const call = (path: string, authorization?: string) =>
+    fetch(`${server.base}${path}`, { headers: authorization ? { authorization } : {} });
 
   async function expectRejected(token: string, status = 401, code?: string): Promise<void> {
     const r = await call('/api/pong', `Bearer ${token}`);
@@ -61,14 +62,18 @@ describe('protected routes verify Auth0 access tokens', () => {
 
   test('alg none: 401', async () => {
     const header = b64url(JSON.stringify({ alg: 'none', typ: 'at+jwt' }));
-    const payload = b64url(JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', scope: 'read:pong', iat: now(), exp: now() + 300 }));
+    const payload = b64url(
+      JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', scope: 'read:pong', iat: now(), exp: now() + 300 }),
+    );
     await expectRejected(`${header}.${payload}.`, 401, 'invalid_token');
   });
 
   test('HS256 signed with the public key as the secret: 401', async () => {
     const pem = await exportSPKI((await importJWK(issuer.publicJwk, 'RS256')) as KeyObjectOrCryptoKey);
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid: 'test-key-1' }));
-    const payload = b64url(JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', scope: 'read:pong', iat: now(), exp: now() + 300 }));
+    const payload = b64url(
+      JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'x', scope: 'read:pong', iat: now(), exp: now() + 300 }),
+    );
     const signature = createHmac('sha256', pem).update(`${header}.${payload}`).digest('base64url');
     await expectRejected(`${header}.${payload}.${signature}`, 401, 'invalid_token');
   });
@@ -95,7 +100,9 @@ describe('protected routes verify Auth0 access tokens', () => {
 
   test('bad signature (payload tampered after signing): 401', async () => {
     const [h, , s] = (await issuer.mint()).split('.');
-    const forged = b64url(JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'admin', scope: 'read:pong', iat: now(), exp: now() + 300 }));
+    const forged = b64url(
+      JSON.stringify({ iss: issuer.issuer, aud: issuer.audience, sub: 'admin', scope: 'read:pong', iat: now(), exp: now() + 300 }),
+    );
     await expectRejected(`${h}.${forged}.${s}`, 401, 'invalid_token');
   });
 

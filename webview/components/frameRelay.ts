@@ -25,14 +25,22 @@ export function relayFrameMessage(data: unknown, owner: FrameOwner, reply: (mess
   if (parsed.kind === 'invalid') {
     // Every invalid message from our frame gets a typed answer (with its id when it had one).
     componentStats.invalid++;
-    reply(parsed.id !== undefined ? { type: 'componentHost:response', id: parsed.id, ok: false, error: parsed.error } : { type: 'componentHost:error', error: parsed.error });
+    reply(
+      parsed.id !== undefined
+        ? { type: 'componentHost:response', id: parsed.id, ok: false, error: parsed.error }
+        : { type: 'componentHost:error', error: parsed.error },
+    );
     return;
   }
   componentStats.accepted++;
   if (parsed.kind === 'request') {
     const { id, method, params } = parsed.request;
     void requestForComponent({ component: owner.component, elementId: owner.elementId, method, params }).then((outcome) =>
-      reply(outcome.ok ? { type: 'componentHost:response', id, ok: true, result: outcome.result } : { type: 'componentHost:response', id, ok: false, error: outcome.error }),
+      reply(
+        outcome.ok
+          ? { type: 'componentHost:response', id, ok: true, result: outcome.result }
+          : { type: 'componentHost:response', id, ok: false, error: outcome.error },
+      ),
     );
     return;
   }

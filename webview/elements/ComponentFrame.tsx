@@ -14,8 +14,15 @@ type ComponentElement = Extract<Element, { kind: 'component' }>;
 /** Component-shaped messages (or any from an opaque origin) that no component frame of this view sent: ignored, counted once. */
 function countForeign(event: MessageEvent<unknown>): void {
   const data = event.data as { isStreamlitMessage?: unknown; isComponentHostMessage?: unknown } | null;
-  const shaped = event.origin === 'null' || (typeof data === 'object' && data !== null && (data.isStreamlitMessage === true || data.isComponentHostMessage === true));
-  if (shaped && ![...document.querySelectorAll<HTMLIFrameElement>('iframe.component-frame')].some((f) => f.contentWindow === event.source)) componentStats.ignored++;
+  const shaped =
+    event.origin === 'null' ||
+    (typeof data === 'object' && data !== null && (data.isStreamlitMessage === true || data.isComponentHostMessage === true));
+  if (
+    shaped &&
+    ![...document.querySelectorAll<HTMLIFrameElement>('iframe.component-frame')].some((f) => f.contentWindow === event.source)
+  ) {
+    componentStats.ignored++;
+  }
 }
 window.addEventListener('message', countForeign);
 
@@ -30,7 +37,13 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
   const render = () => {
     const target = frame.current?.contentWindow;
     if (!target) return;
-    const message: StreamlitRender = { type: 'streamlit:render', args: latest.current.args, dfs: [], disabled: latest.current.disabled, theme: currentTheme() };
+    const message: StreamlitRender = {
+      type: 'streamlit:render',
+      args: latest.current.args,
+      dfs: [],
+      disabled: latest.current.disabled,
+      theme: currentTheme(),
+    };
     // The frame's origin is opaque ("null"): "*" is the only target origin that reaches it.
     target.postMessage(message, '*');
   };
@@ -88,8 +101,8 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
     <div className="component" data-testid={`el-${element.id}`} data-ready={ready}>
       {late && (
         <div className="alert alert-warning" role="status" data-testid="component-not-ready">
-          The component “{element.name}” has not said it is ready after {Math.round(element.readyTimeoutMs / 1000)} s. It may have failed to load
-          ({element.url}); check that its files exist and that it calls Streamlit.setComponentReady().
+          The component “{element.name}” has not said it is ready after {Math.round(element.readyTimeoutMs / 1000)} s. It may have failed to
+          load ({element.url}); check that its files exist and that it calls Streamlit.setComponentReady().
         </div>
       )}
       <iframe

@@ -39,7 +39,16 @@ export function ComponentV2Frame({ element, send }: { element: ComponentV2Elemen
   /** Send the current element and theme, unless the runtime already has exactly that. */
   const render = () => {
     const e = latest.current;
-    const message: ToV2Runtime = { type: 'render', name: e.name, html: e.html, css: e.css, js: e.js, isolateStyles: e.isolateStyles, data: e.data, theme: currentThemeV2() };
+    const message: ToV2Runtime = {
+      type: 'render',
+      name: e.name,
+      html: e.html,
+      css: e.css,
+      js: e.js,
+      isolateStyles: e.isolateStyles,
+      data: e.data,
+      theme: currentThemeV2(),
+    };
     const fingerprint = JSON.stringify(message);
     if (!port.current || fingerprint === lastSent.current) return;
     lastSent.current = fingerprint;

@@ -26,7 +26,13 @@ import {
 export type Send = (widgetId: string, value: unknown) => void;
 
 export function ElementList({ elements, send }: { elements: Element[]; send: Send }) {
-  return <>{elements.map((e) => <ElementView key={e.id} element={e} send={send} />)}</>;
+  return (
+    <>
+      {elements.map((e) => (
+        <ElementView key={e.id} element={e} send={send} />
+      ))}
+    </>
+  );
 }
 
 /** A text field keeps what the user types and sends it when committed (Enter or leaving the field). */
@@ -82,10 +88,14 @@ function Slider({ element, send }: { element: Extract<Element, { kind: 'slider' 
           // The release may happen outside the input: listen on the window.
           const input = e.currentTarget;
           dragging.current = true;
-          window.addEventListener('pointerup', () => {
-            dragging.current = false;
-            commit(input.value);
-          }, { once: true });
+          window.addEventListener(
+            'pointerup',
+            () => {
+              dragging.current = false;
+              commit(input.value);
+            },
+            { once: true },
+          );
         }}
         onKeyUp={(e) => !slider && commit((e.target as HTMLInputElement).value)}
         onBlur={(e) => commit(e.target.value)}
@@ -102,19 +112,43 @@ export function ElementView({ element, send }: { element: Element; send: Send })
     case 'header':
       return <h2 data-testid={testId}>{element.text}</h2>;
     case 'markdown':
-      return <div data-testid={testId}><Markdown text={element.text} /></div>;
+      return (
+        <div data-testid={testId}>
+          <Markdown text={element.text} />
+        </div>
+      );
     case 'text':
-      return <p data-testid={testId} className="text">{element.text}</p>;
+      return (
+        <p data-testid={testId} className="text">
+          {element.text}
+        </p>
+      );
     case 'caption':
-      return <p data-testid={testId} className="caption">{element.text}</p>;
+      return (
+        <p data-testid={testId} className="caption">
+          {element.text}
+        </p>
+      );
     case 'code':
-      return <pre data-testid={testId} className="code"><code>{element.code}</code></pre>;
+      return (
+        <pre data-testid={testId} className="code">
+          <code>{element.code}</code>
+        </pre>
+      );
     case 'json':
-      return <pre data-testid={testId} className="code json"><code>{element.json}</code></pre>;
+      return (
+        <pre data-testid={testId} className="code json">
+          <code>{element.json}</code>
+        </pre>
+      );
     case 'divider':
       return <VscodeDivider data-testid={testId} />;
     case 'alert':
-      return <div data-testid={testId} role={element.level === 'error' ? 'alert' : 'status'} className={`alert alert-${element.level}`}>{element.text}</div>;
+      return (
+        <div data-testid={testId} role={element.level === 'error' ? 'alert' : 'status'} className={`alert alert-${element.level}`}>
+          {element.text}
+        </div>
+      );
     case 'progress':
       return (
         <div data-testid={testId} className="progress">
@@ -125,8 +159,22 @@ export function ElementView({ element, send }: { element: Element; send: Send })
     case 'table':
       return (
         <table data-testid={testId} className="table">
-          <thead><tr>{element.columns.map((c, i) => <th key={i}>{c}</th>)}</tr></thead>
-          <tbody>{element.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+          <thead>
+            <tr>
+              {element.columns.map((c, i) => (
+                <th key={i}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {element.rows.map((r, i) => (
+              <tr key={i}>
+                {r.map((c, j) => (
+                  <td key={j}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
         </table>
       );
     case 'error':
@@ -137,7 +185,11 @@ export function ElementView({ element, send }: { element: Element; send: Send })
         </div>
       );
     case 'button':
-      return <VscodeButton data-testid={testId} disabled={element.disabled} onClick={() => send(element.id, true)}>{element.label}</VscodeButton>;
+      return (
+        <VscodeButton data-testid={testId} disabled={element.disabled} onClick={() => send(element.id, true)}>
+          {element.label}
+        </VscodeButton>
+      );
     case 'checkbox':
     case 'toggle':
       return (
@@ -159,8 +211,16 @@ export function ElementView({ element, send }: { element: Element; send: Send })
       return (
         <label className="field">
           <span>{element.label}</span>
-          <VscodeSingleSelect data-testid={testId} disabled={element.disabled} onChange={(e) => send(element.id, (e.target as unknown as { selectedIndex: number }).selectedIndex)}>
-            {element.options.map((o, i) => <VscodeOption key={i} selected={i === element.value}>{o}</VscodeOption>)}
+          <VscodeSingleSelect
+            data-testid={testId}
+            disabled={element.disabled}
+            onChange={(e) => send(element.id, (e.target as unknown as { selectedIndex: number }).selectedIndex)}
+          >
+            {element.options.map((o, i) => (
+              <VscodeOption key={i} selected={i === element.value}>
+                {o}
+              </VscodeOption>
+            ))}
           </VscodeSingleSelect>
         </label>
       );
@@ -170,7 +230,14 @@ export function ElementView({ element, send }: { element: Element; send: Send })
           <legend>{element.label}</legend>
           <VscodeRadioGroup>
             {element.options.map((o, i) => (
-              <VscodeRadio key={i} label={o} name={element.id} checked={i === element.value} disabled={element.disabled} onChange={(e) => (e.target as HTMLInputElement).checked && send(element.id, i)} />
+              <VscodeRadio
+                key={i}
+                label={o}
+                name={element.id}
+                checked={i === element.value}
+                disabled={element.disabled}
+                onChange={(e) => (e.target as HTMLInputElement).checked && send(element.id, i)}
+              />
             ))}
           </VscodeRadioGroup>
         </fieldset>
@@ -178,15 +245,21 @@ export function ElementView({ element, send }: { element: Element; send: Send })
     case 'expander':
       return (
         <VscodeCollapsible data-testid={testId} heading={element.label} open={element.expanded}>
-          <div className="expander-body"><ElementList elements={element.children} send={send} /></div>
+          <div className="expander-body">
+            <ElementList elements={element.children} send={send} />
+          </div>
         </VscodeCollapsible>
       );
     case 'tabs':
       return (
         <VscodeTabs data-testid={testId}>
           {element.tabs.flatMap((tab, i) => [
-            <VscodeTabHeader key={`h${i}`} slot="header">{tab.label}</VscodeTabHeader>,
-            <VscodeTabPanel key={`p${i}`}><ElementList elements={tab.children} send={send} /></VscodeTabPanel>,
+            <VscodeTabHeader key={`h${i}`} slot="header">
+              {tab.label}
+            </VscodeTabHeader>,
+            <VscodeTabPanel key={`p${i}`}>
+              <ElementList elements={tab.children} send={send} />
+            </VscodeTabPanel>,
           ])}
         </VscodeTabs>
       );
@@ -197,7 +270,11 @@ export function ElementView({ element, send }: { element: Element; send: Send })
     case 'columns':
       return (
         <div data-testid={testId} className={`columns columns-${element.columns.length}`}>
-          {element.columns.map((col, i) => <div key={i} className="column"><ElementList elements={col} send={send} /></div>)}
+          {element.columns.map((col, i) => (
+            <div key={i} className="column">
+              <ElementList elements={col} send={send} />
+            </div>
+          ))}
         </div>
       );
   }
