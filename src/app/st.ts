@@ -397,13 +397,7 @@ export class St {
   private widgetId(kind: WidgetKind, label: string, key: string | undefined): string {
     const id = key !== undefined ? `key:${key}` : `${kind}:${this.path}${label}`;
     if (this.scope.ids.has(id)) {
-      throw new DuplicateWidgetError(
-        kind === 'component_v2' && key === undefined
-          ? `Two identical mounts of component "${label.split(':')[0]}" in the same place (same data and options). Give each a key, e.g. component({ key: "…" }).`
-          : key !== undefined
-            ? `Two widgets have the key "${key}". Keys must be unique within an app.`
-            : `Two ${kind} widgets have the label "${label}" in the same place. Give one of them a key, e.g. st.${kind === 'text_input' ? 'textInput' : kind}("${label}", { key: "…" }).`,
-      );
+      throw new DuplicateWidgetError(duplicateHint(kind, label, key));
     }
     this.scope.ids.add(id);
     this.scope.widgetKinds.set(id, kind);
@@ -436,6 +430,29 @@ export class St {
     this.add({ kind, id, label, options: options.map(String), value: index, disabled: Boolean(settings.disabled) });
     return options[index];
   }
+}
+
+/** The `st` method that declares each widget kind: error messages name what the app wrote. */
+export const widgetMethods = {
+  button: 'button',
+  checkbox: 'checkbox',
+  toggle: 'toggle',
+  text_input: 'textInput',
+  number_input: 'numberInput',
+  slider: 'slider',
+  select: 'selectbox',
+  radio: 'radio',
+  component: 'component',
+  component_v2: 'components.v2.component',
+} as const satisfies Record<WidgetKind, string>;
+
+function duplicateHint(kind: WidgetKind, label: string, key: string | undefined): string {
+  if (key !== undefined) return `Two widgets have the key "${key}". Keys must be unique within an app.`;
+  if (kind === 'component_v2') {
+    const name = label.split(':')[0];
+    return `Two identical mounts of component "${name}" in the same place (same data and options). Give each a key, e.g. component({ key: "…" }).`;
+  }
+  return `Two ${kind} widgets have the label "${label}" in the same place. Give one of them a key, e.g. st.${widgetMethods[kind]}("${label}", { key: "…" }).`;
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
