@@ -2,9 +2,13 @@
 import * as z from 'zod';
 import { Element } from './elements';
 
-/** A widget interaction. `seq` is per view and only grows, also across webview reloads. */
+/** A webview document's numbering of its events: a random id taken when the document loads. */
+export const EventHistory = z.string().regex(/^[\w-]{8,64}$/);
+
+/** A widget interaction, numbered 1, 2, 3… within its history (see src/app/eventLedger.ts). */
 export const WidgetEvent = z.object({
   type: z.literal('event'),
+  history: EventHistory,
   seq: z.number().int().positive(),
   widgetId: z.string().min(1).max(300),
   value: z.unknown(),
@@ -26,6 +30,14 @@ export const RenderMessage = z.object({
 });
 export type RenderMessage = z.infer<typeof RenderMessage>;
 
-/** Every event with `seq` ≤ `upTo` is handled; the webview may forget them. */
-export const AckMessage = z.object({ type: z.literal('ack'), upTo: z.number().int().nonnegative() });
+/**
+ * Every event of `history` with `seq` ≤ `upTo` is applied; the webview may forget them. `resync`: the
+ * host saw a gap, so the webview renumbers what it still holds from `upTo + 1` and sends it again.
+ */
+export const AckMessage = z.object({
+  type: z.literal('ack'),
+  history: EventHistory,
+  upTo: z.number().int().nonnegative(),
+  resync: z.boolean().optional(),
+});
 export type AckMessage = z.infer<typeof AckMessage>;

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
-import { AckMessage, RenderMessage, WidgetEvent } from './app';
+import { AckMessage, EventHistory, RenderMessage, WidgetEvent } from './app';
 import { ComponentCall, ComponentOutcome } from './component';
 
 export const PROTOCOL_VERSION = 1;
@@ -49,6 +49,8 @@ export type WebviewRequestResult<M extends WebviewRequestMethod> = z.infer<(type
 export const ReadyMessage = z.object({
   type: z.literal('ready'),
   protocolVersion: z.number().int(),
+  /** Histories of earlier documents that left events unacknowledged: the host acks each. */
+  previousHistories: z.array(EventHistory).max(8).optional(),
 });
 export const RequestMessage = z.object({
   type: z.literal('request'),

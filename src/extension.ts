@@ -1,6 +1,16 @@
+/**
+ * The composition root: builds each part of the extension host once and hands them to each other.
+ * Sign-in and the API server come first; the host services the rest use are made from them; then the
+ * component hosting, the app host, the component API and, last, the view that shows and relays.
+ */
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute } from '../protocol';
+import { AppController } from './app/appController';
 import { registerAuth, type AuthService } from './auth/registerAuth';
+import type { ComponentApi } from './components/componentApi';
+import { createComponentApi } from './components/componentApiHost';
+import { ComponentHosting } from './components/componentHosting';
+import type { HostServices } from './hostServices';
 import { registerApiServer, type ApiServerService } from './server/registerServer';
 import { AppViewProvider } from './view/appViewProvider';
 
@@ -8,6 +18,8 @@ import { AppViewProvider } from './view/appViewProvider';
 export interface ComponentHostApi {
   readonly activationMs: number;
   readonly view: AppViewProvider;
+  readonly app: AppController;
+  readonly componentApi: ComponentApi;
   readonly auth: AuthService;
   readonly server: ApiServerService;
   /** Only in extension-test mode: lets the end-to-end suite inspect what the extension stored. */
@@ -21,20 +33,27 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
 
   const auth = registerAuth(context, log);
   const server = registerApiServer(context, log, auth);
-  const view = new AppViewProvider(context, log, {
-    getSessionInfo: () => auth.getSessionInfo(),
+  const services: HostServices = {
+    sessionInfo: () => auth.sessionInfo(),
     onDidChangeSessionInfo: auth.onDidChangeSessionInfo,
     signIn: () => auth.signIn(),
-    signOut: async () => {
-      await auth.signOut();
-      return auth.getSessionInfo();
-    },
+    signOut: () => auth.signOut(),
     callApi: (route) => server.call(route),
-  });
+  };
+  const components = new ComponentHosting(context.extensionUri);
+  const app = new AppController(context, log, services, components);
+  const componentApi = createComponentApi(context, log, services, (component, event, payload) =>
+    app.componentEvent(component, event, payload),
+  );
+  const view = new AppViewProvider(context, log, { services, app, componentApi, components });
+
   context.subscriptions.push(
+    components,
+    app,
+    view,
     vscode.window.registerWebviewViewProvider(AppViewProvider.viewId, view),
     vscode.commands.registerCommand('componentHost.open', () => view.reveal()),
-    vscode.commands.registerCommand('componentHost.rerunApp', () => view.rerun()),
+    vscode.commands.registerCommand('componentHost.rerunApp', () => app.rerun('Rerun App command')),
     vscode.commands.registerCommand('componentHost.showLog', () => log.show(true)),
     vscode.commands.registerCommand('componentHost.callPublicRoute', () => callAndShow(server, 'ping')),
     vscode.commands.registerCommand('componentHost.callProtectedRoute', () => callAndShow(server, 'pong')),
@@ -45,13 +64,11 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
 
   const activationMs = performance.now() - started;
   view.setActivationMs(activationMs);
-  log.info(
-    `activated in ${activationMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} ` +
-      `UI, remote: ${vscode.env.remoteName ?? 'none'})`,
-  );
+  const uiKind = vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop';
+  log.info(`activated in ${activationMs.toFixed(1)} ms (${uiKind} UI, remote: ${vscode.env.remoteName ?? 'none'})`);
   const testing =
     context.extensionMode === vscode.ExtensionMode.Test ? { readSecret: (key: string) => context.secrets.get(key) } : undefined;
-  return { activationMs, view, auth, server, testing };
+  return { activationMs, view, app, componentApi, auth, server, testing };
 }
 
 /** The palette's API calls: the host calls the route (adding the token when signed in) and says what came back. */

@@ -18,7 +18,12 @@ export function App({ channel }: { channel: HostChannel }) {
   const [text, setText] = useState('hello from the webview');
   const [session, setSession] = useState<SessionInfo | undefined>();
   const [render, setRender] = useState<RenderMessage | undefined>();
-  const outbox = useMemo(() => new Outbox(channel), [channel]);
+  const outbox = useMemo(() => {
+    const created = new Outbox(channel);
+    // For the end-to-end suite, beside window.__componentHost (the channel): bursts go through the real numbering.
+    (window as unknown as { __componentHostOutbox?: Outbox }).__componentHostOutbox = created;
+    return created;
+  }, [channel]);
 
   useEffect(() => {
     const off = channel.onMessage((message) => {
@@ -30,9 +35,9 @@ export function App({ channel }: { channel: HostChannel }) {
       // Listen from the first moment: the first render may arrive together with `hello`.
       else if (message.type === 'render') {
         setRender((prev) => (message.status === 'slow' && prev?.runId === message.runId ? { ...prev, status: 'slow' } : message));
-      } else if (message.type === 'ack') outbox.ack(message.upTo);
+      } else if (message.type === 'ack') outbox.ack(message);
     });
-    channel.ready();
+    channel.ready(outbox.previousHistories);
     return off;
   }, [channel, outbox]);
 

@@ -41,8 +41,8 @@ export class HostChannel {
   }
 
   /** Tell the host we are listening: it flushes what it queued while we were loading. */
-  ready(): void {
-    this.send({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+  ready(previousHistories: string[] = []): void {
+    this.send({ type: 'ready', protocolVersion: PROTOCOL_VERSION, ...(previousHistories.length ? { previousHistories } : {}) });
   }
 
   send(message: WebviewToHost): void {

@@ -1,26 +1,21 @@
 /**
  * Glue between the app runtime and VS Code: which app runs (built-in or from the workspace, trusted
- * only), Memento-backed session state, reruns on save and on editor changes, and the commands.
+ * only), session state in a file of workspace storage, reruns on save, on editor and sign-in changes
+ * and on component events, and the app commands. What it renders goes out through `onDidPost`.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type {
-  AckMessage,
-  ApiCallResult,
-  ApiRoute,
-  ErrorInfo,
-  NotifierEventName,
-  RenderMessage,
-  SessionInfo,
-  WidgetEvent,
-} from '../../protocol';
-import { ComponentHosting } from '../components/componentHosting';
-import { AppSession } from './appSession';
-import { EventLedger } from './eventLedger';
-import { ComponentEventLog, type AppHostServices } from './hostServices';
-import { builtinApps } from './builtinApps';
-import { sameEditorContext, type EditorContext } from './editorContext';
+import type { AckMessage, ErrorInfo, NotifierEventName, RenderMessage, SessionInfo, WidgetEvent } from '../../protocol';
+import type { ComponentHosting } from '../components/componentHosting';
+import type { HostServices } from '../hostServices';
 import { FileStore } from '../storage/fileStore';
+import { isInside } from '../util/paths';
+import { AppSession } from './appSession';
+import { builtinApps } from './builtinApps';
+import { ComponentEventLog } from './componentEvents';
+import { sameEditorContext, type EditorContext } from './editorContext';
+import { EventLedger, type LedgerRecord } from './eventLedger';
+import type { RunServices } from './run';
 import { SessionState } from './sessionState';
 import type { App } from './st';
 import { loadWorkspaceApp } from './workspaceApp';
@@ -28,13 +23,8 @@ import { loadWorkspaceApp } from './workspaceApp';
 export type AppOutput = RenderMessage | AckMessage | { type: 'error'; error: ErrorInfo; inReplyTo?: string };
 
 const DEFAULT_APP = 'demo';
-
-/** What the app host needs from the rest of the extension. */
-export interface AppControllerServices {
-  getSessionInfo(): SessionInfo;
-  readonly onDidChangeSessionInfo: vscode.Event<SessionInfo>;
-  callApi(route: ApiRoute): Promise<ApiCallResult>;
-}
+/** Per view history, the last event applied (see eventLedger.ts); beside the session state. */
+const LEDGER_KEY = 'componentHost.view.eventHistories';
 
 export class AppController implements vscode.Disposable {
   private session: AppSession | undefined;
@@ -45,34 +35,25 @@ export class AppController implements vscode.Disposable {
   private readonly ledger: EventLedger;
   /** Session state and the event ledger, per workspace. */
   private readonly store: Pick<vscode.Memento, 'get' | 'update'>;
-  readonly components: ComponentHosting;
+  private readonly output = new vscode.EventEmitter<AppOutput>();
+  /** Renders, acks and errors for the view. */
+  readonly onDidPost = this.output.event;
 
   /** Notifier events from components, for st.componentEvents. */
   private readonly componentEvents = new ComponentEventLog();
   private expiryTimer: NodeJS.Timeout | undefined;
-  private readonly host: AppHostServices;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-    private readonly post: (message: AppOutput) => void,
-    services: AppControllerServices,
+    private readonly services: HostServices,
+    private readonly components: ComponentHosting,
   ) {
-    this.host = {
-      session: () => services.getSessionInfo(),
-      // Through the commands, which report failures and cancellations to the user.
-      signIn: () => void vscode.commands.executeCommand('componentHost.signIn'),
-      signOut: () => void vscode.commands.executeCommand('componentHost.signOut'),
-      callApi: (route) => services.callApi(route),
-      componentEvents: () => this.componentEvents.list(),
-    };
     this.editor = readEditor();
-    this.components = new ComponentHosting(context.extensionUri);
-    this.disposables.push(this.components);
-    const key = 'componentHost.view.lastEventSeq';
     this.store = sessionStore(context);
-    this.ledger = new EventLedger(this.store.get<number>(key, 0) ?? 0, (last) => void this.store.update(key, last));
+    this.ledger = new EventLedger(this.store.get<LedgerRecord>(LEDGER_KEY) ?? {}, (record) => void this.store.update(LEDGER_KEY, record));
     this.disposables.push(
+      this.output,
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
       vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
@@ -86,13 +67,17 @@ export class AppController implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics(() => this.editorChanged()),
       services.onDidChangeSessionInfo((info) => this.sessionChanged(info)),
     );
-    this.sessionChanged(services.getSessionInfo());
+    this.sessionChanged(services.sessionInfo());
+  }
+
+  private post(message: AppOutput): void {
+    this.output.fire(message);
   }
 
   /** A notifier event from a component: kept for st.componentEvents, and the app reruns if it reads them. */
   componentEvent(component: string, event: NotifierEventName, payload: unknown): void {
     this.componentEvents.add(component, event, payload);
-    if (this.session?.runner.readsComponentEvents) this.rerun(`component event ${event}`);
+    if (this.session?.runner.dependsOn('componentEvents')) this.rerun(`component event ${event}`);
   }
 
   /** Sign-in, sign-out, refresh; and once more when the access token expires (pages that need a valid login lock). */
@@ -102,10 +87,10 @@ export class AppController implements vscode.Disposable {
       const wait = info.expiresAt - Date.now() + 500;
       // setTimeout's limit is about 24.8 days; a token never lives that long.
       if (wait > 0 && wait < 2 ** 31 - 1) {
-        this.expiryTimer = setTimeout(() => this.session?.runner.readsAuth && this.rerun('login expired'), wait);
+        this.expiryTimer = setTimeout(() => this.session?.runner.dependsOn('auth') && this.rerun('login expired'), wait);
       }
     }
-    if (this.session?.runner.readsAuth) this.rerun('sign-in changed');
+    if (this.session?.runner.dependsOn('auth')) this.rerun('sign-in changed');
   }
 
   get appName(): string {
@@ -120,15 +105,17 @@ export class AppController implements vscode.Disposable {
       coalesced: r?.coalesced ?? 0,
       eventsHandled: r?.eventsHandled ?? 0,
       discarded: r?.discarded ?? 0,
-      lastSeq: this.session?.lastHandled ?? 0,
       status: this.lastRender?.status ?? 'none',
     };
   }
 
-  /** A webview document said ready: give it the last render (or run the app for the first time). */
-  onReady(): void {
+  /**
+   * A webview document said ready: tell it what was applied of the histories it still holds events
+   * of, then give it the last render (or run the app for the first time).
+   */
+  onReady(previousHistories: readonly string[] = []): void {
     const session = this.ensureSession();
-    this.post({ type: 'ack', upTo: session.lastHandled });
+    for (const history of previousHistories) this.post(session.ackFor(history));
     if (this.lastRender) this.post(this.lastRender);
     else void session.runner.request();
   }
@@ -154,12 +141,7 @@ export class AppController implements vscode.Disposable {
         await this.components.ready();
         return this.resolveApp(name);
       },
-      componentUrl: (component, source) => this.components.url(component, source),
-      readComponentSource: (component, ref) => this.components.readSource(component, ref),
-      v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
-      host: this.host,
-      componentReadyTimeoutMs: 1000 * vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15),
-      editor: () => this.editor,
+      services: this.runServices(),
       render: (output) => {
         const message: RenderMessage = { type: 'render', ...output };
         if (output.status !== 'slow') this.lastRender = message;
@@ -180,6 +162,19 @@ export class AppController implements vscode.Disposable {
     return this.session;
   }
 
+  private runServices(): RunServices {
+    const readyTimeoutSeconds = vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15);
+    return {
+      host: this.services,
+      componentEvents: () => this.componentEvents.list(),
+      editor: () => this.editor,
+      componentUrl: (component, source) => this.components.url(component, source),
+      readComponentSource: (component, ref) => this.components.readSource(component, ref),
+      v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
+      componentReadyTimeoutMs: 1000 * readyTimeoutSeconds,
+    };
+  }
+
   private resolveApp(name: string): App {
     const builtin = builtinApps[name];
     if (builtin) return builtin.app;
@@ -195,8 +190,7 @@ export class AppController implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) return undefined;
     const file = path.resolve(folder.uri.fsPath, name);
-    // Only files inside the workspace folder.
-    return file.startsWith(folder.uri.fsPath + path.sep) ? file : undefined;
+    return isInside(folder.uri.fsPath, file) ? file : undefined;
   }
 
   private restart(): void {
@@ -238,7 +232,7 @@ export class AppController implements vscode.Disposable {
       const next = readEditor();
       if (sameEditorContext(next, this.editor)) return;
       this.editor = next;
-      if (this.session?.runner.readsEditor) this.rerun('editor changed');
+      if (this.session?.runner.dependsOn('editor')) this.rerun('editor changed');
     }, 250);
   }
 

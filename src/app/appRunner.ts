@@ -4,12 +4,20 @@
  * discarded: latest wins); reruns caused only by `st.rerun()` are capped so an app cannot loop; an
  * exception renders an error and keeps the previous elements; a slow run is reported.
  */
-import type { Element, RenderMessage, WidgetKind } from '../../protocol';
-import type { EditorContext } from './editorContext';
+import {
+  widgetValueSchemas,
+  type ComponentV2Value,
+  type Element,
+  type ErrorInfo,
+  type RenderMessage,
+  type WidgetKind,
+} from '../../protocol';
+import { noHostServices } from '../hostServices';
+import { errorMessage } from '../util/errors';
 import { V2ChangeQueue } from './componentsV2';
-import { noHostServices, type AppHostServices } from './hostServices';
-import { RerunRequest, RunSuperseded, St, type App, type RunScope } from './st';
+import { RunRecord, type RunDependency, type RunInputs, type RunServices } from './run';
 import type { SessionState } from './sessionState';
+import { RerunRequest, RunSuperseded, St, type App } from './st';
 
 export const MAX_CHAINED_RERUNS = 50;
 export const SLOW_RUN_MS = 5000;
@@ -17,38 +25,41 @@ export const SLOW_RUN_MS = 5000;
 export type RenderOutput = Omit<RenderMessage, 'type'>;
 
 export interface RunnerDeps {
-  componentUrl?: RunScope['componentUrl'];
-  /** Reads a v2 component's html/css/js file (throws a clear error when it may not). */
-  readComponentSource?: RunScope['readComponentSource'];
-  /** The runtime frame document v2 components are mounted in. */
-  v2RuntimeUrl?: () => string;
-  /** Sign-in state, API calls and component events for st.auth / st.api / st.componentEvents. */
-  host?: AppHostServices;
-  componentReadyTimeoutMs?: number;
   app: () => Promise<App>;
   appName: string;
   state: SessionState;
-  editor: () => EditorContext | undefined;
+  /** What the host lends each run; missing ones get defaults that explain themselves. */
+  services?: Partial<RunServices>;
   render: (output: RenderOutput) => void;
   /** Session state could not be saved (too large, not JSON). */
   onSaveError: (message: string) => void;
   slowRunMs?: number;
 }
 
+const defaultServices: RunServices = {
+  host: noHostServices,
+  componentEvents: () => [],
+  editor: () => undefined,
+  componentUrl: (name) => {
+    throw new Error(`component "${name}": components are not available here`);
+  },
+  readComponentSource: (name) => {
+    throw new Error(`component "${name}": files can only be read in VS Code`);
+  },
+  v2RuntimeUrl: () => 'about:blank',
+  componentReadyTimeoutMs: 15_000,
+};
+
 export class AppRunner {
   runs = 0;
   coalesced = 0;
   eventsHandled = 0;
   discarded = 0;
-  /** Widget id → kind, from the last completed run: how events are validated. */
-  widgetKinds = new Map<string, WidgetKind>();
-  /** Whether the last run read `st.editor` (only then do editor changes rerun the app). */
-  readsEditor = false;
-  /** Whether the last run read `st.auth` / `st.componentEvents` (only then do their changes rerun it). */
-  readsAuth = false;
-  readsComponentEvents = false;
   lastElements: Element[] = [];
 
+  /** What the last completed run declared: how events are validated, what reruns it. */
+  private record = new RunRecord();
+  private readonly services: RunServices;
   private generation = 0;
   private pending = false;
   private loop: Promise<void> | undefined;
@@ -56,13 +67,42 @@ export class AppRunner {
   private chained = 0;
   private runId = 0;
   /** v2 components' state and trigger values between runs. */
-  readonly v2 = new V2ChangeQueue();
+  private readonly v2 = new V2ChangeQueue();
 
-  constructor(private readonly deps: RunnerDeps) {}
+  constructor(private readonly deps: RunnerDeps) {
+    this.services = { ...defaultServices, ...deps.services };
+  }
 
-  /** A button click: true in the next completed run only. */
-  addTrigger(widgetId: string): void {
-    this.triggers.add(widgetId);
+  /** Widget id → kind, from the last completed run. */
+  get widgetKinds(): ReadonlyMap<string, WidgetKind> {
+    return this.record.widgetKinds;
+  }
+
+  /** Whether the last completed run read this (only then do its changes rerun the app). */
+  dependsOn(dependency: RunDependency): boolean {
+    return this.record.dependencies.has(dependency);
+  }
+
+  /**
+   * A widget event: checked against the widget of the last completed run, applied to session state
+   * (or recorded as a trigger), and a rerun asked for. Returns why it was refused, if it was.
+   */
+  applyEvent(widgetId: string, raw: unknown): ErrorInfo | undefined {
+    const kind = this.record.widgetKinds.get(widgetId);
+    if (!kind) return { code: 'invalid-message', message: `no widget "${widgetId.slice(0, 100)}" in the current app run` };
+    const value = widgetValueSchemas[kind].safeParse(raw);
+    if (!value.success) {
+      return {
+        code: 'invalid-message',
+        message: `bad value for ${kind} "${widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}`,
+      };
+    }
+    if (kind === 'button') this.triggers.add(widgetId);
+    else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
+    else this.deps.state.widgets[widgetId] = value.data;
+    this.eventsHandled++;
+    void this.request();
+    return undefined;
   }
 
   /** Ask for a rerun. `chained` marks one caused by st.rerun() (counted against the cap). */
@@ -95,58 +135,31 @@ export class AppRunner {
     const runId = ++this.runId;
     this.runs++;
     const started = performance.now();
-    const triggers = new Set(this.triggers);
-    const v2Triggers = this.v2.visibleTriggers();
-    const v2Callbacks = this.v2.takeCallbacks();
-    const scope: RunScope = {
+    const inputs: RunInputs = {
       widgets: this.deps.state.widgets,
       user: this.deps.state.user,
-      triggers,
+      triggers: new Set(this.triggers),
+      v2Triggers: this.v2.visibleTriggers(),
       superseded: () => generation !== this.generation,
-      editor: this.deps.editor,
-      ids: new Set(),
-      widgetKinds: new Map(),
-      readEditor: false,
-      componentReadyTimeoutMs: this.deps.componentReadyTimeoutMs ?? 15_000,
-      componentUrl:
-        this.deps.componentUrl ??
-        ((name) => {
-          throw new Error(`component "${name}": components are not available here`);
-        }),
-      readComponentSource:
-        this.deps.readComponentSource ??
-        ((name) => {
-          throw new Error(`component "${name}": files can only be read in VS Code`);
-        }),
-      v2RuntimeUrl: this.deps.v2RuntimeUrl ?? (() => 'about:blank'),
-      v2Triggers,
-      v2Mounts: new Map(),
-      host: this.deps.host ?? noHostServices,
-      readAuth: false,
-      readComponentEvents: false,
     };
-    const st = new St(scope);
+    const v2Callbacks = this.v2.takeCallbacks();
+    const record = new RunRecord();
+    const st = new St({ inputs, services: this.services, record });
     // Saved before the render goes out, so what the view shows is already on its way to storage
     // (a window reload right after a click must not lose it).
     let saving: Promise<void> | undefined;
-    const save = () =>
-      (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(err instanceof Error ? err.message : String(err))));
+    const save = () => (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(errorMessage(err))));
     const slow = setTimeout(() => this.emit(runId, 'slow', this.lastElements, started), this.deps.slowRunMs ?? SLOW_RUN_MS);
     try {
       // v2 callbacks run before the app, as Streamlit runs on_change callbacks before the script.
-      this.v2.publish(scope.user, scope.widgets, v2Triggers);
+      this.v2.publish(inputs.user, inputs.widgets, inputs.v2Triggers);
       for (const callback of v2Callbacks) callback.run();
       await (
         await this.deps.app()
       )(st);
-      if (scope.superseded()) throw new RunSuperseded('superseded');
-      this.consume(triggers, v2Triggers);
-      this.lastElements = materialize(st.declared);
-      this.widgetKinds = scope.widgetKinds;
-      this.v2.mounts = scope.v2Mounts;
-      this.readsEditor = scope.readEditor;
-      this.readsAuth = scope.readAuth;
-      this.readsComponentEvents = scope.readComponentEvents;
+      if (inputs.superseded()) throw new RunSuperseded('superseded');
+      this.complete(inputs, record);
+      this.lastElements = st.build();
       void save();
       this.emit(runId, 'done', this.lastElements, started);
     } catch (err) {
@@ -155,15 +168,12 @@ export class AppRunner {
         return;
       }
       if (err instanceof RerunRequest) {
-        this.consume(triggers, v2Triggers);
-        this.widgetKinds = scope.widgetKinds;
-        this.v2.mounts = scope.v2Mounts;
+        this.complete(inputs, record);
         if (++this.chained > MAX_CHAINED_RERUNS) {
-          this.emit(runId, 'error', this.lastElements, started, {
-            message:
-              `The app called st.rerun() ${MAX_CHAINED_RERUNS} times in a row without any event; stopped to avoid an ` +
-              `endless loop. Rerun App starts it again.`,
-          });
+          const message =
+            `The app called st.rerun() ${MAX_CHAINED_RERUNS} times in a row without any event; ` +
+            'stopped to avoid an endless loop. Rerun App starts it again.';
+          this.emit(runId, 'error', this.lastElements, started, { message });
           this.chained = 0;
           return;
         }
@@ -171,7 +181,7 @@ export class AppRunner {
         return;
       }
       // A failing run consumes its triggers too: a click that crashed the app is not replayed.
-      this.consume(triggers, v2Triggers);
+      this.consume(inputs);
       const error =
         err instanceof Error
           ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
@@ -184,10 +194,17 @@ export class AppRunner {
     }
   }
 
-  private consume(triggers: Set<string>, v2Triggers: Map<string, Record<string, unknown>>): void {
-    for (const t of triggers) this.triggers.delete(t);
+  /** A run got to its end (or to st.rerun()): its triggers are spent and its record is the current one. */
+  private complete(inputs: RunInputs, record: RunRecord): void {
+    this.consume(inputs);
+    this.record = record;
+    this.v2.mounts = record.v2Mounts;
+  }
+
+  private consume(inputs: RunInputs): void {
+    for (const t of inputs.triggers) this.triggers.delete(t);
     // More v2 triggers queued than this run could show: one more run each, so none is lost.
-    if (this.v2.consume(v2Triggers)) this.pending = true;
+    if (this.v2.consume(inputs.v2Triggers)) this.pending = true;
   }
 
   private emit(
@@ -206,9 +223,4 @@ export class AppRunner {
       stats: { runs: this.runs, eventsHandled: this.eventsHandled, coalesced: this.coalesced, durationMs: performance.now() - started },
     });
   }
-}
-
-/** Containers expose their children through getters while the run builds them; freeze to plain data. */
-function materialize(elements: Element[]): Element[] {
-  return JSON.parse(JSON.stringify(elements)) as Element[];
 }

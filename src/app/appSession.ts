@@ -1,13 +1,14 @@
 /**
- * The received-events handler of one view: validates each widget event against the widget it
- * names, applies it exactly once and in order, acknowledges it, and asks the runner for a rerun.
+ * The received-events handler of one view: applies each widget event exactly once and in order
+ * (EventLedger), acknowledges it per history, and hands it to the runner, which validates it against
+ * the widget it names and reruns the app.
  */
-import { widgetValueSchemas, type AckMessage, type ComponentV2Value, type ErrorInfo, type WidgetEvent } from '../../protocol';
+import type { AckMessage, ErrorInfo, WidgetEvent } from '../../protocol';
 import { AppRunner, type RunnerDeps } from './appRunner';
 import type { EventLedger } from './eventLedger';
 
 export interface AppSessionDeps extends RunnerDeps {
-  /** Per view, shared by every app the view shows: sequence numbers never restart. */
+  /** Per view, shared by every app the view shows: a history's numbers never restart. */
   ledger: EventLedger;
   ack: (message: AckMessage) => void;
   reject: (error: ErrorInfo, seq: number) => void;
@@ -16,7 +17,7 @@ export interface AppSessionDeps extends RunnerDeps {
 export class AppSession {
   readonly runner: AppRunner;
   private readonly ledger: EventLedger;
-  private ackScheduled = false;
+  private readonly acksDue = new Set<string>();
 
   constructor(private readonly deps: AppSessionDeps) {
     this.runner = new AppRunner(deps);
@@ -27,54 +28,37 @@ export class AppSession {
     return this.deps.state;
   }
 
-  get lastHandled(): number {
-    return this.ledger.lastHandled;
+  /** What the host applied of a history: the answer to a document's ready. */
+  ackFor(history: string): AckMessage {
+    return { type: 'ack', history, upTo: this.ledger.lastHandled(history) };
   }
 
   receive(event: WidgetEvent): void {
-    const verdict = this.ledger.judge(event.seq);
-    if (verdict === 'duplicate') return this.scheduleAck(); // re-sent after a reload: already applied
+    const verdict = this.ledger.judge(event.history, event.seq);
+    if (verdict === 'duplicate') return this.scheduleAck(event.history); // re-sent after a reload: already applied
     if (verdict === 'gap') {
-      return this.deps.reject(
-        { code: 'out-of-order', message: `event ${event.seq} arrived before event ${this.ledger.lastHandled + 1}` },
+      // Never wedge: tell the webview what was applied, so it renumbers what it still holds.
+      const upTo = this.ledger.lastHandled(event.history);
+      this.deps.reject(
+        { code: 'out-of-order', message: `event ${event.seq} arrived before event ${upTo + 1}; resynchronising` },
         event.seq,
       );
+      return this.deps.ack({ ...this.ackFor(event.history), resync: true });
     }
     // From here on the event counts as handled, valid or not, so a bad one is never re-sent forever.
-    this.ledger.done(event.seq);
-    this.scheduleAck();
-    const kind = this.runner.widgetKinds.get(event.widgetId);
-    if (!kind) {
-      return this.deps.reject(
-        { code: 'invalid-message', message: `no widget "${event.widgetId.slice(0, 100)}" in the current app run` },
-        event.seq,
-      );
-    }
-    const value = widgetValueSchemas[kind].safeParse(event.value);
-    if (!value.success) {
-      return this.deps.reject(
-        {
-          code: 'invalid-message',
-          message: `bad value for ${kind} "${event.widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}`,
-        },
-        event.seq,
-      );
-    }
-    if (kind === 'button') this.runner.addTrigger(event.widgetId);
-    else if (kind === 'component_v2') {
-      this.runner.v2.apply(event.widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
-    } else this.deps.state.widgets[event.widgetId] = value.data;
-    this.runner.eventsHandled++;
-    void this.runner.request();
+    this.ledger.done(event.history, event.seq);
+    this.scheduleAck(event.history);
+    const refused = this.runner.applyEvent(event.widgetId, event.value);
+    if (refused) this.deps.reject(refused, event.seq);
   }
 
-  /** One ack for a burst of events. */
-  private scheduleAck(): void {
-    if (this.ackScheduled) return;
-    this.ackScheduled = true;
+  /** One ack per history for a burst of events. */
+  private scheduleAck(history: string): void {
+    if (this.acksDue.has(history)) return;
+    this.acksDue.add(history);
     queueMicrotask(() => {
-      this.ackScheduled = false;
-      this.deps.ack({ type: 'ack', upTo: this.ledger.lastHandled });
+      this.acksDue.delete(history);
+      this.deps.ack(this.ackFor(history));
     });
   }
 }

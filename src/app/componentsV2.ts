@@ -10,9 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { V2Change, V2Data } from '../../protocol';
+import type { SourceRef } from '../components/componentSources';
 
-/** Where a source comes from: inline text, or a file of the workspace (trusted workspaces only). */
-export type SourceRef = string | { path: string } | { extensionFile: string };
+export type { SourceRef };
 
 export interface ComponentV2Definition {
   /** The ES module whose default export is the renderer (required). */
@@ -124,7 +124,7 @@ export class V2ChangeQueue {
   }
 
   /** A run completed (or failed): the batches it saw are spent. True when more triggers wait for another run. */
-  consume(seen: Map<string, Record<string, unknown>>): boolean {
+  consume(seen: ReadonlyMap<string, Record<string, unknown>>): boolean {
     for (const [id, batch] of seen) {
       const batches = this.triggerBatches.get(id);
       if (batches?.[0] === batch) batches.shift();

@@ -6,7 +6,7 @@
  */
 import type { ApiCallResult } from '../../protocol';
 import { ratingComponent } from './builtinComponents';
-import type { ComponentEvent } from './hostServices';
+import type { ComponentEvent } from './componentEvents';
 import type { App, St } from './st';
 
 const REPORT_ROWS = 15;

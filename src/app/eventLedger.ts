@@ -1,31 +1,49 @@
 /**
- * Exactly-once, in-order acceptance of widget events by sequence number. The webview numbers events
- * 1, 2, 3… (also across reloads) and re-sends what was not acknowledged; the host accepts each number
- * once, in order.
+ * Exactly-once, in-order acceptance of widget events. The webview numbers its events 1, 2, 3… within
+ * a *history*: a random id each webview document takes when it loads. The host remembers, per
+ * history, the last number it applied. A reloaded document first asks what the host applied of its
+ * previous history, forgets those, and re-sends the rest in its new history: nothing is applied twice
+ * and nothing the host never applied is lost, whichever window, tab or storage folder the numbers
+ * came from (another history's numbers can never be mistaken for this one's).
  */
 export type Verdict = 'new' | 'duplicate' | 'gap';
 
-export class EventLedger {
-  /** `persist` is told every new high-water mark (the view keeps it across reloads and app switches). */
-  constructor(
-    private last: number,
-    private readonly persist: (last: number) => void = () => undefined,
-  ) {}
+/** How many histories the host remembers (each document load is one; old ones are dropped first). */
+export const MAX_HISTORIES = 32;
 
-  get lastHandled(): number {
-    return this.last;
+export type LedgerRecord = Record<string, number>;
+
+export class EventLedger {
+  private readonly last: Map<string, number>;
+
+  /** `persist` is told the whole record after every change (it survives reloads and app switches). */
+  constructor(
+    saved: LedgerRecord = {},
+    private readonly persist: (record: LedgerRecord) => void = () => undefined,
+  ) {
+    this.last = new Map(Object.entries(saved).filter(([, n]) => Number.isInteger(n) && n >= 0));
   }
 
-  /** `new`: handle it (and call `done`); `duplicate`: already handled, ack again; `gap`: refuse. */
-  judge(seq: number): Verdict {
-    if (seq <= this.last) return 'duplicate';
-    if (seq !== this.last + 1) return 'gap';
+  /** The last number applied in this history (0 for a history the host never saw). */
+  lastHandled(history: string): number {
+    return this.last.get(history) ?? 0;
+  }
+
+  /** `new`: handle it (and call `done`); `duplicate`: already applied, ack again; `gap`: resynchronise. */
+  judge(history: string, seq: number): Verdict {
+    const last = this.lastHandled(history);
+    if (seq <= last) return 'duplicate';
+    if (seq !== last + 1) return 'gap';
     return 'new';
   }
 
-  done(seq: number): void {
-    if (seq !== this.last + 1) throw new Error(`event ${seq} handled out of order after ${this.last}`);
-    this.last = seq;
-    this.persist(seq);
+  done(history: string, seq: number): void {
+    const last = this.lastHandled(history);
+    if (seq !== last + 1) throw new Error(`event ${seq} handled out of order after ${last}`);
+    // Re-inserted so the map's order is least recently used first.
+    this.last.delete(history);
+    this.last.set(history, seq);
+    while (this.last.size > MAX_HISTORIES) this.last.delete(this.last.keys().next().value!);
+    this.persist(Object.fromEntries(this.last));
   }
 }

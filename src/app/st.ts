@@ -1,9 +1,11 @@
 /**
  * The `st` object an app receives: it declares elements in order and returns widget values, like
- * Streamlit's API. One AppContext per run; containers (expander, tabs, columns) are child contexts
- * writing into their own element lists.
+ * Streamlit's API. One `St` per container of a run; containers (expander, tabs, columns) are child
+ * `St`s declaring into their own lists, built into one element tree when the run completes.
  */
-import type { Element, WidgetKind } from '../../protocol';
+import type { ApiCallResult, ApiRoute, Element, WidgetKind } from '../../protocol';
+import type { ComponentSource } from '../components/componentSources';
+import type { ComponentEvent } from './componentEvents';
 import {
   mountResult,
   toV2Data,
@@ -11,13 +13,11 @@ import {
   type Callbacks,
   type ComponentV2Definition,
   type MountOptions,
-  type MountRecord,
   type MountResult,
   type SourceRef,
 } from './componentsV2';
 import type { EditorContext } from './editorContext';
-import type { AppHostServices, ComponentEvent } from './hostServices';
-import type { ApiCallResult, ApiRoute } from '../../protocol';
+import type { Run } from './run';
 
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
@@ -33,34 +33,6 @@ export interface WidgetOptions {
   /** Explicit identity; otherwise kind + label + container position. */
   key?: string;
   disabled?: boolean;
-}
-
-/** What a run reads and writes, shared by all contexts of that run. */
-export interface RunScope {
-  widgets: Record<string, unknown>;
-  user: Record<string, unknown>;
-  triggers: ReadonlySet<string>;
-  superseded(): boolean;
-  editor(): EditorContext | undefined;
-  ids: Set<string>;
-  widgetKinds: Map<string, WidgetKind>;
-  readEditor: boolean;
-  /** The URL a component's frame loads (throws a clear error for an unknown component). */
-  componentUrl(name: string, source: ComponentSource): string;
-  /** How long a component frame may take to say ready before the view warns. */
-  componentReadyTimeoutMs: number;
-  /** The text of a v2 component's html/css/js file (throws a clear error when it may not be read). */
-  readComponentSource(name: string, ref: Exclude<SourceRef, string>): string;
-  /** The runtime frame document v2 components are mounted in. */
-  v2RuntimeUrl(): string;
-  /** v2 trigger values this run sees, by instance id. */
-  v2Triggers: ReadonlyMap<string, Record<string, unknown>>;
-  /** What the v2 mounts of this run declared, by instance id. */
-  v2Mounts: Map<string, MountRecord>;
-  host: AppHostServices;
-  /** Set when the run read st.auth / st.componentEvents: then changes to them rerun the app. */
-  readAuth: boolean;
-  readComponentEvents: boolean;
 }
 
 /** Who is signed in, as an app sees it: never a token. */
@@ -81,71 +53,68 @@ export interface AuthState {
 /** Mounts one instance of a registered v2 component in the container it was registered on. */
 export type ComponentV2<S extends Record<string, unknown> = Record<string, unknown>> = (options?: MountOptions<S>) => MountResult<S>;
 
-/** Where a component's files are: a built-in name, a folder in the workspace, or a dev server. */
-export interface ComponentSource {
-  /** Folder with index.html, relative to the workspace (trusted workspaces only). */
-  path?: string;
-  /** A development server (e.g. http://localhost:3001), mapped with asExternalUri. */
-  url?: string;
-}
-
 export type App = (st: St) => unknown;
 
+type LeafElement = Exclude<Element, { kind: 'expander' | 'tabs' | 'columns' }>;
+/** A declared leaf, or a container that builds its element from its children's when the run completes. */
+type Declared = LeafElement | (() => Element);
+
 export class St {
-  private readonly elements: Element[] = [];
+  private readonly declared: Declared[] = [];
 
   constructor(
-    private readonly scope: RunScope,
+    private readonly run: Run,
     private readonly path = '',
   ) {}
 
-  /** The elements declared so far in this container. */
-  get declared(): Element[] {
-    return this.elements;
+  /** This container's elements as plain data (containers with their children). */
+  build(): Element[] {
+    return this.declared.map((d) => (typeof d === 'function' ? d() : d));
   }
 
   /** The app's own values: they survive reruns, hiding the view and window reloads. */
   get sessionState(): Record<string, unknown> {
     this.checkpoint();
-    return this.scope.user;
+    return this.run.inputs.user;
   }
 
   /** The active editor (file, language, selection…); reading it makes the app rerun when it changes. */
   get editor(): EditorContext | undefined {
     this.checkpoint();
-    this.scope.readEditor = true;
-    return this.scope.editor();
+    this.run.record.dependencies.add('editor');
+    return this.run.services.editor();
   }
 
   /** Who is signed in (never a token); reading it makes the app rerun on sign-in, sign-out and expiry. */
   get auth(): AuthState {
     this.checkpoint();
-    this.scope.readAuth = true;
-    const info = this.scope.host.session();
-    const host = this.scope.host;
+    this.run.record.dependencies.add('auth');
+    const host = this.run.services.host;
+    const info = host.sessionInfo();
     return {
       signedIn: info.signedIn,
       valid: info.signedIn && (info.expiresAt === undefined || info.expiresAt > Date.now()),
       ...(info.account ? { user: { ...info.account } } : {}),
       ...(info.expiresAt !== undefined ? { expiresAt: info.expiresAt } : {}),
       development: info.development,
-      signIn: () => host.signIn(),
-      signOut: () => host.signOut(),
+      // The host tells the user when sign-in fails; the app reruns when the session changes.
+      signIn: () => void host.signIn().catch(() => undefined),
+      signOut: () => void host.signOut().catch(() => undefined),
     };
   }
 
   /** The local API server, called by the host (which adds the access token to protected routes). */
   get api(): { call(route: ApiRoute): Promise<ApiCallResult> } {
     this.checkpoint();
-    const host = this.scope.host;
+    const host = this.run.services.host;
     return { call: (route) => host.callApi(route) };
   }
 
   /** Events components sent through the notifier, newest first (bounded); new ones rerun an app that reads them. */
   get componentEvents(): readonly ComponentEvent[] {
     this.checkpoint();
-    this.scope.readComponentEvents = true;
-    return this.scope.host.componentEvents();
+    this.run.record.dependencies.add('componentEvents');
+    return this.run.services.componentEvents();
   }
 
   rerun(): never {
@@ -204,7 +173,7 @@ export class St {
   button(label: string, options: WidgetOptions = {}): boolean {
     const id = this.widgetId('button', label, options.key);
     this.add({ kind: 'button', id, label, disabled: Boolean(options.disabled) });
-    return this.scope.triggers.has(id);
+    return this.run.inputs.triggers.has(id);
   }
   checkbox(label: string, options: WidgetOptions & { value?: boolean } = {}): boolean {
     return this.boolean('checkbox', label, options);
@@ -265,7 +234,7 @@ export class St {
     options: WidgetOptions & ComponentSource & { default?: unknown; height?: number } = {},
   ): unknown {
     const id = this.widgetId('component', name, options.key);
-    const url = this.scope.componentUrl(name, {
+    const url = this.run.services.componentUrl(name, {
       ...(options.path ? { path: options.path } : {}),
       ...(options.url ? { url: options.url } : {}),
     });
@@ -277,10 +246,10 @@ export class St {
       url,
       args: jsonArgs,
       disabled: Boolean(options.disabled),
-      readyTimeoutMs: this.scope.componentReadyTimeoutMs,
+      readyTimeoutMs: this.run.services.componentReadyTimeoutMs,
       ...(options.height !== undefined ? { height: options.height } : {}),
     });
-    const value = this.scope.widgets[id] as { dataType: 'json'; json: unknown } | { dataType: 'bytes'; base64: string } | undefined;
+    const value = this.run.inputs.widgets[id] as { dataType: 'json'; json: unknown } | { dataType: 'bytes'; base64: string } | undefined;
     if (!value) return options.default ?? null;
     return value.dataType === 'json' ? value.json : new Uint8Array(Buffer.from(value.base64, 'base64'));
   }
@@ -304,40 +273,25 @@ export class St {
   /** A collapsible section; returns a container to declare its contents into. */
   expander(label: string, options: { expanded?: boolean } = {}): St {
     const id = this.nextId();
-    const child = new St(this.scope, `${id}/`);
-    this.add({
-      kind: 'expander',
-      id,
-      label: String(label),
-      expanded: Boolean(options.expanded),
-      get children() {
-        return child.declared;
-      },
-    } as Element);
+    const child = new St(this.run, `${id}/`);
+    const expanded = Boolean(options.expanded);
+    this.addContainer(() => ({ kind: 'expander', id, label: String(label), expanded, children: child.build() }));
     return child;
   }
   tabs(labels: readonly string[]): St[] {
     const id = this.nextId();
-    const children = labels.map((_, i) => new St(this.scope, `${id}/${i}/`));
-    this.add({
+    const children = labels.map((_, i) => new St(this.run, `${id}/${i}/`));
+    this.addContainer(() => ({
       kind: 'tabs',
       id,
-      get tabs() {
-        return labels.map((label, i) => ({ label: String(label), children: children[i]!.declared }));
-      },
-    } as Element);
+      tabs: labels.map((label, i) => ({ label: String(label), children: children[i]!.build() })),
+    }));
     return children;
   }
   columns(count: number): St[] {
     const id = this.nextId();
-    const children = Array.from({ length: Math.max(1, Math.min(12, Math.floor(count))) }, (_, i) => new St(this.scope, `${id}/${i}/`));
-    this.add({
-      kind: 'columns',
-      id,
-      get columns() {
-        return children.map((c) => c.declared);
-      },
-    } as Element);
+    const children = Array.from({ length: Math.max(1, Math.min(12, Math.floor(count))) }, (_, i) => new St(this.run, `${id}/${i}/`));
+    this.addContainer(() => ({ kind: 'columns', id, columns: children.map((c) => c.build()) }));
     return children;
   }
 
@@ -352,25 +306,25 @@ export class St {
       throw new Error(`component "${name}": give it a js module (inline text or { path })`);
     }
     const read = (ref: SourceRef | undefined): string =>
-      ref === undefined ? '' : typeof ref === 'string' ? ref : this.scope.readComponentSource(name, ref);
+      ref === undefined ? '' : typeof ref === 'string' ? ref : this.run.services.readComponentSource(name, ref);
     const sources = { html: read(definition.html), css: read(definition.css), js: read(definition.js) };
     const isolateStyles = definition.isolateStyles ?? true;
     return (options = {}) => {
       const data = toV2Data(options.data);
       const id = this.widgetId('component_v2', options.key === undefined ? unkeyedIdentity(name, data, options) : name, options.key);
       const callbacks = (options.onChange ?? {}) as Callbacks;
-      this.scope.v2Mounts.set(id, {
+      this.run.record.v2Mounts.set(id, {
         callbacks,
         ...(options.key !== undefined ? { key: options.key } : {}),
         ...(options.default ? { defaults: options.default } : {}),
       });
-      const result = mountResult(this.scope.widgets[id], options.default, this.scope.v2Triggers.get(id), Object.keys(callbacks));
-      if (options.key !== undefined) this.scope.user[options.key] = result;
+      const result = mountResult(this.run.inputs.widgets[id], options.default, this.run.inputs.v2Triggers.get(id), Object.keys(callbacks));
+      if (options.key !== undefined) this.run.inputs.user[options.key] = result;
       this.add({
         kind: 'component_v2',
         id,
         name,
-        runtimeUrl: this.scope.v2RuntimeUrl(),
+        runtimeUrl: this.run.services.v2RuntimeUrl(),
         ...sources,
         isolateStyles,
         data,
@@ -382,32 +336,37 @@ export class St {
   }
 
   private checkpoint(): void {
-    if (this.scope.superseded()) throw new RunSuperseded('superseded by a newer rerun');
+    if (this.run.inputs.superseded()) throw new RunSuperseded('superseded by a newer rerun');
   }
 
-  private add(element: Element): void {
+  private add(element: LeafElement): void {
     this.checkpoint();
-    this.elements.push(element);
+    this.declared.push(element);
+  }
+
+  private addContainer(build: () => Element): void {
+    this.checkpoint();
+    this.declared.push(build);
   }
 
   private nextId(): string {
-    return `${this.path}${this.elements.length}`;
+    return `${this.path}${this.declared.length}`;
   }
 
   private widgetId(kind: WidgetKind, label: string, key: string | undefined): string {
     const id = key !== undefined ? `key:${key}` : `${kind}:${this.path}${label}`;
-    if (this.scope.ids.has(id)) {
+    if (this.run.record.ids.has(id)) {
       throw new DuplicateWidgetError(duplicateHint(kind, label, key));
     }
-    this.scope.ids.add(id);
-    this.scope.widgetKinds.set(id, kind);
+    this.run.record.ids.add(id);
+    this.run.record.widgetKinds.set(id, kind);
     return id;
   }
 
   private value<T>(id: string, initial: T, accept: (v: unknown) => v is T): T {
-    const current = this.scope.widgets[id];
+    const current = this.run.inputs.widgets[id];
     if (accept(current)) return current;
-    this.scope.widgets[id] = initial;
+    this.run.inputs.widgets[id] = initial;
     return initial;
   }
 

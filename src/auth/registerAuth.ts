@@ -19,11 +19,14 @@ export interface AuthService extends vscode.Disposable {
   readonly audience: string;
   /** Silent: a valid access token (refreshed if needed) or undefined when signed out. Never log it. */
   getAccessToken(scopes?: readonly string[]): Promise<string | undefined>;
-  getSessionInfo(): SessionInfo;
+  sessionInfo(): SessionInfo;
   readonly onDidChangeSessionInfo: vscode.Event<SessionInfo>;
-  /** Interactive; rejects with AuthError (kind 'cancelled' when the user cancels). */
+  /**
+   * Interactive; tells the user when it fails (not when they cancel), then rejects with AuthError
+   * (kind 'cancelled' when the user cancels).
+   */
   signIn(): Promise<SessionInfo>;
-  signOut(): Promise<void>;
+  signOut(): Promise<SessionInfo>;
   /** The issuer the API server must verify against; starts the development provider if needed. */
   issuer(): Promise<string>;
   /** Test hook for the e2e "forced expiry": marks the access tokens expired so the next use refreshes. */
@@ -147,15 +150,26 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     async getAccessToken(scopes) {
       return (await manager.getSessions(scopes))[0]?.tokens.accessToken;
     },
-    getSessionInfo: sessionInfo,
+    sessionInfo,
     onDidChangeSessionInfo: infoEmitter.event,
     async signIn() {
-      if (manager.sessions.length === 0) await interactiveSignIn([]);
-      return sessionInfo();
+      try {
+        if (manager.sessions.length === 0) await interactiveSignIn([]);
+        return sessionInfo();
+      } catch (err) {
+        reportFailure('sign-in')(err);
+        throw err;
+      }
     },
     async signOut() {
-      for (const session of [...manager.sessions]) await manager.remove(session.id);
-      authLog('info', 'signed out');
+      try {
+        for (const session of [...manager.sessions]) await manager.remove(session.id);
+        authLog('info', 'signed out');
+        return sessionInfo();
+      } catch (err) {
+        reportFailure('sign-out')(err);
+        throw err;
+      }
     },
     async issuer() {
       return (await tenants.ensure()).tenant.issuer;
@@ -198,15 +212,16 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, {
       supportsMultipleAccounts: false,
     }),
-    vscode.commands.registerCommand('componentHost.signIn', () => service.signIn().catch(reportFailure('sign-in'))),
-    vscode.commands.registerCommand('componentHost.signOut', () => service.signOut().catch(reportFailure('sign-out'))),
+    // The service has told the user about a failure already.
+    vscode.commands.registerCommand('componentHost.signIn', () => service.signIn().catch(() => undefined)),
+    vscode.commands.registerCommand('componentHost.signOut', () => service.signOut().catch(() => undefined)),
     vscode.commands.registerCommand('componentHost.accountActions', async () => {
       const info = sessionInfo();
       const pick = await vscode.window.showInformationMessage(
         `Signed in as ${info.account?.name ?? '?'}${info.development ? ' (development sign-in)' : ''}.`,
         'Sign Out',
       );
-      if (pick === 'Sign Out') await service.signOut().catch(reportFailure('sign-out'));
+      if (pick === 'Sign Out') await service.signOut().catch(() => undefined);
     }),
     store.onDidChange(() => void manager.sync().catch(reportFailure('session sync'))),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -10,15 +10,14 @@ import {
   componentMethods,
   describeIssues,
   notifierEvents,
-  type ApiCallResult,
   type ApiRoute,
   type ComponentMethod,
   type ComponentOutcome,
   type ComponentResult,
   type ErrorCode,
   type NotifierEventName,
-  type SessionInfo,
 } from '../../protocol';
+import type { HostServices } from '../hostServices';
 
 /** Storage limits per component: generous for settings and drafts, small enough for globalState. */
 export const STORAGE_MAX_BYTES = 256 * 1024;
@@ -31,10 +30,8 @@ export interface KeyValueStore {
   keys(): readonly string[];
 }
 
-export interface ComponentApiDeps {
+export interface ComponentApiDeps extends Pick<HostServices, 'sessionInfo' | 'callApi'> {
   store: KeyValueStore;
-  sessionInfo(): SessionInfo;
-  callApi(route: ApiRoute): Promise<ApiCallResult>;
   /** Opens a workspace-relative file; rejects paths outside the workspace. Returns what was opened. */
   openFile(path: string): Promise<string>;
   showNotification(message: string, severity: 'info' | 'warning' | 'error'): void;

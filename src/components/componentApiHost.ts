@@ -4,21 +4,17 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ApiCallResult, ApiRoute, NotifierEventName, SessionInfo } from '../../protocol';
-import { ComponentApi, ComponentApiError } from './componentApi';
+import type { NotifierEventName } from '../../protocol';
+import type { HostServices } from '../hostServices';
 import { FileStore } from '../storage/fileStore';
-
-export interface ComponentApiServices {
-  getSessionInfo(): SessionInfo;
-  callApi(route: ApiRoute): Promise<ApiCallResult>;
-  /** An accepted notifier event (it is also logged). */
-  onEvent(component: string, event: NotifierEventName, payload: unknown): void;
-}
+import { ComponentApi, ComponentApiError } from './componentApi';
 
 export function createComponentApi(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  services: ComponentApiServices,
+  services: HostServices,
+  /** An accepted notifier event (it is also logged). */
+  onEvent: (component: string, event: NotifierEventName, payload: unknown) => void,
 ): ComponentApi {
   const api = new ComponentApi({
     // On disk where the host runs; globalState only when global storage is not a local folder.
@@ -26,7 +22,7 @@ export function createComponentApi(
       context.globalStorageUri.scheme === 'file'
         ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json')
         : context.globalState,
-    sessionInfo: () => services.getSessionInfo(),
+    sessionInfo: () => services.sessionInfo(),
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
@@ -57,7 +53,7 @@ export function createComponentApi(
     },
     onEvent: (component, event, payload) => {
       log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`);
-      services.onEvent(component, event, payload);
+      onEvent(component, event, payload);
     },
   });
   context.subscriptions.push(

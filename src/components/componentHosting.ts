@@ -6,11 +6,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { MAX_V2_SOURCE_CHARS } from '../../protocol';
-import type { SourceRef } from '../app/componentsV2';
-import type { ComponentSource } from '../app/st';
 import { ComponentServer } from './componentServer';
-
-type SourceFileRef = Exclude<SourceRef, string>;
+import type { ComponentSource, SourceFileRef } from './componentSources';
 
 /** Files are read on every run (an edit shows on the next rerun), so keep them small. */
 function readSourceFile(name: string, file: string, shown: string): string {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute } from '../../protocol';
+import type { AuthService } from '../auth/registerAuth';
 import { callApi } from './apiClient';
 import { ServerSupervisor, type ServerState } from './supervisor';
 
@@ -16,11 +17,8 @@ export interface ApiServerService extends vscode.Disposable {
   ensureRunning(): Promise<string>;
 }
 
-export interface ServerAuth {
-  issuer(): Promise<string>;
-  readonly audience: string;
-  getAccessToken(): Promise<string | undefined>;
-}
+/** What the server needs of sign-in: the issuer and audience to verify against, and the token to send. */
+export type ServerAuth = Pick<AuthService, 'issuer' | 'audience' | 'getAccessToken'>;
 
 function settings() {
   const c = vscode.workspace.getConfiguration('componentHost.server');

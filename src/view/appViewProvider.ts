@@ -1,21 +1,28 @@
 import * as vscode from 'vscode';
-import type { ApiCallResult, ApiRoute, HostInfo, HostToWebview, SessionInfo } from '../../protocol';
-import { AppController } from '../app/appController';
-import { createComponentApi } from '../components/componentApiHost';
+import type { HostInfo, HostToWebview } from '../../protocol';
+import type { AppController } from '../app/appController';
 import type { ComponentApi } from '../components/componentApi';
+import type { ComponentHosting } from '../components/componentHosting';
+import type { HostServices } from '../hostServices';
+import { errorMessage } from '../util/errors';
 import { WebviewChannel } from './webviewChannel';
 import { renderWebviewHtml } from './webviewHtml';
 
-/** What the view needs from the rest of the host: session info (never a token) and brokered calls. */
-export interface ViewServices {
-  getSessionInfo(): SessionInfo;
-  readonly onDidChangeSessionInfo: vscode.Event<SessionInfo>;
-  signIn(): Promise<SessionInfo>;
-  signOut(): Promise<SessionInfo>;
-  callApi(route: ApiRoute): Promise<ApiCallResult>;
+/** What the view shows and relays: built once by the composition root (extension.ts). */
+export interface ViewParts {
+  services: HostServices;
+  app: AppController;
+  componentApi: ComponentApi;
+  components: ComponentHosting;
 }
 
-/** The side-panel view: owns the webview, its channel, and what the host shows in it. */
+const ISOLATION_TEXT = {
+  'foreign-message': 'messages posted outside its channel (to the view, its parent or top) were ignored',
+  'invalid-message': 'invalid messages were refused',
+  flood: 'changes beyond the rate limit were merged',
+} as const;
+
+/** The side-panel view: owns the webview and its channel, and relays between them and the host's parts. */
 export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'componentHost.appView';
 
@@ -24,36 +31,24 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private activationMs = 0;
   private noticeSeq = 0;
   private lastNotice: HostToWebview | undefined;
-  private readonly readyEmitter = new vscode.EventEmitter<void>();
-  /** Fires each time a webview document completes the ready handshake (first show, reload). */
-  readonly onDidBecomeReady = this.readyEmitter.event;
+  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-    private readonly services: ViewServices,
+    private readonly parts: ViewParts,
   ) {
-    this.app = new AppController(context, log, (message) => this.channel?.post(message), services);
-    this.componentApi = createComponentApi(context, log, {
-      ...services,
-      onEvent: (component, event, payload) => this.app.componentEvent(component, event, payload),
-    });
-    context.subscriptions.push(
-      this.app,
-      services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })),
+    this.disposables = [
+      parts.app.onDidPost((message) => this.channel?.post(message)),
+      parts.services.onDidChangeSessionInfo((info) => this.channel?.post({ type: 'session', info })),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('componentHost.components')) return;
         // New component sources: new frame origins for the CSP, so the document is rebuilt.
-        this.app.components.reset();
+        parts.components.reset();
         void this.reloadDocument();
       }),
-    );
+    ];
   }
-
-  /** The app host of this view (runs, session state, events). */
-  readonly app: AppController;
-  /** Component requests: notifier, storage, host APIs. */
-  readonly componentApi: ComponentApi;
 
   setActivationMs(ms: number): void {
     this.activationMs = ms;
@@ -67,40 +62,33 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
     };
+    const { services, app, componentApi, components } = this.parts;
     const channel = new WebviewChannel(
       webview,
       {
         echo: ({ text }) => ({ text, receivedAt: Date.now() }),
-        callApi: ({ route }) => this.services.callApi(route),
-        signIn: () => this.services.signIn(),
-        signOut: () => this.services.signOut(),
-        component: (call) => this.componentApi.handle(call),
+        callApi: ({ route }) => services.callApi(route),
+        signIn: () => services.signIn(),
+        signOut: () => services.signOut(),
+        component: (call) => componentApi.handle(call),
         reportIsolation: ({ component, what, count }) => {
-          const text = {
-            'foreign-message': 'messages posted outside its channel (to the view, its parent or top) were ignored',
-            'invalid-message': 'invalid messages were refused',
-            flood: 'changes beyond the rate limit were merged',
-          }[what];
-          this.log.warn(`component "${component}": ${count} ${text}`);
+          this.log.warn(`component "${component}": ${count} ${ISOLATION_TEXT[what]}`);
           return { logged: true as const };
         },
       },
       this.log,
-      () => {
+      (ready) => {
         // Each new document (first show, shown again after hiding, reload) starts empty: replay state.
         channel.post({ type: 'hello', host: this.hostInfo() });
-        channel.post({ type: 'session', info: this.services.getSessionInfo() });
+        channel.post({ type: 'session', info: services.sessionInfo() });
         if (this.lastNotice) channel.post(this.lastNotice);
-        this.app.onReady();
-        this.readyEmitter.fire();
+        app.onReady(ready.previousHistories);
       },
-      (event) => this.app.receive(event),
+      (event) => app.receive(event),
     );
     this.channel = channel;
-    await this.app.components
-      .ready()
-      .catch((err: unknown) => this.log.error(`component server: ${err instanceof Error ? err.message : String(err)}`));
-    webview.html = renderWebviewHtml(webview, this.context.extensionUri, this.app.components.frameOrigins);
+    await components.ready().catch((err: unknown) => this.log.error(`component server: ${errorMessage(err)}`));
+    webview.html = renderWebviewHtml(webview, this.context.extensionUri, components.frameOrigins);
     webviewView.onDidChangeVisibility(() => {
       if (!webviewView.visible) channel.markNotReady();
     });
@@ -117,19 +105,15 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private async reloadDocument(): Promise<void> {
     const view = this.view;
     if (!view) return;
-    await this.app.components.ready();
+    await this.parts.components.ready();
     this.channel?.markNotReady();
-    view.webview.html = renderWebviewHtml(view.webview, this.context.extensionUri, this.app.components.frameOrigins);
-    this.app.rerun('component sources changed');
+    view.webview.html = renderWebviewHtml(view.webview, this.context.extensionUri, this.parts.components.frameOrigins);
+    this.parts.app.rerun('component sources changed');
   }
 
   /** Show the view, creating it if needed. */
   async reveal(): Promise<void> {
     await vscode.commands.executeCommand(`${AppViewProvider.viewId}.focus`);
-  }
-
-  rerun(): void {
-    this.app.rerun('Rerun App command');
   }
 
   /** Send a notice; it is remembered so a re-created webview shows it again. */
@@ -162,6 +146,6 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   dispose(): void {
     this.channel?.dispose();
-    this.readyEmitter.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 }

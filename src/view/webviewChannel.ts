@@ -9,6 +9,7 @@ import {
   type WebviewRequestParams,
   type WebviewRequestResult,
   type WidgetEvent,
+  type WebviewToHost,
 } from '../../protocol';
 
 export type RequestHandlers = {
@@ -30,7 +31,7 @@ export class WebviewChannel implements vscode.Disposable {
     private readonly webview: vscode.Webview,
     private readonly handlers: RequestHandlers,
     private readonly log: vscode.LogOutputChannel,
-    private readonly onReady: () => void,
+    private readonly onReady: (message: Extract<WebviewToHost, { type: 'ready' }>) => void,
     private readonly onEvent: (event: WidgetEvent) => void,
   ) {
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw));
@@ -70,7 +71,7 @@ export class WebviewChannel implements vscode.Disposable {
           this.log.warn(`webview speaks protocol ${message.protocolVersion}, host ${PROTOCOL_VERSION}`);
         }
         this.ready = true;
-        this.onReady();
+        this.onReady(message);
         for (const queued of this.queue.splice(0)) this.post(queued);
         return;
       }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { hostProbe } from './harness';
 import { extensionApi } from './extensionApi';
 
-hostProbe('app.stats', async () => (await extensionApi()).view.app.stats);
+hostProbe('app.stats', async () => (await extensionApi()).app.stats);
 
 hostProbe('app.select', async (name) => {
   await vscode.workspace.getConfiguration('componentHost').update('app', String(name), vscode.ConfigurationTarget.Workspace);

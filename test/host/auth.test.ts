@@ -20,7 +20,7 @@ hostTest('the auth0 provider is registered and nothing is signed in at first', a
   assert.equal(session, undefined);
 });
 
-hostProbe('auth.info', async () => (await extensionApi()).auth.getSessionInfo());
+hostProbe('auth.info', async () => (await extensionApi()).auth.sessionInfo());
 
 /** The sessions our provider serves to VS Code (what the Accounts menu and getSession see). */
 hostProbe('auth.providerSessions', async () => {

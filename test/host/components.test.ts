@@ -3,11 +3,11 @@ import { hostProbe, hostTest } from './harness';
 import { extensionApi } from './extensionApi';
 
 /** What the component API handled and refused (notifier, storage, host APIs). */
-hostProbe('components.stats', async () => ({ ...(await extensionApi()).view.componentApi.stats }));
+hostProbe('components.stats', async () => ({ ...(await extensionApi()).componentApi.stats }));
 
 /** A component's stored keys, as the host keeps them (globalState: survives window reloads). */
 hostProbe('components.storage', async (name) => {
-  const api = (await extensionApi()).view.componentApi;
+  const api = (await extensionApi()).componentApi;
   const outcome = await api.handle({ component: String(name), elementId: 'probe', method: 'storage.list', params: {} });
   return outcome.ok ? outcome.result : outcome.error;
 });
@@ -15,7 +15,7 @@ hostProbe('components.storage', async (name) => {
 hostProbe('components.clear', () => vscode.commands.executeCommand<number>('componentHost.clearComponentStorage'));
 
 hostTest('component API: an unknown notifier event is refused by name; storage round-trips through the host store', async () => {
-  const api = (await extensionApi()).view.componentApi;
+  const api = (await extensionApi()).componentApi;
   const refused = await api.handle({
     component: 'host-test',
     elementId: 'x',

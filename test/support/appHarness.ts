@@ -2,9 +2,12 @@
 import type { AckMessage, ErrorInfo } from '../../protocol';
 import { AppSession } from '../../src/app/appSession';
 import type { RenderOutput } from '../../src/app/appRunner';
-import { EventLedger } from '../../src/app/eventLedger';
+import { EventLedger, type LedgerRecord } from '../../src/app/eventLedger';
 import { SessionState } from '../../src/app/sessionState';
 import type { App } from '../../src/app/st';
+
+/** The history the harness's events are numbered in (a webview document's, in the product). */
+export const HISTORY = 'test-history-1';
 
 export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<string, unknown> } = {}) {
   const store = options.store ?? new Map<string, unknown>();
@@ -17,8 +20,7 @@ export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<
     app: async () => app,
     appName: 'test',
     state,
-    ledger: new EventLedger(Number(store.get('lastSeq') ?? 0), (n) => store.set('lastSeq', n)),
-    editor: () => undefined,
+    ledger: new EventLedger((store.get('ledger') as LedgerRecord | undefined) ?? {}, (record) => store.set('ledger', record)),
     render: (o) => renders.push(o),
     onSaveError: (m) => saveErrors.push(m),
     ack: (m) => acks.push(m),

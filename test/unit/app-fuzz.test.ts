@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { errorCodes, parseWebviewMessage, widgetValueSchemas, type WidgetKind } from '../../protocol';
-import { appHarness } from '../support/appHarness';
+import { appHarness, HISTORY } from '../support/appHarness';
 
 /** Small deterministic PRNG, so a failure can be reproduced from its seed. */
 function prng(seed: number): () => number {
@@ -56,13 +56,15 @@ test(`fuzz: 12 000 hostile webview messages (seed ${SEED})`, async () => {
       () => ({ type: pick(['ready', 'request', 'event', 'render', 'evil', '__proto__', 'constructor']) }),
       () => ({
         type: 'event',
+        history: HISTORY,
         seq: pick([0, -1, 1.5, 'one', null, Math.floor(rand() * 50_000) + 1]),
         widgetId: pick([...widgetIds, '', 'x'.repeat(400), 'nope', junk()]),
         value: junk(),
       }),
       () => ({
         type: 'event',
-        seq: h.session.lastHandled + pick([1, 1, 1, 0, 2, -3]),
+        history: HISTORY,
+        seq: h.session.ackFor(HISTORY).upTo + pick([1, 1, 1, 0, 2, -3]),
         widgetId: pick(widgetIds),
         value: pick([junk(), rand() * 20 - 5, true, false, 'text', 0, 1]),
       }),
@@ -100,7 +102,7 @@ test(`fuzz: 12 000 hostile webview messages (seed ${SEED})`, async () => {
   const ups = h.acks.map((a) => a.upTo);
   assert.ok(ups.every((u, i) => i === 0 || u >= ups[i - 1]!));
   // And the app still works afterwards.
-  h.session.receive({ type: 'event', seq: h.session.lastHandled + 1, widgetId: 'slider:s', value: 9 });
+  h.session.receive({ type: 'event', history: HISTORY, seq: h.session.ackFor(HISTORY).upTo + 1, widgetId: 'slider:s', value: 9 });
   await h.runner.idle();
   assert.equal(h.state.widgets['slider:s'], 9);
   assert.equal(h.last()?.status, 'done');

@@ -1,7 +1,7 @@
 /** Streamlit v2 components on the host: identity, default, state vs triggers, callbacks, batching. */
 import { beforeEach, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { appHarness } from '../support/appHarness';
+import { appHarness, HISTORY } from '../support/appHarness';
 import type { St } from '../../src/app/st';
 import type { ComponentV2Element } from '../../protocol';
 
@@ -10,6 +10,7 @@ const JS = 'export default () => {}';
 let seq = 0;
 const v2Event = (widgetId: string, ...changes: { kind: 'state' | 'trigger'; name: string; value: unknown }[]) => ({
   type: 'event' as const,
+  history: HISTORY,
   seq: ++seq,
   widgetId,
   value: { changes },
@@ -180,9 +181,15 @@ test('bytes data crosses as base64; bad registrations and bad values get clear e
     dataType: 'bytes',
     base64: Buffer.from([1, 2, 255]).toString('base64'),
   });
-  h.session.receive({ type: 'event', seq: ++seq, widgetId: 'key:b', value: { changes: [{ kind: 'state', name: '', value: 1 }] } });
-  h.session.receive({ type: 'event', seq: ++seq, widgetId: 'key:b', value: { changes: [] } });
-  h.session.receive({ type: 'event', seq: ++seq, widgetId: 'key:b', value: 7 });
+  h.session.receive({
+    type: 'event',
+    history: HISTORY,
+    seq: ++seq,
+    widgetId: 'key:b',
+    value: { changes: [{ kind: 'state', name: '', value: 1 }] },
+  });
+  h.session.receive({ type: 'event', history: HISTORY, seq: ++seq, widgetId: 'key:b', value: { changes: [] } });
+  h.session.receive({ type: 'event', history: HISTORY, seq: ++seq, widgetId: 'key:b', value: 7 });
   await h.runner.idle();
   assert.equal(h.rejected.length, 3);
   assert.ok(h.rejected.every((r) => r.error.code === 'invalid-message'));

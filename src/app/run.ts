@@ -1,0 +1,57 @@
+/**
+ * What one app run works with, in three parts: the inputs it starts from, the services the host lends
+ * it, and the record it writes as it goes (read by the runner when the run completes).
+ */
+import type { WidgetKind } from '../../protocol';
+import type { HostServices } from '../hostServices';
+import type { ComponentSource, SourceFileRef } from '../components/componentSources';
+import type { ComponentEvent } from './componentEvents';
+import type { MountRecord } from './componentsV2';
+import type { EditorContext } from './editorContext';
+
+/** What a run starts from: values from earlier runs and events. */
+export interface RunInputs {
+  /** Widget values by widget id (session state the app does not write directly). */
+  widgets: Record<string, unknown>;
+  /** `st.sessionState`: the app's own values. */
+  user: Record<string, unknown>;
+  /** Buttons clicked since the last completed run. */
+  triggers: ReadonlySet<string>;
+  /** v2 trigger values this run sees, by instance id. */
+  v2Triggers: ReadonlyMap<string, Record<string, unknown>>;
+  /** True once a newer rerun has superseded this run. */
+  superseded(): boolean;
+}
+
+/** What the host lends a run. Each has a default for runs without VS Code (unit tests). */
+export interface RunServices {
+  host: HostServices;
+  /** Notifier events from components, newest first. */
+  componentEvents(): readonly ComponentEvent[];
+  editor(): EditorContext | undefined;
+  /** The URL a component's frame loads (throws a clear error for an unknown component). */
+  componentUrl(name: string, source: ComponentSource): string;
+  /** The text of a v2 component's html/css/js file (throws a clear error when it may not be read). */
+  readComponentSource(name: string, ref: SourceFileRef): string;
+  /** The runtime frame document v2 components are mounted in. */
+  v2RuntimeUrl(): string;
+  /** How long a component frame may take to say ready before the view warns. */
+  componentReadyTimeoutMs: number;
+}
+
+/** What changes outside the app makes it rerun, when a run read it. */
+export type RunDependency = 'editor' | 'auth' | 'componentEvents';
+
+/** What a run declared: the runner keeps the record of the last completed run. */
+export class RunRecord {
+  readonly ids = new Set<string>();
+  readonly widgetKinds = new Map<string, WidgetKind>();
+  readonly v2Mounts = new Map<string, MountRecord>();
+  readonly dependencies = new Set<RunDependency>();
+}
+
+export interface Run {
+  readonly inputs: RunInputs;
+  readonly services: RunServices;
+  readonly record: RunRecord;
+}

@@ -1,0 +1,146 @@
+/**
+ * Exactly-once events across reloads, windows and storage folders: the webview's Outbox against the
+ * host's AppSession, connected in memory. Whatever the two sides remember, every event is applied
+ * once, none the host never applied is lost, and the view never wedges.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { HostToWebview, WidgetEvent } from '../../protocol';
+import { Outbox, type OutboxChannel } from '../../webview/outbox';
+import { appHarness } from '../support/appHarness';
+
+/** A webview document: its state survives a reload (as VS Code's getState does); `deliver` decides what reaches the host. */
+class FakeDocument implements OutboxChannel {
+  sent: WidgetEvent[] = [];
+  constructor(public state: Record<string, unknown> = {}) {}
+  send(event: WidgetEvent): void {
+    this.sent.push(event);
+  }
+  getState<T>(): T | undefined {
+    return structuredClone(this.state) as T;
+  }
+  patchState(patch: Record<string, unknown>): void {
+    this.state = { ...this.state, ...patch };
+  }
+}
+
+function counterApp() {
+  const h = appHarness((st) => {
+    const n = st.numberInput('n', { key: 'n' });
+    st.text(`n=${n}`);
+  });
+  return h;
+}
+
+/** Load a document: ready → the host's acks for earlier histories → the outbox re-sends what was never applied. */
+async function load(h: ReturnType<typeof counterApp>, state: Record<string, unknown>) {
+  await settled(); // the outbox saves its state once per task
+  const doc = new FakeDocument(structuredClone(state));
+  const outbox = new Outbox(doc);
+  for (const history of outbox.previousHistories) outbox.ack(h.session.ackFor(history));
+  return { doc, outbox };
+}
+
+const settled = () => new Promise((r) => setImmediate(r));
+const deliver = (h: ReturnType<typeof counterApp>, events: WidgetEvent[]) => events.splice(0).forEach((e) => h.session.receive(e));
+const acksTo = (outbox: Outbox, h: ReturnType<typeof counterApp>) =>
+  h.acks.splice(0).forEach((a) => outbox.ack(a as Extract<HostToWebview, { type: 'ack' }>));
+
+test('a reload in the middle of a burst: what the host applied is not sent again, the rest is', async () => {
+  const h = counterApp();
+  await h.runner.request();
+  const first = await load(h, {});
+  for (let i = 1; i <= 10; i++) first.outbox.send('key:n', i);
+  deliver(h, first.doc.sent.splice(0, 6)); // six arrive, then the document reloads before any ack
+  first.doc.sent.length = 0;
+  await h.runner.idle();
+
+  const second = await load(h, first.doc.state);
+  deliver(h, second.doc.sent);
+  await h.runner.idle();
+  assert.equal(h.runner.eventsHandled, 10, 'each of the ten applied exactly once');
+  assert.equal(h.state.widgets['key:n'], 10, 'the last value wins');
+  await new Promise((r) => setImmediate(r));
+  acksTo(second.outbox, h);
+  assert.equal(second.outbox.pending, 0);
+});
+
+test('another storage folder (the host remembers nothing): the events are applied, and new ones work', async () => {
+  const h = counterApp();
+  await h.runner.request();
+  // A document whose state holds events of a history this host never saw, numbered up to 7.
+  const stale = new FakeDocument({
+    outbox: {
+      current: {
+        history: 'h-from-another-window',
+        next: 8,
+        unacked: [5, 6, 7].map((seq) => ({ type: 'event', history: 'h-from-another-window', seq, widgetId: 'key:n', value: seq * 10 })),
+      },
+    },
+  });
+  const { doc, outbox } = await load(h, stale.state);
+  deliver(h, doc.sent);
+  await h.runner.idle();
+  assert.deepEqual(h.rejected, [], 'no out-of-order refusals: nothing wedges');
+  assert.equal(h.state.widgets['key:n'], 70);
+  outbox.send('key:n', 3);
+  deliver(h, doc.sent);
+  await h.runner.idle();
+  assert.equal(h.state.widgets['key:n'], 3, 'a click after the reload reaches the app');
+});
+
+test('the host applied more of a history than this copy of the document knows: nothing is applied twice', async () => {
+  const h = counterApp();
+  await h.runner.request();
+  const a = await load(h, {});
+  a.outbox.send('key:n', 1);
+  a.outbox.send('key:n', 2);
+  await settled();
+  const copied = structuredClone(a.doc.state); // a second tab restored from this state, before any ack
+  deliver(h, a.doc.sent);
+  await h.runner.idle();
+  const b = await load(h, copied);
+  deliver(h, b.doc.sent);
+  await h.runner.idle();
+  assert.equal(h.runner.eventsHandled, 2, 'the copy re-sent nothing the host had applied');
+  // Both documents go on in histories of their own: their numbers never collide.
+  a.outbox.send('key:n', 5);
+  b.outbox.send('key:n', 6);
+  deliver(h, [...a.doc.sent, ...b.doc.sent]);
+  await h.runner.idle();
+  assert.equal(h.runner.eventsHandled, 4);
+  assert.deepEqual(h.rejected, []);
+});
+
+test('a gap in a history: the host says what it applied, the outbox renumbers, the events arrive', async () => {
+  const h = counterApp();
+  await h.runner.request();
+  const { doc, outbox } = await load(h, {});
+  outbox.send('key:n', 1);
+  outbox.send('key:n', 2);
+  outbox.send('key:n', 3);
+  doc.sent.shift(); // event 1 never reaches the host
+  deliver(h, doc.sent);
+  await new Promise((r) => setImmediate(r));
+  assert.ok(h.rejected.length >= 1, 'the gap is reported');
+  acksTo(outbox, h); // the resync ack: renumbered from 1
+  deliver(h, doc.sent);
+  await h.runner.idle();
+  assert.equal(h.state.widgets['key:n'], 3);
+  assert.equal(h.runner.eventsHandled, 3, 'all three applied once');
+});
+
+test('a 10 000-event burst across a reload: each applied once', async () => {
+  const h = counterApp();
+  await h.runner.request();
+  const first = await load(h, {});
+  for (let i = 1; i <= 10_000; i++) first.outbox.send('key:n', i);
+  deliver(h, first.doc.sent.splice(0, 4_321));
+  first.doc.sent.length = 0;
+  await h.runner.idle();
+  const second = await load(h, first.doc.state);
+  deliver(h, second.doc.sent);
+  await h.runner.idle();
+  assert.equal(h.runner.eventsHandled, 10_000);
+  assert.equal(h.state.widgets['key:n'], 10_000);
+});
