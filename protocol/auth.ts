@@ -18,5 +18,3 @@ export const SessionInfo = z
   })
   .strict();
 export type SessionInfo = z.infer<typeof SessionInfo>;
-
-export const signedOut = (development: boolean): SessionInfo => ({ signedIn: false, development });

@@ -13,7 +13,7 @@ const Option = z.string().max(500);
 
 export const AlertLevel = z.enum(['info', 'success', 'warning', 'error']);
 
-const leaf = {
+const content = {
   title: z.object({ kind: z.literal('title'), id, text: label }),
   header: z.object({ kind: z.literal('header'), id, text: label }),
   markdown: z.object({ kind: z.literal('markdown'), id, text: z.string().max(100_000) }),
@@ -31,6 +31,10 @@ const leaf = {
     rows: z.array(z.array(z.string().max(10_000)).max(100)).max(10_000),
   }),
   error: z.object({ kind: z.literal('error'), id, message: z.string().max(10_000), stack: z.string().max(20_000).optional() }),
+};
+
+/** Elements that send values back: their kinds are the widget kinds. */
+const widgetElements = {
   button: z.object({ kind: z.literal('button'), id, label, disabled: z.boolean() }),
   checkbox: z.object({ kind: z.literal('checkbox'), id, label, value: z.boolean(), disabled: z.boolean() }),
   toggle: z.object({ kind: z.literal('toggle'), id, label, value: z.boolean(), disabled: z.boolean() }),
@@ -93,6 +97,8 @@ const leaf = {
   component_v2: ComponentV2Element,
 };
 
+const leaf = { ...content, ...widgetElements };
+
 export type Element =
   | z.infer<(typeof leaf)[keyof typeof leaf]>
   | { kind: 'expander'; id: string; label: string; expanded: boolean; children: Element[] }
@@ -108,9 +114,8 @@ export const Element: z.ZodType<Element> = z.lazy(() =>
   ]),
 );
 
-export type WidgetKind =
-  'button' | 'checkbox' | 'toggle' | 'text_input' | 'number_input' | 'slider' | 'select' | 'radio' | 'component' | 'component_v2';
-export type WidgetElement = Extract<Element, { kind: WidgetKind }>;
+export type WidgetKind = keyof typeof widgetElements;
+export type ElementKind = Element['kind'];
 
 /** The value a widget event carries, by widget kind: what the host accepts from the webview. */
 export const widgetValueSchemas = {
@@ -126,6 +131,7 @@ export const widgetValueSchemas = {
   component_v2: ComponentV2Value,
 } as const satisfies Record<WidgetKind, z.ZodType>;
 
-export function isWidget(element: Element): element is WidgetElement {
-  return Object.hasOwn(widgetValueSchemas, element.kind);
+/** A switch over a closed union ends here: a forgotten case fails the type-check instead of doing nothing. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)?.slice(0, 200)}`);
 }

@@ -8,6 +8,7 @@ import { auth, requiredScopes, UnauthorizedError } from 'express-oauth2-jwt-bear
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerConfig } from './config';
 import { hostGuard, originGuard, securityHeaders, tokenLocationGuard } from './guards';
+import { apiRoutes, ApiRoute } from '../protocol/server';
 import { fastPath, type ProtectedRoutes, type PublicRoutes } from './fastPath';
 import { rememberVerifiedTokens } from './verifiedTokens';
 
@@ -41,13 +42,6 @@ export function createApp(config: ServerConfig): ServerApp {
   );
   app.use(tokenLocationGuard());
 
-  // Each route is defined once and served both by express and by the fast path (server/fastPath.ts).
-  const publicRoutes: PublicRoutes = {
-    '/api/health': () => ({ status: 'ok', uptimeMs: Date.now() - started, authConfigured: config.issuerBaseUrl !== undefined }),
-    '/api/ping': () => ({ message: 'pong from the public route', serverTime: new Date().toISOString() }),
-  };
-  for (const [path, body] of Object.entries(publicRoutes)) app.get(path, (_req, res) => void res.json(body()));
-
   const verified = config.issuerBaseUrl
     ? rememberVerifiedTokens(
         auth({
@@ -69,8 +63,12 @@ export function createApp(config: ServerConfig): ServerApp {
         .status(503)
         .json({ error: 'auth_not_configured', error_description: 'The server was started without an issuer to verify tokens against.' });
     });
-  const protectedRoutes: ProtectedRoutes = {
-    '/api/pong': {
+  // Each route of the one route table (protocol/server.ts) is defined once here and served both by
+  // express and by the fast path (server/fastPath.ts).
+  const handlers: RouteHandlers = {
+    health: () => ({ status: 'ok', uptimeMs: Date.now() - started, authConfigured: config.issuerBaseUrl !== undefined }),
+    ping: () => ({ message: 'pong from the public route', serverTime: new Date().toISOString() }),
+    pong: {
       scopes: [config.requiredScope],
       body: (a) => ({
         message: 'pong from the protected route',
@@ -78,7 +76,7 @@ export function createApp(config: ServerConfig): ServerApp {
         serverTime: new Date().toISOString(),
       }),
     },
-    '/api/me': {
+    me: {
       scopes: [],
       body: (a) => ({
         subject: String(a.payload.sub ?? ''),
@@ -87,6 +85,8 @@ export function createApp(config: ServerConfig): ServerApp {
       }),
     },
   };
+  const { publicRoutes, protectedRoutes } = routesByPath(handlers);
+  for (const [path, body] of Object.entries(publicRoutes)) app.get(path, (_req, res) => void res.json(body()));
   for (const [path, route] of Object.entries(protectedRoutes)) {
     const scopes = route.scopes.length ? [requiredScopes([...route.scopes])] : [];
     app.get(path, protect, ...scopes, (req, res) => void res.json(route.body(req.auth!)));
@@ -125,4 +125,21 @@ export function createApp(config: ServerConfig): ServerApp {
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...config.extraAllowedHosts]);
     },
   };
+}
+
+type PublicRoute = PublicRoutes[string];
+type ProtectedRoute = ProtectedRoutes[string];
+/** One handler per route of the table; the compiler checks that a protected route gets scopes and a token. */
+type RouteHandlers = { [R in ApiRoute]: (typeof apiRoutes)[R]['protected'] extends true ? ProtectedRoute : PublicRoute };
+
+function routesByPath(handlers: RouteHandlers): { publicRoutes: PublicRoutes; protectedRoutes: ProtectedRoutes } {
+  const publicRoutes: Record<string, PublicRoute> = {};
+  const protectedRoutes: Record<string, ProtectedRoute> = {};
+  for (const route of ApiRoute.options) {
+    const handler: PublicRoute | ProtectedRoute = handlers[route];
+    const { path } = apiRoutes[route];
+    if (typeof handler === 'function') publicRoutes[path] = handler;
+    else protectedRoutes[path] = handler;
+  }
+  return { publicRoutes, protectedRoutes };
 }

@@ -8,7 +8,7 @@ import type { ApiCallResult, ApiRoute } from '../protocol';
 import { AppController } from './app/appController';
 import { registerAuth, type AuthService } from './auth/registerAuth';
 import type { ComponentApi } from './components/componentApi';
-import { createComponentApi } from './components/componentApiHost';
+import { registerComponentApi } from './components/registerComponentApi';
 import { ComponentHosting } from './components/componentHosting';
 import type { HostServices } from './hostServices';
 import { registerApiServer, type ApiServerService } from './server/registerServer';
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
   };
   const components = new ComponentHosting(context.extensionUri);
   const app = new AppController(context, log, services, components);
-  const componentApi = createComponentApi(context, log, services, (component, event, payload) =>
+  const componentApi = registerComponentApi(context, log, services, (component, event, payload) =>
     app.componentEvent(component, event, payload),
   );
   const view = new AppViewProvider(context, log, { services, app, componentApi, components });

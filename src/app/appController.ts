@@ -10,13 +10,13 @@ import type { ComponentHosting } from '../components/componentHosting';
 import type { HostServices } from '../hostServices';
 import { FileStore } from '../storage/fileStore';
 import { isInside } from '../util/paths';
-import { AppSession } from './appSession';
+import { EventHandler } from './eventHandler';
 import { builtinApps } from './builtinApps';
 import { ComponentEventLog } from './componentEvents';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
-import { SessionState } from './sessionState';
+import { AppState } from './appState';
 import type { App } from './st';
 import { loadWorkspaceApp } from './workspaceApp';
 
@@ -27,7 +27,7 @@ const DEFAULT_APP = 'demo';
 const LEDGER_KEY = 'componentHost.view.eventHistories';
 
 export class AppController implements vscode.Disposable {
-  private session: AppSession | undefined;
+  private handler: EventHandler | undefined;
   private lastRender: RenderMessage | undefined;
   private editor: EditorContext | undefined;
   private editorTimer: NodeJS.Timeout | undefined;
@@ -77,7 +77,7 @@ export class AppController implements vscode.Disposable {
   /** A notifier event from a component: kept for st.componentEvents, and the app reruns if it reads them. */
   componentEvent(component: string, event: NotifierEventName, payload: unknown): void {
     this.componentEvents.add(component, event, payload);
-    if (this.session?.runner.dependsOn('componentEvents')) this.rerun(`component event ${event}`);
+    if (this.handler?.runner.dependsOn('componentEvents')) this.rerun(`component event ${event}`);
   }
 
   /** Sign-in, sign-out, refresh; and once more when the access token expires (pages that need a valid login lock). */
@@ -87,10 +87,10 @@ export class AppController implements vscode.Disposable {
       const wait = info.expiresAt - Date.now() + 500;
       // setTimeout's limit is about 24.8 days; a token never lives that long.
       if (wait > 0 && wait < 2 ** 31 - 1) {
-        this.expiryTimer = setTimeout(() => this.session?.runner.dependsOn('auth') && this.rerun('login expired'), wait);
+        this.expiryTimer = setTimeout(() => this.handler?.runner.dependsOn('auth') && this.rerun('login expired'), wait);
       }
     }
-    if (this.session?.runner.dependsOn('auth')) this.rerun('sign-in changed');
+    if (this.handler?.runner.dependsOn('auth')) this.rerun('sign-in changed');
   }
 
   get appName(): string {
@@ -99,7 +99,7 @@ export class AppController implements vscode.Disposable {
 
   /** Counters for tests and benchmarks. */
   get stats() {
-    const r = this.session?.runner;
+    const r = this.handler?.runner;
     return {
       runs: r?.runs ?? 0,
       coalesced: r?.coalesced ?? 0,
@@ -114,26 +114,27 @@ export class AppController implements vscode.Disposable {
    * of, then give it the last render (or run the app for the first time).
    */
   onReady(previousHistories: readonly string[] = []): void {
-    const session = this.ensureSession();
-    for (const history of previousHistories) this.post(session.ackFor(history));
+    const handler = this.ensureHandler();
+    for (const history of previousHistories) this.post(handler.ackFor(history));
     if (this.lastRender) this.post(this.lastRender);
-    else void session.runner.request();
+    else void handler.runner.request();
   }
 
   receive(event: WidgetEvent): void {
-    this.ensureSession().receive(event);
+    this.ensureHandler().receive(event);
   }
 
   rerun(reason: string): void {
     this.log.debug(`rerun (${reason})`);
-    void this.ensureSession().runner.request();
+    void this.ensureHandler().runner.request();
   }
 
-  private ensureSession(): AppSession {
-    if (this.session) return this.session;
+  private ensureHandler(): EventHandler {
+    if (this.handler) return this.handler;
     const name = this.appName;
-    const state = new SessionState(this.store, `componentHost.session.${name}`, (m) => this.log.warn(m));
-    this.session = new AppSession({
+    // The stored key keeps its first name, so existing state survives.
+    const state = new AppState(this.store, `componentHost.session.${name}`, (m) => this.log.warn(m));
+    this.handler = new EventHandler({
       appName: name,
       state,
       ledger: this.ledger,
@@ -159,7 +160,7 @@ export class AppController implements vscode.Disposable {
         this.post({ type: 'error', error, inReplyTo: 'event' });
       },
     });
-    return this.session;
+    return this.handler;
   }
 
   private runServices(): RunServices {
@@ -194,16 +195,16 @@ export class AppController implements vscode.Disposable {
   }
 
   private restart(): void {
-    this.session = undefined;
+    this.handler = undefined;
     this.lastRender = undefined;
-    this.ensureSession();
+    this.ensureHandler();
     this.rerun('app changed');
   }
 
   private async resetState(): Promise<void> {
-    const session = this.ensureSession();
-    await session.runner.idle();
-    await session.state.reset();
+    const handler = this.ensureHandler();
+    await handler.runner.idle();
+    await handler.state.reset();
     this.log.info('session state reset');
     this.rerun('state reset');
   }
@@ -232,7 +233,7 @@ export class AppController implements vscode.Disposable {
       const next = readEditor();
       if (sameEditorContext(next, this.editor)) return;
       this.editor = next;
-      if (this.session?.runner.dependsOn('editor')) this.rerun('editor changed');
+      if (this.handler?.runner.dependsOn('editor')) this.rerun('editor changed');
     }, 250);
   }
 

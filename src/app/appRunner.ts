@@ -16,7 +16,7 @@ import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
 import { V2ChangeQueue } from './componentsV2';
 import { RunRecord, type RunDependency, type RunInputs, type RunServices } from './run';
-import type { SessionState } from './sessionState';
+import type { AppState } from './appState';
 import { RerunRequest, RunSuperseded, St, type App } from './st';
 
 export const MAX_CHAINED_RERUNS = 50;
@@ -27,7 +27,7 @@ export type RenderOutput = Omit<RenderMessage, 'type'>;
 export interface RunnerDeps {
   app: () => Promise<App>;
   appName: string;
-  state: SessionState;
+  state: AppState;
   /** What the host lends each run; missing ones get defaults that explain themselves. */
   services?: Partial<RunServices>;
   render: (output: RenderOutput) => void;

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import {
+  assertNever,
   ComponentCall,
   componentMethods,
   describeIssues,
@@ -137,6 +138,8 @@ export class ComponentApi {
         this.deps.showNotification(message, severity);
         return { shown: true };
       }
+      default:
+        return assertNever(method, 'component method');
     }
   }
 

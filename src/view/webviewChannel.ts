@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import {
+  assertNever,
   PROTOCOL_VERSION,
   parseWebviewMessage,
   webviewRequests,
@@ -81,6 +82,8 @@ export class WebviewChannel implements vscode.Disposable {
       case 'event':
         this.onEvent(message);
         return;
+      default:
+        assertNever(message, 'message type');
     }
   }
 

@@ -1,9 +1,9 @@
 /** The app runtime without VS Code: an in-memory store and recorded renders, acks and rejections. */
 import type { AckMessage, ErrorInfo } from '../../protocol';
-import { AppSession } from '../../src/app/appSession';
+import { EventHandler } from '../../src/app/eventHandler';
 import type { RenderOutput } from '../../src/app/appRunner';
 import { EventLedger, type LedgerRecord } from '../../src/app/eventLedger';
-import { SessionState } from '../../src/app/sessionState';
+import { AppState } from '../../src/app/appState';
 import type { App } from '../../src/app/st';
 
 /** The history the harness's events are numbered in (a webview document's, in the product). */
@@ -15,8 +15,8 @@ export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<
   const acks: AckMessage[] = [];
   const rejected: { error: ErrorInfo; seq: number }[] = [];
   const saveErrors: string[] = [];
-  const state = new SessionState({ get: (k) => store.get(k), update: async (k, v) => void store.set(k, v) }, 'session');
-  const session = new AppSession({
+  const state = new AppState({ get: (k) => store.get(k), update: async (k, v) => void store.set(k, v) }, 'session');
+  const handler = new EventHandler({
     app: async () => app,
     appName: 'test',
     state,
@@ -28,5 +28,5 @@ export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<
     ...(options.slowRunMs ? { slowRunMs: options.slowRunMs } : {}),
   });
   const last = () => renders.filter((r) => r.status !== 'slow').at(-1);
-  return { session, runner: session.runner, state, store, renders, acks, rejected, saveErrors, last };
+  return { handler, runner: handler.runner, state, store, renders, acks, rejected, saveErrors, last };
 }

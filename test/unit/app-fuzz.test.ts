@@ -64,7 +64,7 @@ test(`fuzz: 12 000 hostile webview messages (seed ${SEED})`, async () => {
       () => ({
         type: 'event',
         history: HISTORY,
-        seq: h.session.ackFor(HISTORY).upTo + pick([1, 1, 1, 0, 2, -3]),
+        seq: h.handler.ackFor(HISTORY).upTo + pick([1, 1, 1, 0, 2, -3]),
         widgetId: pick(widgetIds),
         value: pick([junk(), rand() * 20 - 5, true, false, 'text', 0, 1]),
       }),
@@ -84,7 +84,7 @@ test(`fuzz: 12 000 hostile webview messages (seed ${SEED})`, async () => {
       continue;
     }
     parsedOk++;
-    if (parsed.value.type === 'event') h.session.receive(parsed.value);
+    if (parsed.value.type === 'event') h.handler.receive(parsed.value);
     if (i % 500 === 0) await h.runner.idle();
   }
   await h.runner.idle();
@@ -102,7 +102,7 @@ test(`fuzz: 12 000 hostile webview messages (seed ${SEED})`, async () => {
   const ups = h.acks.map((a) => a.upTo);
   assert.ok(ups.every((u, i) => i === 0 || u >= ups[i - 1]!));
   // And the app still works afterwards.
-  h.session.receive({ type: 'event', history: HISTORY, seq: h.session.ackFor(HISTORY).upTo + 1, widgetId: 'slider:s', value: 9 });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: h.handler.ackFor(HISTORY).upTo + 1, widgetId: 'slider:s', value: 9 });
   await h.runner.idle();
   assert.equal(h.state.widgets['slider:s'], 9);
   assert.equal(h.last()?.status, 'done');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { appHarness, HISTORY } from '../support/appHarness';
 import type { App } from '../../src/app/st';
-import { MAX_SESSION_CHARS, SessionState } from '../../src/app/sessionState';
+import { MAX_STATE_CHARS, AppState } from '../../src/app/appState';
 import { MAX_CHAINED_RERUNS } from '../../src/app/appRunner';
 
 const texts = (h: ReturnType<typeof appHarness>) => JSON.stringify(h.last()?.elements ?? []);
@@ -37,7 +37,7 @@ test('a button is true only in the run its click caused, never replayed', async 
   const seen: boolean[] = [];
   const h = appHarness((st) => void seen.push(st.button('Go')));
   await h.runner.request();
-  h.session.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'button:Go', value: true });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'button:Go', value: true });
   await h.runner.idle();
   await h.runner.request();
   await h.runner.request();
@@ -56,7 +56,7 @@ test('latest wins: a rerun asked for during a run discards the stale run', async
   await h.runner.request(); // run 1 completes: the slider exists
   const second = h.runner.request(); // run 2 blocks half-way
   await new Promise((r) => setTimeout(r, 20));
-  h.session.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 7 });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 7 });
   release();
   await second;
   await h.runner.idle();
@@ -85,7 +85,7 @@ test('an exception renders an error with its stack, keeps the previous elements,
     st.text('after');
   });
   await h.runner.request();
-  h.session.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'button:Break', value: true });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'button:Break', value: true });
   await h.runner.idle();
   const broken = h.last();
   assert.equal(broken?.status, 'error');
@@ -121,26 +121,26 @@ test('session state survives a new session on the same store (a window reload), 
   };
   const h1 = appHarness(app, { store });
   await h1.runner.request();
-  h1.session.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 42 });
+  h1.handler.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 42 });
   await h1.runner.idle();
   const h2 = appHarness(app, { store });
   await h2.runner.request();
   assert.match(texts(h2), /visits 3/);
   assert.equal(h2.state.widgets['slider:Level'], 42);
   // the ledger survived too: event 1 is a duplicate now
-  h2.session.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 1 });
+  h2.handler.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 1 });
   assert.equal(h2.state.widgets['slider:Level'], 42);
   // an unknown version is discarded, not misread
   store.set('session', { version: 99, widgets: { x: 1 }, user: {} });
   const warnings: string[] = [];
-  const fresh = new SessionState({ get: (k) => store.get(k), update: async () => undefined }, 'session', (m) => warnings.push(m));
+  const fresh = new AppState({ get: (k) => store.get(k), update: async () => undefined }, 'session', (m) => warnings.push(m));
   assert.deepEqual(fresh.widgets, {});
   assert.match(warnings[0] ?? '', /discarding/);
 });
 
 test('session state over the size limit is refused with a clear error and the saved copy is kept', async () => {
   const h = appHarness((st) => {
-    st.sessionState.big = 'x'.repeat(MAX_SESSION_CHARS + 10);
+    st.sessionState.big = 'x'.repeat(MAX_STATE_CHARS + 10);
   });
   await h.runner.request();
   assert.match(h.saveErrors[0] ?? '', /over the 1000000 limit; it was not saved/);
@@ -150,12 +150,12 @@ test('session state over the size limit is refused with a clear error and the sa
 test('events are handled once, in order; gaps get an out-of-order error; bad values a typed error', async () => {
   const h = appHarness((st) => void st.slider('Level', { min: 0, max: 10 }));
   await h.runner.request();
-  h.session.receive({ type: 'event', history: HISTORY, seq: 2, widgetId: 'slider:Level', value: 5 });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 2, widgetId: 'slider:Level', value: 5 });
   assert.equal(h.rejected[0]?.error.code, 'out-of-order');
-  h.session.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 'five' });
-  h.session.receive({ type: 'event', history: HISTORY, seq: 2, widgetId: 'nope', value: 5 });
-  h.session.receive({ type: 'event', history: HISTORY, seq: 3, widgetId: 'slider:Level', value: 4 });
-  h.session.receive({ type: 'event', history: HISTORY, seq: 3, widgetId: 'slider:Level', value: 9 }); // duplicate
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 1, widgetId: 'slider:Level', value: 'five' });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 2, widgetId: 'nope', value: 5 });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 3, widgetId: 'slider:Level', value: 4 });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 3, widgetId: 'slider:Level', value: 9 }); // duplicate
   await h.runner.idle();
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(
@@ -175,8 +175,9 @@ test('burst: 10 000 events, each handled exactly once and in order, reruns coale
   });
   await h.runner.request();
   const runsBefore = h.runner.runs;
-  for (let seq = 1; seq <= 10_000; seq++)
-    {h.session.receive({ type: 'event', history: HISTORY, seq, widgetId: 'number_input:n', value: seq });}
+  for (let seq = 1; seq <= 10_000; seq++) {
+    h.handler.receive({ type: 'event', history: HISTORY, seq, widgetId: 'number_input:n', value: seq });
+  }
   await h.runner.idle();
   await new Promise((r) => setImmediate(r));
   assert.equal(h.runner.eventsHandled, 10_000);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 
 const root = resolve(__dirname, '..', '..');
-const parts = ['src', 'webview', 'component', 'server', 'protocol'] as const;
+const parts = ['src', 'webview', 'component', 'v2runtime', 'server', 'protocol'] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,7 +59,7 @@ test('protocol/ imports neither vscode nor Node built-ins', () => {
 });
 
 test('browser parts never import vscode or Node built-ins', () => {
-  const offending = ['webview', 'component'].flatMap((part) =>
+  const offending = ['webview', 'component', 'v2runtime'].flatMap((part) =>
     sourceFiles(join(root, part)).flatMap((file) =>
       importsOf(file)
         .filter((spec) => spec === 'vscode' || spec.startsWith('node:'))
@@ -76,4 +76,27 @@ test('the checker sees imports (it would catch a violation)', () => {
     found.some((spec) => spec.includes('protocol')),
     `found: ${found.join(', ')}`,
   );
+});
+
+test('inside the extension host, the layers point one way: app → components, never components → app', () => {
+  // The app host uses component hosting; component hosting knows nothing of apps (no type cycle).
+  const rules: [from: string, mayNotImport: string][] = [
+    ['src/components', 'src/app'],
+    ['src/components', 'src/view'],
+    ['src/app', 'src/view'],
+    ['src/auth', 'src/app'],
+    ['src/server', 'src/app'],
+  ];
+  const violations = rules.flatMap(([from, forbidden]) =>
+    sourceFiles(join(root, from)).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.'))
+        .filter((spec) => {
+          const target = relative(root, resolve(dirname(file), spec));
+          return target === forbidden || target.startsWith(forbidden + sep);
+        })
+        .map((spec) => `${relative(root, file)} imports ${spec}`),
+    ),
+  );
+  assert.deepEqual(violations, []);
 });

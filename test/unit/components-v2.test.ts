@@ -51,10 +51,10 @@ test('a state value persists across reruns and runs its callback only when it ch
   const log = { results: [] as Record<string, unknown>[], calls: [] as string[] };
   const h = appHarness(counterApp(log));
   await h.runner.request();
-  h.session.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 6 }));
+  h.handler.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 6 }));
   await h.runner.idle();
   await h.runner.request();
-  h.session.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 6 })); // unchanged
+  h.handler.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 6 })); // unchanged
   await h.runner.idle();
   assert.deepEqual(log.calls, ['count=6']);
   assert.deepEqual(
@@ -71,7 +71,7 @@ test('session state under the key already holds the new value when the run start
     st.components.v2.component('counter', { js: JS })({ key: 'c', default: { count: 0 } });
   });
   await h.runner.request();
-  h.session.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 1 }));
+  h.handler.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 1 }));
   await h.runner.idle();
   assert.deepEqual(before, [undefined, 1]);
 });
@@ -80,10 +80,10 @@ test('a trigger is seen by exactly one run, is null afterwards, and runs its cal
   const log = { results: [] as Record<string, unknown>[], calls: [] as string[] };
   const h = appHarness(counterApp(log));
   await h.runner.request();
-  h.session.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 1 }));
+  h.handler.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 1 }));
   await h.runner.idle();
   await h.runner.request();
-  h.session.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 1 }));
+  h.handler.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 1 }));
   await h.runner.idle();
   assert.deepEqual(
     log.results.map((r) => r.clicked),
@@ -97,7 +97,7 @@ test('calls in quick succession: state is batched (latest wins), no trigger is l
   const h = appHarness(counterApp(log));
   await h.runner.request();
   const runsBefore = h.runner.runs;
-  h.session.receive(
+  h.handler.receive(
     v2Event(
       'key:c',
       { kind: 'state', name: 'count', value: 7 },
@@ -106,7 +106,7 @@ test('calls in quick succession: state is batched (latest wins), no trigger is l
       { kind: 'trigger', name: 'clicked', value: 2 },
     ),
   );
-  h.session.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 3 }));
+  h.handler.receive(v2Event('key:c', { kind: 'trigger', name: 'clicked', value: 3 }));
   await h.runner.idle();
   const seen = log.results.slice(1);
   assert.deepEqual(
@@ -135,7 +135,7 @@ test('a superseded run does not spend a trigger, and callbacks do not run twice'
     st.text('after');
   });
   await h.runner.request();
-  h.session.receive(v2Event('key:c', { kind: 'trigger', name: 'go', value: 'x' }));
+  h.handler.receive(v2Event('key:c', { kind: 'trigger', name: 'go', value: 'x' }));
   while (!release) await new Promise((r) => setTimeout(r, 5));
   void h.runner.request(); // supersedes run 2
   release();
@@ -181,15 +181,15 @@ test('bytes data crosses as base64; bad registrations and bad values get clear e
     dataType: 'bytes',
     base64: Buffer.from([1, 2, 255]).toString('base64'),
   });
-  h.session.receive({
+  h.handler.receive({
     type: 'event',
     history: HISTORY,
     seq: ++seq,
     widgetId: 'key:b',
     value: { changes: [{ kind: 'state', name: '', value: 1 }] },
   });
-  h.session.receive({ type: 'event', history: HISTORY, seq: ++seq, widgetId: 'key:b', value: { changes: [] } });
-  h.session.receive({ type: 'event', history: HISTORY, seq: ++seq, widgetId: 'key:b', value: 7 });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: ++seq, widgetId: 'key:b', value: { changes: [] } });
+  h.handler.receive({ type: 'event', history: HISTORY, seq: ++seq, widgetId: 'key:b', value: 7 });
   await h.runner.idle();
   assert.equal(h.rejected.length, 3);
   assert.ok(h.rejected.every((r) => r.error.code === 'invalid-message'));

@@ -1,6 +1,6 @@
 /**
  * Exactly-once events across reloads, windows and storage folders: the webview's Outbox against the
- * host's AppSession, connected in memory. Whatever the two sides remember, every event is applied
+ * host's EventHandler, connected in memory. Whatever the two sides remember, every event is applied
  * once, none the host never applied is lost, and the view never wedges.
  */
 import { test } from 'node:test';
@@ -37,12 +37,12 @@ async function load(h: ReturnType<typeof counterApp>, state: Record<string, unkn
   await settled(); // the outbox saves its state once per task
   const doc = new FakeDocument(structuredClone(state));
   const outbox = new Outbox(doc);
-  for (const history of outbox.previousHistories) outbox.ack(h.session.ackFor(history));
+  for (const history of outbox.previousHistories) outbox.ack(h.handler.ackFor(history));
   return { doc, outbox };
 }
 
 const settled = () => new Promise((r) => setImmediate(r));
-const deliver = (h: ReturnType<typeof counterApp>, events: WidgetEvent[]) => events.splice(0).forEach((e) => h.session.receive(e));
+const deliver = (h: ReturnType<typeof counterApp>, events: WidgetEvent[]) => events.splice(0).forEach((e) => h.handler.receive(e));
 const acksTo = (outbox: Outbox, h: ReturnType<typeof counterApp>) =>
   h.acks.splice(0).forEach((a) => outbox.ack(a as Extract<HostToWebview, { type: 'ack' }>));
 

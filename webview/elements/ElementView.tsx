@@ -3,10 +3,10 @@
  * React keeps the same DOM nodes (and focus, and scroll) across reruns.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Element } from '../../protocol';
+import { assertNever, type Element } from '../../protocol';
 import { Markdown } from '../markdown';
-import { ComponentFrame } from './ComponentFrame';
-import { ComponentV2Frame } from './ComponentV2Frame';
+import { ComponentFrame } from '../components/ComponentFrame';
+import { ComponentV2Frame } from '../components/ComponentV2Frame';
 import {
   VscodeButton,
   VscodeCheckbox,
@@ -277,5 +277,7 @@ export function ElementView({ element, send }: { element: Element; send: Send })
           ))}
         </div>
       );
+    default:
+      return assertNever(element, 'element kind');
   }
 }

@@ -8,8 +8,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { FromV2Runtime, V2_INIT, type ComponentV2Element, type ErrorInfo, type ToV2Runtime, type V2Change } from '../../protocol';
-import { reportIsolation } from '../components/componentRequests';
-import { ChangeBatcher } from '../components/changeBatcher';
+import { reportIsolation } from './componentRequests';
+import { ChangeBatcher } from './changeBatcher';
 import { currentThemeV2, onThemeChange } from './streamlitTheme';
 
 /** Counters the tests and benchmarks read. */

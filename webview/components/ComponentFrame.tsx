@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { STREAMLIT_API_VERSION, type Element, type StreamlitRender } from '../../protocol';
-import { componentStats, relayFrameMessage, type FrameOwner } from '../components/frameRelay';
+import { componentStats, relayFrameMessage, type FrameOwner } from './frameRelay';
 import { currentTheme, onThemeChange } from './streamlitTheme';
 
 type ComponentElement = Extract<Element, { kind: 'component' }>;

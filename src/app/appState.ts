@@ -1,14 +1,15 @@
 /**
- * One app's session state in a view: widget values and the app's own `st.sessionState`. Serialised
- * as versioned JSON into a Memento-like store, size-limited.
+ * One app's state (what Streamlit calls session state; "session" here means a sign-in session):
+ * widget values and the app's own `st.sessionState`. Serialised as versioned JSON into a
+ * Memento-like store, size-limited.
  */
 import * as z from 'zod';
 
-export const SESSION_VERSION = 1;
-export const MAX_SESSION_CHARS = 1_000_000;
+export const STATE_VERSION = 1;
+export const MAX_STATE_CHARS = 1_000_000;
 
 const Stored = z.object({
-  version: z.literal(SESSION_VERSION),
+  version: z.literal(STATE_VERSION),
   widgets: z.record(z.string(), z.unknown()),
   user: z.record(z.string(), z.unknown()),
 });
@@ -19,15 +20,15 @@ export interface StateStorage {
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
-export class SessionStateTooLargeError extends Error {
+export class AppStateTooLargeError extends Error {
   constructor(readonly chars: number) {
     super(
-      `Session state is ${chars} characters of JSON, over the ${MAX_SESSION_CHARS} limit; it was not saved. Store less in st.sessionState.`,
+      `The app's state is ${chars} characters of JSON, over the ${MAX_STATE_CHARS} limit; it was not saved. Store less in st.sessionState.`,
     );
   }
 }
 
-export class SessionState {
+export class AppState {
   widgets: Record<string, unknown> = {};
   user: Record<string, unknown> = {};
 
@@ -41,17 +42,17 @@ export class SessionState {
     const parsed = Stored.safeParse(raw);
     if (!parsed.success) {
       // An older or damaged version: start fresh rather than run an app against state it cannot read.
-      this.warn(`discarding stored session state (not version ${SESSION_VERSION} or damaged)`);
+      this.warn(`discarding stored session state (not version ${STATE_VERSION} or damaged)`);
       return;
     }
     ({ widgets: this.widgets, user: this.user } = parsed.data);
   }
 
   snapshot(): Stored {
-    return { version: SESSION_VERSION, widgets: this.widgets, user: this.user };
+    return { version: STATE_VERSION, widgets: this.widgets, user: this.user };
   }
 
-  /** Persist; throws SessionStateTooLargeError (and keeps the previous saved copy) past the limit. */
+  /** Persist; throws AppStateTooLargeError (and keeps the previous saved copy) past the limit. */
   async save(): Promise<void> {
     const snapshot = this.snapshot();
     let json: string;
@@ -62,7 +63,7 @@ export class SessionState {
         cause: err,
       });
     }
-    if (json.length > MAX_SESSION_CHARS) throw new SessionStateTooLargeError(json.length);
+    if (json.length > MAX_STATE_CHARS) throw new AppStateTooLargeError(json.length);
     await this.storage.update(this.key, JSON.parse(json));
   }
 

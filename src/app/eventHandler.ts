@@ -7,24 +7,24 @@ import type { AckMessage, ErrorInfo, WidgetEvent } from '../../protocol';
 import { AppRunner, type RunnerDeps } from './appRunner';
 import type { EventLedger } from './eventLedger';
 
-export interface AppSessionDeps extends RunnerDeps {
+export interface EventHandlerDeps extends RunnerDeps {
   /** Per view, shared by every app the view shows: a history's numbers never restart. */
   ledger: EventLedger;
   ack: (message: AckMessage) => void;
   reject: (error: ErrorInfo, seq: number) => void;
 }
 
-export class AppSession {
+export class EventHandler {
   readonly runner: AppRunner;
   private readonly ledger: EventLedger;
   private readonly acksDue = new Set<string>();
 
-  constructor(private readonly deps: AppSessionDeps) {
+  constructor(private readonly deps: EventHandlerDeps) {
     this.runner = new AppRunner(deps);
     this.ledger = deps.ledger;
   }
 
-  get state(): AppSessionDeps['state'] {
+  get state(): EventHandlerDeps['state'] {
     return this.deps.state;
   }
 

@@ -9,7 +9,7 @@ import type { HostServices } from '../hostServices';
 import { FileStore } from '../storage/fileStore';
 import { ComponentApi, ComponentApiError } from './componentApi';
 
-export function createComponentApi(
+export function registerComponentApi(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   services: HostServices,
