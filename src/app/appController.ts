@@ -34,7 +34,7 @@ export class AppController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly ledger: EventLedger;
   /** Session state and the event ledger, per workspace. */
-  private readonly store: Pick<vscode.Memento, 'get' | 'update'>;
+  private readonly store: FileStore | vscode.Memento;
   private readonly output = new vscode.EventEmitter<AppOutput>();
   /** Renders, acks and errors for the view. */
   readonly onDidPost = this.output.event;
@@ -51,7 +51,11 @@ export class AppController implements vscode.Disposable {
   ) {
     this.editor = readEditor();
     this.store = sessionStore(context);
-    this.ledger = new EventLedger(this.store.get<LedgerRecord>(LEDGER_KEY) ?? {}, (record) => void this.store.update(LEDGER_KEY, record));
+    const store = this.store;
+    const write = (record: LedgerRecord) => void store.update(LEDGER_KEY, record);
+    // In the file store the record rides on the next state write (one atomic commit); a Memento writes it at once.
+    const stage = store instanceof FileStore ? (record: LedgerRecord) => store.stage(LEDGER_KEY, record) : write;
+    this.ledger = new EventLedger(store.get<LedgerRecord>(LEDGER_KEY) ?? {}, stage, write);
     this.disposables.push(
       this.output,
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
@@ -106,6 +110,8 @@ export class AppController implements vscode.Disposable {
       eventsHandled: r?.eventsHandled ?? 0,
       discarded: r?.discarded ?? 0,
       status: this.lastRender?.status ?? 'none',
+      /** Per webview history, the last event applied (tests sum the growth: exactly once across reloads). */
+      histories: this.ledger.snapshot(),
     };
   }
 
@@ -248,7 +254,7 @@ export class AppController implements vscode.Disposable {
  * A file in the workspace's storage folder on the extension host (see FileStore for why not
  * workspaceState); workspaceState only where there is no local folder.
  */
-function sessionStore(context: vscode.ExtensionContext): Pick<vscode.Memento, 'get' | 'update'> {
+function sessionStore(context: vscode.ExtensionContext): FileStore | vscode.Memento {
   const folder = context.storageUri ?? context.globalStorageUri;
   return folder.scheme === 'file' ? new FileStore(folder.fsPath, 'session-state.json') : context.workspaceState;
 }

@@ -52,13 +52,22 @@ export class EventHandler {
     if (refused) this.deps.reject(refused, event.seq);
   }
 
-  /** One ack per history for a burst of events. */
+  /**
+   * One ack per history for a burst of events, sent only once what the events did is on disk: the
+   * ledger is committed together with the app's state, so a host that dies after an ack has lost nothing
+   * it acknowledged, and one that dies before it gets the events again.
+   */
   private scheduleAck(history: string): void {
-    if (this.acksDue.has(history)) return;
+    if (this.acksDue.size === 0) {
+      queueMicrotask(() => {
+        const due = [...this.acksDue];
+        this.acksDue.clear();
+        void this.deps.state
+          .save()
+          .catch(() => this.ledger.commit()) // the state could not be saved (too large): the runner reports it; the ledger still must be
+          .then(() => due.forEach((h) => this.deps.ack(this.ackFor(h))));
+      });
+    }
     this.acksDue.add(history);
-    queueMicrotask(() => {
-      this.acksDue.delete(history);
-      this.deps.ack(this.ackFor(history));
-    });
   }
 }

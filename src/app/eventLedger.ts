@@ -16,10 +16,14 @@ export type LedgerRecord = Record<string, number>;
 export class EventLedger {
   private readonly last: Map<string, number>;
 
-  /** `persist` is told the whole record after every change (it survives reloads and app switches). */
+  /**
+   * `stage` is told the whole record after every change, to be written with the next write of the
+   * store (the app's state, before the ack goes out); `commit` writes it on its own.
+   */
   constructor(
     saved: LedgerRecord = {},
-    private readonly persist: (record: LedgerRecord) => void = () => undefined,
+    private readonly stage: (record: LedgerRecord) => void = () => undefined,
+    private readonly write: (record: LedgerRecord) => void = stage,
   ) {
     this.last = new Map(Object.entries(saved).filter(([, n]) => Number.isInteger(n) && n >= 0));
   }
@@ -27,6 +31,11 @@ export class EventLedger {
   /** The last number applied in this history (0 for a history the host never saw). */
   lastHandled(history: string): number {
     return this.last.get(history) ?? 0;
+  }
+
+  /** Every history's last number: what the host has applied, per document. */
+  snapshot(): LedgerRecord {
+    return Object.fromEntries(this.last);
   }
 
   /** `new`: handle it (and call `done`); `duplicate`: already applied, ack again; `gap`: resynchronise. */
@@ -44,6 +53,11 @@ export class EventLedger {
     this.last.delete(history);
     this.last.set(history, seq);
     while (this.last.size > MAX_HISTORIES) this.last.delete(this.last.keys().next().value!);
-    this.persist(Object.fromEntries(this.last));
+    this.stage(this.snapshot());
+  }
+
+  /** Write the record now (when no state write will carry it). */
+  commit(): void {
+    this.write(this.snapshot());
   }
 }

@@ -32,6 +32,11 @@ export class FileStore {
     return [...this.data.keys()];
   }
 
+  /** Change a value in memory only: the next `update` writes it in the same file write (one atomic commit). */
+  stage(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+
   /** Synchronous write-then-rename: never a half-written file, and done before the reply is sent. */
   update(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.data.delete(key);

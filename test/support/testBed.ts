@@ -172,8 +172,7 @@ export class TestBed {
    * extension that is still being scanned is not listed yet: close the palette and look again, as a
    * user would, until `timeoutMs`.
    */
-  async runCommand(title: string, timeoutMs = 45_000): Promise<void> {
-    const page = this.page;
+  async runCommand(title: string, timeoutMs = 45_000, page: Page = this.page): Promise<void> {
     const input = page.locator('.quick-input-widget input');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     const deadline = Date.now() + timeoutMs;
@@ -199,11 +198,11 @@ export class TestBed {
   }
 
   /** The frame holding our webview's document (VS Code nests it in two iframes). */
-  async webviewFrame(selector = '#root[data-nonce]', timeoutMs = 30_000): Promise<Frame> {
+  async webviewFrame(selector = '#root[data-nonce]', timeoutMs = 30_000, page: Page = this.page): Promise<Frame> {
     return waitFor(
       `a webview frame with ${selector}`,
       async () => {
-        for (const frame of this.page.frames()) {
+        for (const frame of page.frames()) {
           if (frame.isDetached()) continue;
           const found = await frame.$(selector).catch(() => null);
           if (found) return frame;
@@ -244,6 +243,14 @@ export class TestBed {
   async screenshotOf(selector: string, file: string): Promise<void> {
     mkdirSync(dirname(file), { recursive: true });
     await this.page.locator(selector).first().screenshot({ path: file });
+  }
+
+  /** Another browser tab on the same workbench (same workspace, same browser storage), as a user opens one. */
+  async newTab(): Promise<Page> {
+    const page = await this.page.context().newPage();
+    await page.goto(this.page.url());
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    return page;
   }
 
   /** Reload the window, as Developer: Reload Window does; waits for the new extension host. */
