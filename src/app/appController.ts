@@ -67,7 +67,7 @@ export class AppController implements vscode.Disposable {
       componentEvents: () => this.componentEvents.list(),
     };
     this.editor = readEditor();
-    this.components = new ComponentHosting(context.extensionUri);
+    this.components = new ComponentHosting(context.extensionUri, log);
     this.disposables.push(this.components);
     const key = 'componentHost.view.lastEventSeq';
     this.store = sessionStore(context);
