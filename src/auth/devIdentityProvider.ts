@@ -263,8 +263,9 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     if (!allowedHost(req.headers.host)) {
       return sendHtml(res, 403, messagePage('Development sign-in', 'This address is not the development sign-in (unexpected Host).'));
     }
-    if (!allowedOrigin(req.headers.origin))
+    if (!allowedOrigin(req.headers.origin)) {
       return sendHtml(res, 403, messagePage('Development sign-in', 'Requests from other sites are refused.'));
+    }
     prepare(req);
     const requested = new URL(req.url ?? '/', 'http://x');
     const path = requested.pathname;
