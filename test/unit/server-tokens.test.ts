@@ -54,6 +54,39 @@ describe('protected routes verify Auth0 access tokens', () => {
     assert.ok(!text.includes(token.split('.')[2]!));
   });
 
+  test('a valid token in the query or a form body is refused however its name is encoded', async () => {
+    const token = await issuer.mint();
+    const names = [
+      'access_token',
+      '%61ccess_token',
+      'access%5Ftoken',
+      '%61%63%63%65%73%73%5F%74%6F%6B%65%6E',
+      'access_token[]',
+      'access_token[0]',
+      '%41ccess_token',
+      'access_token%20',
+    ];
+    for (const name of names) {
+      const query = await fetch(`${server.base}/api/pong?${name}=${token}`);
+      assert.equal(query.status, 400, `query ${name}`);
+      const form = await fetch(`${server.base}/api/pong`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `${name}=${token}`,
+      });
+      assert.equal(form.status, 400, `form ${name}`);
+    }
+    const json = await fetch(`${server.base}/api/pong`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"\\u0061ccess_token":"${token}"}`,
+    });
+    assert.equal(json.status, 400, 'json with an escaped name');
+    // Also with a header token that works on its own: the query token still makes it a 400.
+    const both = await call(`/api/pong?%61ccess_token=${token}`, `Bearer ${token}`);
+    assert.equal(both.status, 400);
+  });
+
   test('no token: 401 with WWW-Authenticate: Bearer', async () => {
     const r = await call('/api/pong');
     assert.equal(r.status, 401);
