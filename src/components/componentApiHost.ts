@@ -2,11 +2,11 @@
  * Wires ComponentApi to VS Code: storage in a file of global storage (survives reloads), the clear
  * command, files opened only from inside the workspace, notifications, notifier events to the log.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute, NotifierEventName, SessionInfo } from '../../protocol';
 import { ComponentApi, ComponentApiError } from './componentApi';
 import { FileStore } from '../storage/fileStore';
+import { plainNotificationText, resolveInside } from './workspaceFiles';
 
 export interface ComponentApiServices {
   getSessionInfo(): SessionInfo;
@@ -24,26 +24,18 @@ export function createComponentApi(
     // On disk where the host runs; globalState only when global storage is not a local folder.
     store:
       context.globalStorageUri.scheme === 'file'
-        ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json')
+        ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json', { async: true })
         : context.globalState,
     sessionInfo: () => services.getSessionInfo(),
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) throw new ComponentApiError('unavailable', 'no workspace folder is open');
-      const root = folder.uri.fsPath;
-      const target = path.resolve(root, relative);
-      if (path.isAbsolute(relative) || !target.startsWith(root + path.sep)) {
-        throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
-      }
-      const uri = vscode.Uri.file(target);
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        throw new ComponentApiError('unavailable', `${relative} does not exist`);
-      }
-      await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true });
-      return path.relative(root, target).split(path.sep).join('/');
+      const inside = await resolveInside(folder.uri.fsPath, relative);
+      if (!inside.ok && inside.reason === 'outside') throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
+      if (!inside.ok) throw new ComponentApiError('unavailable', `${relative} does not exist`);
+      await vscode.window.showTextDocument(vscode.Uri.file(inside.file), { preview: true, preserveFocus: true });
+      return inside.shown;
     },
     showNotification: (message, severity) => {
       // Not awaited: a notification stays until dismissed, the component should not wait for that.
@@ -53,7 +45,8 @@ export function createComponentApi(
           : severity === 'warning'
             ? vscode.window.showWarningMessage
             : vscode.window.showInformationMessage;
-      void show(`Component: ${message}`);
+      // Plain text: a component must not put links (command: links above all) into VS Code's UI.
+      void show(`Component: ${plainNotificationText(message)}`);
     },
     onEvent: (component, event, payload) => {
       log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`);
