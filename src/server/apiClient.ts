@@ -80,6 +80,12 @@ function parseBody(text: string): unknown {
 
 function describeError(status: number, body: unknown): string {
   const code = typeof body === 'object' && body !== null && 'error' in body ? String((body as { error: unknown }).error) : '';
+  const description =
+    typeof body === 'object' && body !== null && 'error_description' in body
+      ? String((body as { error_description: unknown }).error_description)
+      : '';
+  // A refusal that says how to fix it (the token profile) is shown whole, where the user looks.
+  if (status === 401 && /RFC 9068/.test(description)) return `not authorised (${code}): ${description.slice(0, 500)}`;
   if (status === 401) return `not authorised (${code || 'no valid token'})${code === 'invalid_request' || !code ? ': sign in first' : ''}`;
   if (status === 403) return `forbidden (${code || 'refused'})`;
   return `HTTP ${status}${code ? ` (${code})` : ''}`;

@@ -148,6 +148,29 @@ describe('protected routes verify Auth0 access tokens', () => {
     await expectRejected(await issuer.mint({}, { typ: 'JWT' }), 401, 'invalid_token');
   });
 
+  test("a token from Auth0's default profile (typ JWT): the refusal says to switch the API to RFC 9068, in the app's result and the server log", async () => {
+    const token = await issuer.mint({}, { typ: 'JWT' });
+    // The server process's stderr is its log (the extension shows it in "API Server Log").
+    const logged: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    let r: Response;
+    try {
+      r = await call('/api/pong', `Bearer ${token}`);
+    } finally {
+      console.error = consoleError;
+    }
+    const body = ServerErrorBody.parse(await r.json());
+    assert.equal(r.status, 401);
+    assert.match(body.error_description, /Unexpected 'typ' value: this server accepts only RFC 9068 access tokens/);
+    assert.match(body.error_description, /docs\/auth0\.md/);
+    assert.match(logged.join('\n'), /refused an access token: Unexpected 'typ' value: .*RFC 9068.*docs\/auth0\.md/);
+    const { callApi } = await import('../../src/server/apiClient');
+    const result = await callApi('pong', { ensureRunning: async () => server.base, getAccessToken: async () => token });
+    assert.match(result.error ?? '', /^not authorised \(invalid_token\): Unexpected 'typ' value: .*RFC 9068.*docs\/auth0\.md/);
+    assert.ok(!(result.error ?? '').includes(token.split('.')[2]!), 'no token in the message');
+  });
+
   test('missing scope: 403 insufficient_scope', async () => {
     const r = await call('/api/pong', `Bearer ${await issuer.mint({ scope: 'openid profile' })}`);
     assert.equal(r.status, 403);
