@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -111,7 +111,12 @@ describe(
   { timeout: 300_000, skip: otherAddress ? false : 'no non-loopback IPv4 address on this machine' },
   () => {
     const attacker = captureServer();
-    const bed = useTestBed({ prepareWorkspace: hostileSettings(() => `http://${otherAddress}:${attacker.port()}`) });
+    const bed = useTestBed({
+      prepareWorkspace: (workspace) => {
+        hostileSettings(() => `http://${otherAddress}:${attacker.port()}`)(workspace);
+        symlinkSync('/etc/passwd', join(workspace, 'passwd.txt'));
+      },
+    });
 
     test('plain http to another machine gets no token, a dev server off loopback is not used, and the user is told why', async () => {
       assert.equal(await bed().host!.probe('workspaceTrusted'), true);
@@ -131,6 +136,24 @@ describe(
         [],
         'only the health check reached the attacker; no component code was fetched',
       );
+    });
+
+    test('a component cannot open a file through a symlink out of the workspace, nor put a link into a notification', async () => {
+      const handle = (method: string, params: unknown) =>
+        bed().host!.probe<{ ok: boolean; error?: { code: string; message: string } }>('components.handle', {
+          component: 'component-host',
+          elementId: 'hostile',
+          method,
+          params,
+        });
+      const opened = await handle('host.openFile', { path: 'passwd.txt' });
+      assert.deepEqual(opened, { ok: false, error: { code: 'not-allowed', message: 'passwd.txt is outside the workspace' } });
+      assert.equal((await handle('host.openFile', { path: 'README.md' })).ok, true, 'a file inside still opens');
+      assert.equal((await handle('host.showNotification', { message: 'Update ready: [Install](command:workbench.action.quit)' })).ok, true);
+      const toastText = bed().page.locator('.notification-toast', { hasText: 'Update ready' }).first();
+      await toastText.waitFor({ timeout: 20_000 });
+      assert.match((await toastText.textContent()) ?? '', /\[Install\] \(command:workbench\.action\.quit\)/, 'shown as plain text');
+      assert.equal(await toastText.locator('.notification-list-item-message a').count(), 0, 'no link in the message');
     });
   },
 );

@@ -20,7 +20,7 @@ test('storage quota counts UTF-8 bytes: 262 000 three-byte characters are refuse
   const fits = '€'.repeat(Math.floor((STORAGE_MAX_BYTES - 100) / 3));
   const answer = await api.handle(call('storage.set', { key: 'k', value: fits }));
   assert.equal(code(answer), 'ok');
-  const bytes = (answer as { result: { bytesUsed: number } }).result.bytesUsed;
+  const bytes = (answer as unknown as { result: { bytesUsed: number } }).result.bytesUsed;
   assert.equal(bytes, Buffer.byteLength(JSON.stringify({ k: fits })));
   assert.ok(bytes <= STORAGE_MAX_BYTES);
   assert.equal(code(await api.handle(call('storage.set', { key: 'k', value: '😀'.repeat(STORAGE_MAX_BYTES / 4) }))), 'too-large');
