@@ -162,8 +162,8 @@ describe('protected routes verify Auth0 access tokens', () => {
     }
     const body = ServerErrorBody.parse(await r.json());
     assert.equal(r.status, 401);
-    assert.match(body.error_description, /Unexpected 'typ' value: this server accepts only RFC 9068 access tokens/);
-    assert.match(body.error_description, /docs\/auth0\.md/);
+    assert.match(body.error_description ?? '', /Unexpected 'typ' value: this server accepts only RFC 9068 access tokens/);
+    assert.match(body.error_description ?? '', /docs\/auth0\.md/);
     assert.match(logged.join('\n'), /refused an access token: Unexpected 'typ' value: .*RFC 9068.*docs\/auth0\.md/);
     const { callApi } = await import('../../src/server/apiClient');
     const result = await callApi('pong', { ensureRunning: async () => server.base, getAccessToken: async () => token });
