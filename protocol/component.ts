@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
+import { checkValueBounds } from './valueBounds';
 
 export const STREAMLIT_API_VERSION = 1;
 
@@ -152,6 +153,16 @@ export function classifyFrameMessage(data: unknown): FrameMessage {
     return { kind: 'invalid', error: { code: 'invalid-message', message: 'a component message is an object' } };
   }
   const record = data as Record<string, unknown>;
+  // Depth, count and size first: a hostile frame must get a typed answer, not a stack overflow.
+  const bounded = checkValueBounds(data);
+  if (!bounded.ok) {
+    const id = typeof record.id === 'number' && Number.isSafeInteger(record.id) && record.id >= 0 ? record.id : undefined;
+    return {
+      kind: 'invalid',
+      error: { code: 'too-large', message: `a component message must not be ${bounded.reason}` },
+      ...(id !== undefined && record.isComponentHostMessage === true ? { id } : {}),
+    };
+  }
   if (record.isStreamlitMessage === true) {
     const parsed = FromComponent.safeParse(data);
     return parsed.success

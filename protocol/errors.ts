@@ -8,6 +8,7 @@ export const errorCodes = [
   'too-large', // a message or value over its size limit
   'out-of-order', // an event id that goes backwards or skips
   'not-allowed', // refused by policy (allow-list, trust, origin)
+  'rate-limited', // too many requests from one component frame; try again later
   'timeout',
   'unavailable', // a dependency (server, identity provider) is down
   'unauthenticated',

@@ -7,3 +7,4 @@ export * from './app';
 export * from './component';
 export * from './pendingRequests';
 export * from './componentV2';
+export * from './valueBounds';

@@ -97,11 +97,19 @@ export function createApp(config: ServerConfig): ServerApp {
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', error_description: 'No such route.' });
   });
+  /** The refusal users meet when an Auth0 API is left on its default token profile: say what to change, and where. */
+  const explainRefusal = (message: string): string =>
+    /Unexpected 'typ' value/.test(message)
+      ? `${message}: this server accepts only RFC 9068 access tokens (typ "at+jwt"). In the Auth0 dashboard set the API's ` +
+        'JSON Web Token (JWT) Profile to RFC 9068 (APIs → your API → Settings); see docs/auth0.md, "Create the API".'
+      : message;
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
     if (err instanceof UnauthorizedError) {
       // The middleware's status and WWW-Authenticate header are the standard answer (RFC 6750 §3).
       const code = 'code' in err && typeof err.code === 'string' && err.code ? err.code : 'unauthorized';
-      res.set(err.headers).status(err.status).json({ error: code, error_description: err.message });
+      const description = explainRefusal(err.message);
+      if (description !== err.message) console.error(`refused an access token: ${description}`);
+      res.set(err.headers).status(err.status).json({ error: code, error_description: description });
       return;
     }
     const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;

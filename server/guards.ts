@@ -31,16 +31,40 @@ export function originGuard() {
 /**
  * express-oauth2-jwt-bearer also reads `access_token` from the query string and form bodies (RFC 6750
  * §2.2–2.3) and cannot be told not to; tokens in URLs end up in logs and history, so refuse them here.
+ * The check reads the same decoded objects the middleware reads (`req.query`, `req.body`), so no
+ * encoding of the name (`%61ccess_token`, `access%5Ftoken`, `\u0061ccess_token` in JSON) slips past;
+ * and, for any other parser, every decoded name of the raw query too.
  */
 export function tokenLocationGuard() {
   return (req: Request, res: Response, next: NextFunction): void => {
-    // Parse the query only when the name appears at all (most requests have no query).
-    const inQuery = req.url.includes('access_token') && new URL(req.url, 'http://x').searchParams.has('access_token');
-    const body: unknown = req.body;
-    const inBody = typeof body === 'object' && body !== null && 'access_token' in body;
+    const hasQuery = req.url.includes('?');
+    const inQuery = hasQuery && (hasTokenName(req.query) || queryNames(req.url).some(isTokenName));
+    const inBody = hasTokenName(req.body);
     if (!inQuery && !inBody) return next();
     refuse(res, 400, 'invalid_request', 'Send the access token in the Authorization header only.');
   };
+}
+
+/** `access_token`, in any case, with spaces or a `[…]` suffix (what a qs-style parser would fold into it). */
+const isTokenName = (name: string): boolean => name.replace(/\[.*$/, '').trim().toLowerCase() === 'access_token';
+
+function hasTokenName(parsed: unknown): boolean {
+  return typeof parsed === 'object' && parsed !== null && Object.keys(parsed).some(isTokenName);
+}
+
+/** Decoded parameter names of a request URL's query; a name that does not decode counts as itself. */
+function queryNames(url: string): string[] {
+  return url
+    .slice(url.indexOf('?') + 1)
+    .split(/[&;]/)
+    .map((pair) => {
+      const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+      try {
+        return decodeURIComponent(name);
+      } catch {
+        return name;
+      }
+    });
 }
 
 export function hostAllowed(headers: IncomingHttpHeaders, allowed: Set<string>): boolean {

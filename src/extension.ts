@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
     signOut: () => auth.signOut(),
     callApi: (route) => server.call(route),
   };
-  const components = new ComponentHosting(context.extensionUri);
+  const components = new ComponentHosting(context.extensionUri, log);
   const app = new AppController(context, log, services, components);
   const componentApi = registerComponentApi(context, log, services, (component, event, payload) =>
     app.componentEvent(component, event, payload),

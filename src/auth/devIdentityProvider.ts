@@ -9,6 +9,11 @@
  * `setExternalBase` tells it that base; requests arriving with a foreign Host header are treated as
  * coming through it, so every URL and cookie path it generates carries the external prefix. The
  * issuer (and so the `iss` callback parameter) stays the loopback URL.
+ *
+ * Web pages in the user's browser: only the loopback host names and the external base's host are
+ * answered (a DNS-rebinding page sends its own name), a request from another origin is refused, no
+ * origin gets CORS (the extension host calls the token endpoints from Node, with no Origin), and the
+ * only response mode is `query` (form_post would hand the code to a page that posts it on).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -109,6 +114,7 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
       token_endpoint_auth_method: 'none',
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
+      response_modes: ['query'],
       redirect_uris: redirects,
     };
   };
@@ -180,6 +186,8 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
       url: (ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
         new URL(`interaction/${interaction.uid}`, ctx.oidc.urlFor('authorization')).href,
     },
+    // No browser calls these endpoints: discovery, token and revocation come from the extension host.
+    clientBasedCORS: () => false,
     features: {
       devInteractions: { enabled: false },
       revocation: {
@@ -230,7 +238,7 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     }
     if (!submit) {
       if (req.method !== 'GET') return sendHtml(res, 405, messagePage('Development sign-in', 'Method not allowed.'));
-      return sendHtml(res, 200, devLoginPage(DEV_ACCOUNT, String(details.params.client_id ?? ''), uid));
+      return sendHtml(res, 200, devLoginPage(DEV_ACCOUNT, String(details.params.client_id ?? ''), uid), { sameOriginReferrer: true });
     }
     if (req.method !== 'POST') return sendHtml(res, 405, messagePage('Development sign-in', 'Method not allowed.'));
     const form = await readForm(req);
@@ -241,9 +249,30 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
     await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
   };
 
+  /** The Host names this server answers to: its loopback address, and the external base when set. */
+  const allowedHost = (host: string | undefined): boolean =>
+    host === loopbackHost || host === `localhost:${port}` || (external !== undefined && host === external.host);
+  /**
+   * A request with an Origin must come from one of those hosts (the login page's own form post); the
+   * host's own calls and top-level navigations carry none. Covers preflights, which oidc-provider always allows.
+   */
+  const allowedOrigin = (origin: string | undefined): boolean =>
+    origin === undefined || (URL.canParse(origin) && allowedHost(new URL(origin).host));
+
   handler.current = (req, res) => {
+    if (!allowedHost(req.headers.host)) {
+      return sendHtml(res, 403, messagePage('Development sign-in', 'This address is not the development sign-in (unexpected Host).'));
+    }
+    if (!allowedOrigin(req.headers.origin)) {
+      return sendHtml(res, 403, messagePage('Development sign-in', 'Requests from other sites are refused.'));
+    }
     prepare(req);
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const requested = new URL(req.url ?? '/', 'http://x');
+    const path = requested.pathname;
+    if (path === '/authorize' && (req.method !== 'GET' || requested.searchParams.getAll('response_mode').some((m) => m !== 'query'))) {
+      // Refused before oidc-provider, which would answer even an error through the requested mode (an auto-posting form).
+      return sendHtml(res, 400, messagePage('Development sign-in', 'Only GET with response_mode=query is supported.'));
+    }
     const match = /^\/interaction\/([\w-]{1,64})(\/login)?$/.exec(path);
     if (!match?.[1]) return providerHandler(req, res);
     interaction(req, res, match[1], Boolean(match[2])).catch(() => {

@@ -1,8 +1,9 @@
 /**
  * One-shot HTTP listener on 127.0.0.1 that receives the authorization response at /cb.
  * Locally the browser reaches it directly; remotely (code-server, Remote-SSH) through
- * `asExternalUri`, which proxies path and query unchanged. It validates the parameters and the
- * state, answers a small page, and closes after the first callback, on timeout or on cancel.
+ * `asExternalUri`, which proxies path and query unchanged. Any web page can send a request here,
+ * so only a callback carrying the expected state ends the wait (with its code or its error); anything
+ * else gets a 400 page and the listener keeps waiting. It closes after that callback, on timeout or on cancel.
  */
 import { createServer, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -61,6 +62,12 @@ export function validateCallback(query: URLSearchParams, expectedState: string):
   return out;
 }
 
+/** Exactly one `state` parameter, equal to the expected one: only such a request may end the sign-in. */
+export function carriesState(query: URLSearchParams, expectedState: string | undefined): boolean {
+  const states = query.getAll('state');
+  return expectedState !== undefined && states.length === 1 && sameState(states[0]!, expectedState);
+}
+
 export interface LoopbackCallback {
   readonly port: number;
   /** `http://127.0.0.1:<port>/cb`; the browser-facing URI may differ (asExternalUri). */
@@ -92,8 +99,16 @@ export async function startLoopbackCallback(options: LoopbackCallbackOptions = {
     if (url.pathname !== CALLBACK_PATH || req.method !== 'GET' || done) {
       return sendHtml(res, 404, messagePage('Component Host', 'Not found.'));
     }
+    if (!carriesState(url.searchParams, expected)) {
+      // Not the identity provider's answer to this sign-in (a stray or hostile request): refuse it, keep waiting.
+      return sendHtml(
+        res,
+        400,
+        messagePage('Component Host', 'This request does not belong to the sign-in in progress (state mismatch); the sign-in goes on.'),
+      );
+    }
     try {
-      const params = validateCallback(url.searchParams, expected ?? '\0no sign-in in progress');
+      const params = validateCallback(url.searchParams, expected!);
       sendHtml(res, 200, messagePage('Component Host', 'Sign-in received. You can close this tab and return to VS Code.'));
       finish(undefined, params);
     } catch (error) {

@@ -35,12 +35,16 @@ not a production identity. Configure an Auth0 tenant in the settings to sign in 
   );
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
+/**
+ * `sameOriginReferrer`: for the login page, whose form post must carry its real Origin (with
+ * no-referrer the browser sends `Origin: null`, which the provider refuses). Framing is refused always.
+ */
+export function sendHtml(res: ServerResponse, status: number, html: string, options: { sameOriginReferrer?: boolean } = {}): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    'referrer-policy': options.sameOriginReferrer ? 'same-origin' : 'no-referrer',
     'x-content-type-options': 'nosniff',
   });
   res.end(html);

@@ -19,6 +19,7 @@ import {
   type NotifierEventName,
 } from '../../protocol';
 import type { HostServices } from '../hostServices';
+import { RateLimiter } from './rateLimit';
 
 /** Storage limits per component: generous for settings and drafts, small enough for globalState. */
 export const STORAGE_MAX_BYTES = 256 * 1024;
@@ -38,6 +39,8 @@ export interface ComponentApiDeps extends Pick<HostServices, 'sessionInfo' | 'ca
   showNotification(message: string, severity: 'info' | 'warning' | 'error'): void;
   /** Accepted notifier events go here (the log, the app). */
   onEvent(component: string, event: NotifierEventName, payload: unknown): void;
+  /** Requests per component frame (default: a burst of 200, then 100 a second). */
+  rateLimiter?: RateLimiter;
 }
 
 export class ComponentApiError extends Error {
@@ -56,14 +59,21 @@ export class ComponentApi {
   /** Counters the tests read. */
   readonly stats = { handled: 0, refused: 0 };
 
-  constructor(private readonly deps: ComponentApiDeps) {}
+  private readonly limiter: RateLimiter;
+
+  constructor(private readonly deps: ComponentApiDeps) {
+    this.limiter = deps.rateLimiter ?? new RateLimiter();
+  }
 
   /** Never throws: every failure is a typed error the component receives. */
   async handle(raw: unknown): Promise<ComponentOutcome> {
     try {
       const call = ComponentCall.safeParse(raw);
       if (!call.success) throw new ComponentApiError('invalid-message', `invalid component call: ${describeIssues(call.error)}`);
-      const { component, method, params } = call.data;
+      const { component, elementId, method, params } = call.data;
+      if (!this.limiter.take(`${component}\u0000${elementId}`)) {
+        throw new ComponentApiError('rate-limited', `too many requests from component ${component.slice(0, 100)}; slow down`);
+      }
       if (!Object.hasOwn(componentMethods, method)) {
         throw new ComponentApiError('unknown-method', `unknown method "${method.slice(0, 100)}"`);
       }
@@ -107,7 +117,8 @@ export class ComponentApi {
       case 'storage.set': {
         const { key, value } = params as { key: string; value: z.core.util.JSONType };
         const next = { ...this.read(component), [key]: value };
-        const bytes = JSON.stringify(next).length;
+        // The limit is on what is stored: UTF-8 bytes, not UTF-16 code units.
+        const bytes = Buffer.byteLength(JSON.stringify(next), 'utf8');
         if (bytes > STORAGE_MAX_BYTES) {
           throw new ComponentApiError('too-large', `storage of ${component} would hold ${bytes} bytes (limit ${STORAGE_MAX_BYTES})`);
         }

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { MAX_V2_SOURCE_CHARS } from '../../protocol';
+import { readGuardedSetting, tellIfWorkspaceSets, tellOnce } from '../config/guardedSettings';
+import { isLoopbackHost } from '../server/tokenPolicy';
 import { ComponentServer } from './componentServer';
 import type { ComponentSource, SourceFileRef } from './componentSources';
 
@@ -25,17 +27,27 @@ function readSourceFile(name: string, file: string, shown: string): string {
 
 export class ComponentHosting implements vscode.Disposable {
   private readonly server = new ComponentServer();
+  private serving: Promise<string> | undefined;
   private starting: Promise<void> | undefined;
+  private readonly watchers: vscode.Disposable[];
   /** Component name → its development server, as the browser reaches it. */
   private devServers = new Map<string, string>();
   /** Origins frames load from, as the browser sees them (for the webview's frame-src). */
   frameOrigins: string[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: { warn(message: string): void } = { warn: () => undefined },
+  ) {
+    this.watchers = [
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('componentHost.components.devServers') && this.reset()),
+    ];
+  }
 
-  /** Start the file server and learn its external address (once). */
+  /** Start the file server and learn its external address (once); resolve the dev servers (again after reset()). */
   ready(): Promise<void> {
-    this.starting ??= (async () => {
+    this.serving ??= (async () => {
       const port = await this.server.start();
       this.server.register('component-host', vscode.Uri.joinPath(this.extensionUri, 'dist', 'component').fsPath);
       // The document every v2 component instance is mounted in (its module is imported from a blob: URL).
@@ -43,9 +55,12 @@ export class ComponentHosting implements vscode.Disposable {
       const external = await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${port}/`));
       const base = external.toString(true);
       this.server.setExternalBase(base);
-      await this.resolveDevServers();
-      this.frameOrigins = [...new Set([new URL(base).origin, ...[...this.devServers.values()].map((u) => new URL(u).origin)])];
+      return new URL(base).origin;
     })();
+    this.starting ??= this.serving.then(async (origin) => {
+      await this.resolveDevServers();
+      this.frameOrigins = [...new Set([origin, ...[...this.devServers.values()].map((u) => new URL(u).origin)])];
+    });
     return this.starting;
   }
 
@@ -53,14 +68,23 @@ export class ComponentHosting implements vscode.Disposable {
    * `componentHost.components.devServers` maps a component name to a development server on the
    * extension host's side (e.g. http://localhost:3001). The browser may not reach that machine's
    * loopback, so each URL goes through asExternalUri (code-server: /proxy/<port>/; Remote-SSH and
-   * Codespaces: a forwarded port).
+   * Codespaces: a forwarded port). The setting decides what code runs in a frame, so a workspace's
+   * value counts only in a trusted workspace, and only servers on this machine's loopback are used.
    */
   private async resolveDevServers(): Promise<void> {
-    const configured = vscode.workspace.getConfiguration('componentHost.components').get<Record<string, string>>('devServers', {});
+    const configured = readGuardedSetting<Record<string, unknown>>('componentHost.components', 'devServers', {});
+    void tellIfWorkspaceSets(['componentHost.components.devServers'], this.log);
     const resolved = new Map<string, string>();
-    for (const [name, url] of Object.entries(configured)) {
-      if (typeof url !== 'string' || !/^https?:\/\//.test(url)) continue;
-      const parsed = new URL(url);
+    for (const [name, url] of Object.entries(configured ?? {})) {
+      const parsed = typeof url === 'string' && URL.canParse(url) ? new URL(url) : undefined;
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || !isLoopbackHost(parsed.hostname)) {
+        tellOnce(
+          `componentHost.components.devServers: "${name}" is not an http(s) URL on this machine's loopback ` +
+            "(localhost, 127.0.0.1, [::1]), so the component's own files are used.",
+          this.log,
+        );
+        continue;
+      }
       const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(`${parsed.protocol}//${parsed.host}/`))).toString(true);
       resolved.set(
         name,
@@ -70,7 +94,7 @@ export class ComponentHosting implements vscode.Disposable {
     this.devServers = resolved;
   }
 
-  /** Settings changed: resolve again on the next ready(). */
+  /** Settings or trust changed: resolve the dev servers again on the next ready(). */
   reset(): void {
     this.starting = undefined;
   }
@@ -134,6 +158,7 @@ export class ComponentHosting implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const w of this.watchers) w.dispose();
     this.server.dispose();
   }
 }

@@ -2,12 +2,12 @@
  * Wires ComponentApi to VS Code: storage in a file of global storage (survives reloads), the clear
  * command, files opened only from inside the workspace, notifications, notifier events to the log.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NotifierEventName } from '../../protocol';
 import type { HostServices } from '../hostServices';
 import { FileStore } from '../storage/fileStore';
 import { ComponentApi, ComponentApiError } from './componentApi';
+import { plainNotificationText, resolveInside } from './workspaceFiles';
 
 export function registerComponentApi(
   context: vscode.ExtensionContext,
@@ -20,26 +20,18 @@ export function registerComponentApi(
     // On disk where the host runs; globalState only when global storage is not a local folder.
     store:
       context.globalStorageUri.scheme === 'file'
-        ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json')
+        ? new FileStore(context.globalStorageUri.fsPath, 'component-storage.json', { async: true })
         : context.globalState,
     sessionInfo: () => services.sessionInfo(),
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) throw new ComponentApiError('unavailable', 'no workspace folder is open');
-      const root = folder.uri.fsPath;
-      const target = path.resolve(root, relative);
-      if (path.isAbsolute(relative) || !target.startsWith(root + path.sep)) {
-        throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
-      }
-      const uri = vscode.Uri.file(target);
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        throw new ComponentApiError('unavailable', `${relative} does not exist`);
-      }
-      await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true });
-      return path.relative(root, target).split(path.sep).join('/');
+      const inside = await resolveInside(folder.uri.fsPath, relative);
+      if (!inside.ok && inside.reason === 'outside') throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
+      if (!inside.ok) throw new ComponentApiError('unavailable', `${relative} does not exist`);
+      await vscode.window.showTextDocument(vscode.Uri.file(inside.file), { preview: true, preserveFocus: true });
+      return inside.shown;
     },
     showNotification: (message, severity) => {
       // Not awaited: a notification stays until dismissed, the component should not wait for that.
@@ -49,7 +41,8 @@ export function registerComponentApi(
           : severity === 'warning'
             ? vscode.window.showWarningMessage
             : vscode.window.showInformationMessage;
-      void show(`Component: ${message}`);
+      // Plain text: a component must not put links (command: links above all) into VS Code's UI.
+      void show(`Component: ${plainNotificationText(message)}`);
     },
     onEvent: (component, event, payload) => {
       log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`);

@@ -7,8 +7,11 @@ import { apiRoutes, type ApiCallResult, type ApiRoute } from '../../protocol';
 export interface ApiClientDeps {
   /** The server's base URL, starting or waiting for it as needed. */
   ensureRunning(): Promise<string>;
-  /** A valid access token, or undefined when signed out (the call then goes without one). */
-  getAccessToken(): Promise<string | undefined>;
+  /**
+   * A valid access token for the server at baseUrl, or undefined when signed out (the call then goes
+   * without one). Throws when the token must not go to that server; the call is then not made.
+   */
+  getAccessToken(baseUrl: string): Promise<string | undefined>;
   timeoutMs?: number;
 }
 
@@ -17,7 +20,7 @@ const RETRYABLE = /ECONNRESET|ECONNREFUSED|socket hang up|other side closed|fetc
 export async function callApi(route: ApiRoute, deps: ApiClientDeps): Promise<ApiCallResult> {
   const { path, protected: isProtected } = apiRoutes[route];
   const started = performance.now();
-  const token = isProtected ? await deps.getAccessToken() : undefined;
+  let token: string | undefined;
   const result = (partial: Omit<ApiCallResult, 'route' | 'path' | 'usedToken' | 'durationMs'>): ApiCallResult => ({
     route,
     path,
@@ -38,6 +41,13 @@ export async function callApi(route: ApiRoute, deps: ApiClientDeps): Promise<Api
         body: null,
         error: `API server unavailable: ${err instanceof Error ? err.message : String(err)}`,
       });
+    }
+    if (isProtected && attempt === 1) {
+      try {
+        token = await deps.getAccessToken(baseUrl);
+      } catch (err) {
+        return result({ status: 0, ok: false, body: null, error: `not called: ${err instanceof Error ? err.message : String(err)}` });
+      }
     }
     try {
       const response = await fetch(`${baseUrl}${path}`, {
@@ -70,6 +80,12 @@ function parseBody(text: string): unknown {
 
 function describeError(status: number, body: unknown): string {
   const code = typeof body === 'object' && body !== null && 'error' in body ? String((body as { error: unknown }).error) : '';
+  const description =
+    typeof body === 'object' && body !== null && 'error_description' in body
+      ? String((body as { error_description: unknown }).error_description)
+      : '';
+  // A refusal that says how to fix it (the token profile) is shown whole, where the user looks.
+  if (status === 401 && /RFC 9068/.test(description)) return `not authorised (${code}): ${description.slice(0, 500)}`;
   if (status === 401) return `not authorised (${code || 'no valid token'})${code === 'invalid_request' || !code ? ': sign in first' : ''}`;
   if (status === 403) return `forbidden (${code || 'refused'})`;
   return `HTTP ${status}${code ? ` (${code})` : ''}`;

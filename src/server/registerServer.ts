@@ -6,8 +6,10 @@
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute } from '../../protocol';
 import type { AuthService } from '../auth/registerAuth';
+import { readGuardedSetting, tellIfWorkspaceSets } from '../config/guardedSettings';
 import { callApi } from './apiClient';
 import { ServerSupervisor, type ServerState } from './supervisor';
+import { TokenGate } from './tokenPolicy';
 
 export interface ApiServerService extends vscode.Disposable {
   readonly state: ServerState;
@@ -20,14 +22,42 @@ export interface ApiServerService extends vscode.Disposable {
 /** What the server needs of sign-in: the issuer and audience to verify against, and the token to send. */
 export type ServerAuth = Pick<AuthService, 'issuer' | 'audience' | 'getAccessToken'>;
 
+/** Settings that decide where the token goes (url) or what it must carry (requiredScope) are guarded. */
+const GUARDED = { url: '', port: 0, requiredScope: 'read:pong' } as const;
+
 function settings() {
-  const c = vscode.workspace.getConfiguration('componentHost.server');
+  const guarded = (key: keyof typeof GUARDED) => readGuardedSetting<string | number>('componentHost.server', key, GUARDED[key]);
   return {
-    autoStart: c.get<boolean>('autoStart', false),
-    url: c.get<string>('url', '').trim(),
-    port: c.get<number>('port', 0),
-    requiredScope: c.get<string>('requiredScope', 'read:pong'),
+    autoStart: vscode.workspace.getConfiguration('componentHost.server').get<boolean>('autoStart', false),
+    url: String(guarded('url')).trim(),
+    port: Number(guarded('port')),
+    requiredScope: String(guarded('requiredScope')),
   };
+}
+
+/** Origins of remote API servers the user allowed to receive the access token (global state). */
+const ALLOWED_ORIGINS_KEY = 'componentHost.server.allowedTokenOrigins';
+
+function tokenGate(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): TokenGate {
+  const allowed = () => context.globalState.get<string[]>(ALLOWED_ORIGINS_KEY, []);
+  return new TokenGate({
+    allowed,
+    remember: async (origin) => {
+      await context.globalState.update(ALLOWED_ORIGINS_KEY, [...new Set([...allowed(), origin])]);
+      log.info(`server: the access token may now go to ${origin} (Component Host: Forget Allowed API Servers revokes it)`);
+    },
+    confirm: async (origin) =>
+      (await vscode.window.showWarningMessage(
+        `Send your access token to the API server at ${origin}?`,
+        {
+          modal: true,
+          detail:
+            'The setting componentHost.server.url points at a server on another machine. Allow it only if you run or trust that server; ' +
+            'Component Host: Forget Allowed API Servers takes this back.',
+        },
+        'Allow',
+      )) === 'Allow',
+  });
 }
 
 export function registerApiServer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, auth: ServerAuth): ApiServerService {
@@ -37,8 +67,13 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
   status.name = 'Component Host API Server';
   status.command = 'componentHost.showServerLog';
 
+  const gate = tokenGate(context, log);
   const create = (): ServerSupervisor => {
     const s = settings();
+    void tellIfWorkspaceSets(
+      Object.keys(GUARDED).map((key) => `componentHost.server.${key}`),
+      log,
+    );
     const supervisor = new ServerSupervisor({
       script: vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath,
       port: s.port,
@@ -98,7 +133,16 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
       return supervisor.state;
     },
     onDidChangeState: stateEmitter.event,
-    call: (route) => callApi(route, { ensureRunning: () => supervisor.ensureRunning(), getAccessToken: () => auth.getAccessToken() }),
+    call: (route) =>
+      callApi(route, {
+        ensureRunning: () => supervisor.ensureRunning(),
+        getAccessToken: async (baseUrl) => {
+          const decision = await gate.decide(baseUrl);
+          if (decision.send) return auth.getAccessToken();
+          log.warn(`server: ${decision.reason}`);
+          throw new Error(decision.reason);
+        },
+      }),
     ensureRunning: () => supervisor.ensureRunning(),
     dispose: () => void supervisor.stop(),
   };
@@ -114,16 +158,29 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
       withProgress('Restarting the API server…', () => supervisor.restart()),
     ),
     vscode.commands.registerCommand('componentHost.showServerLog', () => output.show(true)),
+    vscode.commands.registerCommand('componentHost.forgetAllowedServers', async () => {
+      const origins = context.globalState.get<string[]>(ALLOWED_ORIGINS_KEY, []);
+      await context.globalState.update(ALLOWED_ORIGINS_KEY, undefined);
+      log.info(`server: forgot the allowed API servers (${origins.join(', ') || 'none'})`);
+      void vscode.window.showInformationMessage(
+        origins.length
+          ? `Component Host: the access token no longer goes to ${origins.join(', ')} without asking.`
+          : 'Component Host: no API server on another machine was allowed.',
+      );
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => recreate()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('componentHost.server')) return;
-      const wasRunning = supervisor.state.kind === 'running';
-      void supervisor.stop().then(() => {
-        supervisor = create();
-        showState(supervisor.state);
-        if (wasRunning || settings().autoStart) void withProgress('Restarting the API server…', () => supervisor.start());
-      });
+      if (event.affectsConfiguration('componentHost.server')) recreate();
     }),
   );
+  function recreate(): void {
+    const wasRunning = supervisor.state.kind === 'running';
+    void supervisor.stop().then(() => {
+      supervisor = create();
+      showState(supervisor.state);
+      if (wasRunning || settings().autoStart) void withProgress('Restarting the API server…', () => supervisor.start());
+    });
+  }
   if (settings().autoStart) void withProgress('Starting the API server…', () => supervisor.start());
   return service;
 }

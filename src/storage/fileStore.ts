@@ -4,15 +4,29 @@
  * to the browser's storage and are flushed lazily; a window reload right after a write lost it (seen
  * in code-server, see docs/decisions.md). A file written before the answer or render is sent
  * survives reloads and restarts.
+ *
+ * Every write goes to a temporary file first and is then renamed over the old one, so a crash
+ * mid-write leaves the previous file whole. `async: true` (component storage, which components can
+ * write often) writes off the extension host's thread and coalesces: updates made while a write is
+ * under way share the next one, and each update's promise resolves once a write containing it has landed.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export class FileStore {
   private readonly data = new Map<string, unknown>();
   private readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+  private next: Promise<void> | undefined;
+  /** Writes done (the tests count coalescing with it). */
+  writes = 0;
 
-  constructor(folder: string, fileName: string) {
+  constructor(
+    folder: string,
+    fileName: string,
+    private readonly options: { async?: boolean } = {},
+  ) {
     mkdirSync(folder, { recursive: true });
     this.file = join(folder, fileName);
     try {
@@ -37,13 +51,31 @@ export class FileStore {
     this.data.set(key, value);
   }
 
-  /** Synchronous write-then-rename: never a half-written file, and done before the reply is sent. */
   update(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.data.delete(key);
     else this.data.set(key, value);
+    if (!this.options.async) {
+      // Synchronous write-then-rename: done before the reply is sent.
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.data)));
+      renameSync(tmp, this.file);
+      this.writes++;
+      return Promise.resolve();
+    }
+    this.next ??= this.writing.then(() => {
+      this.next = undefined;
+      const write = this.writeNow();
+      // A failed write rejects its own callers; the next update tries again.
+      this.writing = write.catch(() => undefined);
+      return write;
+    });
+    return this.next;
+  }
+
+  private async writeNow(): Promise<void> {
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.data)));
-    renameSync(tmp, this.file);
-    return Promise.resolve();
+    await writeFile(tmp, JSON.stringify(Object.fromEntries(this.data)));
+    await rename(tmp, this.file);
+    this.writes++;
   }
 }

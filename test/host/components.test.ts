@@ -29,3 +29,6 @@ hostTest('component API: an unknown notifier event is refused by name; storage r
   if (!got.ok || JSON.stringify(got.result) !== '{"value":[1,2]}') throw new Error(JSON.stringify(got));
   await api.clear('host-test');
 });
+
+/** A component request as the webview relays it (component, elementId, method, params), answered by the real host. */
+hostProbe('components.handle', async (call) => (await extensionApi()).componentApi.handle(call));

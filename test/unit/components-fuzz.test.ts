@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { classifyFrameMessage, componentMethods, ErrorInfo } from '../../protocol';
 import { STORAGE_MAX_BYTES } from '../../src/components/componentApi';
+import { RateLimiter } from '../../src/components/rateLimit';
 import { makeApi } from './componentApiKit';
 
 function rng(seed: number) {
@@ -99,7 +100,8 @@ function hostile(r: () => number): unknown {
 }
 
 test('fuzz: 100 000 hostile component messages → no crash, typed errors, storage within limits, still works', async () => {
-  const { api, store } = makeApi();
+  // The rate limit has its own test (components-limits); here every message must reach the checks behind it.
+  const { api, store } = makeApi({ rateLimiter: new RateLimiter(Infinity, Infinity) });
   const r = rng(0xc0ffee);
   let invalid = 0;
   let requests = 0;
@@ -123,7 +125,7 @@ test('fuzz: 100 000 hostile component messages → no crash, typed errors, stora
   assert.ok(invalid > 10_000 && requests > 10_000 && streamlit > 300, `${invalid} invalid, ${requests} requests, ${streamlit} streamlit`);
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   const stored = store.get<Record<string, unknown>>('componentHost.componentStorage.fuzz');
-  assert.ok(JSON.stringify(stored ?? {}).length <= STORAGE_MAX_BYTES);
+  assert.ok(Buffer.byteLength(JSON.stringify(stored ?? {})) <= STORAGE_MAX_BYTES);
   // The API still answers correctly afterwards.
   const set = await api.handle({ component: 'fuzz', elementId: 'e', method: 'storage.delete', params: { key: 'k1' } });
   assert.ok(set.ok);

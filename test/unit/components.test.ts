@@ -112,3 +112,36 @@ test('file store: what one instance writes, the next (after a reload) reads; del
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('frame messages nested 5 000 deep, cyclic, too many values or too large get a typed too-large error, never a RangeError', () => {
+  let deep: unknown = 'leaf';
+  for (let i = 0; i < 5000; i++) deep = { d: deep };
+  const cyclic: Record<string, unknown> = { isComponentHostMessage: true, type: 'componentHost:request', id: 3, method: 'ping' };
+  cyclic.params = cyclic;
+  const wide = { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: Array.from({ length: 300_000 }, () => 0) };
+  const big = { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: 'x'.repeat(9 * 1024 * 1024) };
+  const deepArray: unknown[] = [];
+  let cursor = deepArray;
+  for (let i = 0; i < 5000; i++) cursor = (cursor[0] = []) as unknown[];
+  const hostile = [
+    { isStreamlitMessage: true, type: 'streamlit:setComponentValue', value: deep },
+    { isComponentHostMessage: true, type: 'componentHost:request', id: 7, method: 'ping', params: deep },
+    { isComponentHostMessage: true, type: 'componentHost:request', id: 8, method: 'ping', params: deepArray },
+    cyclic,
+    wide,
+    big,
+    deep,
+  ];
+  for (const message of hostile) {
+    const classified = classifyFrameMessage(message);
+    assert.equal(classified.kind, 'invalid');
+    assert.equal((classified as { error: { code: string } }).error.code, 'too-large');
+  }
+  assert.equal((classifyFrameMessage(hostile[1]) as { id?: number }).id, 7, 'a request still gets its id back');
+  let ok: unknown = 1;
+  for (let i = 0; i < 50; i++) ok = { d: ok };
+  assert.equal(
+    classifyFrameMessage({ isComponentHostMessage: true, type: 'componentHost:request', id: 1, method: 'ping', params: ok }).kind,
+    'request',
+  );
+});

@@ -13,9 +13,10 @@ interface Manifest {
   activationEvents: string[];
   extensionKind: string[];
   engines: { vscode: string };
+  capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations?: string[] } };
   contributes: {
     commands: { command: string; title: string; category?: string; icon?: string }[];
-    configuration: { properties: Record<string, { markdownDescription?: string; description?: string }> };
+    configuration: { properties: Record<string, { markdownDescription?: string; description?: string; scope?: string }> };
   };
 }
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
@@ -68,4 +69,37 @@ test('the README documents every command and every setting', () => {
   for (const key of Object.keys(manifest.contributes.configuration.properties)) {
     assert.ok(readme.includes(`\`${key}\``), `README documents \`${key}\``);
   }
+});
+
+/**
+ * Settings a workspace may set in Restricted Mode decide nothing security-relevant: each setting is
+ * application or machine scoped (no workspace value at all), listed in restrictedConfigurations (read
+ * through readGuardedSetting), or one of these, which only change timing or what the view shows.
+ */
+const harmlessWorkspaceSettings = new Set([
+  'componentHost.app', // workspace apps run only in a trusted workspace (checked in the app host)
+  'componentHost.auth0.signInTimeoutSeconds',
+  'componentHost.components.readyTimeoutSeconds',
+  'componentHost.server.autoStart',
+]);
+
+test('every setting that decides where a token goes or what code runs is out of reach of a restricted workspace', () => {
+  const restricted = new Set(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? []);
+  for (const key of ['componentHost.server.url', 'componentHost.components.devServers', 'componentHost.server.requiredScope']) {
+    assert.ok(restricted.has(key), `${key} is in restrictedConfigurations`);
+  }
+  for (const [key, spec] of Object.entries(manifest.contributes.configuration.properties)) {
+    const unreachable = spec.scope === 'application' || spec.scope === 'machine';
+    assert.ok(
+      unreachable || restricted.has(key) || harmlessWorkspaceSettings.has(key),
+      `${key}: scope it, restrict it, or say why it is harmless`,
+    );
+  }
+  for (const key of restricted) assert.ok(key in manifest.contributes.configuration.properties, `${key} exists`);
+  // The code reads each restricted setting through readGuardedSetting, not through VS Code alone.
+  const source = sourceFiles(join(root, 'src'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  assert.match(source, /readGuardedSetting<.*>\('componentHost\.components', 'devServers'/);
+  assert.match(source, /GUARDED = \{ url: '', port: 0, requiredScope: 'read:pong' \}/);
 });

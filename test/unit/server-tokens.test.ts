@@ -54,6 +54,39 @@ describe('protected routes verify Auth0 access tokens', () => {
     assert.ok(!text.includes(token.split('.')[2]!));
   });
 
+  test('a valid token in the query or a form body is refused however its name is encoded', async () => {
+    const token = await issuer.mint();
+    const names = [
+      'access_token',
+      '%61ccess_token',
+      'access%5Ftoken',
+      '%61%63%63%65%73%73%5F%74%6F%6B%65%6E',
+      'access_token[]',
+      'access_token[0]',
+      '%41ccess_token',
+      'access_token%20',
+    ];
+    for (const name of names) {
+      const query = await fetch(`${server.base}/api/pong?${name}=${token}`);
+      assert.equal(query.status, 400, `query ${name}`);
+      const form = await fetch(`${server.base}/api/pong`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `${name}=${token}`,
+      });
+      assert.equal(form.status, 400, `form ${name}`);
+    }
+    const json = await fetch(`${server.base}/api/pong`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"\\u0061ccess_token":"${token}"}`,
+    });
+    assert.equal(json.status, 400, 'json with an escaped name');
+    // Also with a header token that works on its own: the query token still makes it a 400.
+    const both = await call(`/api/pong?%61ccess_token=${token}`, `Bearer ${token}`);
+    assert.equal(both.status, 400);
+  });
+
   test('no token: 401 with WWW-Authenticate: Bearer', async () => {
     const r = await call('/api/pong');
     assert.equal(r.status, 401);
@@ -113,6 +146,29 @@ describe('protected routes verify Auth0 access tokens', () => {
 
   test('an ID token or any non-access token (typ JWT): 401', async () => {
     await expectRejected(await issuer.mint({}, { typ: 'JWT' }), 401, 'invalid_token');
+  });
+
+  test("a token from Auth0's default profile (typ JWT): the refusal says to switch the API to RFC 9068, in the app's result and the server log", async () => {
+    const token = await issuer.mint({}, { typ: 'JWT' });
+    // The server process's stderr is its log (the extension shows it in "API Server Log").
+    const logged: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    let r: Response;
+    try {
+      r = await call('/api/pong', `Bearer ${token}`);
+    } finally {
+      console.error = consoleError;
+    }
+    const body = ServerErrorBody.parse(await r.json());
+    assert.equal(r.status, 401);
+    assert.match(body.error_description ?? '', /Unexpected 'typ' value: this server accepts only RFC 9068 access tokens/);
+    assert.match(body.error_description ?? '', /docs\/auth0\.md/);
+    assert.match(logged.join('\n'), /refused an access token: Unexpected 'typ' value: .*RFC 9068.*docs\/auth0\.md/);
+    const { callApi } = await import('../../src/server/apiClient');
+    const result = await callApi('pong', { ensureRunning: async () => server.base, getAccessToken: async () => token });
+    assert.match(result.error ?? '', /^not authorised \(invalid_token\): Unexpected 'typ' value: .*RFC 9068.*docs\/auth0\.md/);
+    assert.ok(!(result.error ?? '').includes(token.split('.')[2]!), 'no token in the message');
   });
 
   test('missing scope: 403 insufficient_scope', async () => {
