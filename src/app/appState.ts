@@ -3,6 +3,7 @@
  * widget values and the app's own `st.sessionState`. Serialised as versioned JSON into a
  * Memento-like store, size-limited.
  */
+import { errorMessage } from '../util/errors';
 import * as z from 'zod';
 
 export const STATE_VERSION = 1;
@@ -59,7 +60,7 @@ export class AppState {
     try {
       json = JSON.stringify(snapshot);
     } catch (err) {
-      throw new Error(`Session state cannot be saved: ${err instanceof Error ? err.message : String(err)} (only JSON values can be kept)`, {
+      throw new Error(`Session state cannot be saved: ${errorMessage(err)} (only JSON values can be kept)`, {
         cause: err,
       });
     }

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SessionInfo } from '../../protocol';
 import { Auth0AuthenticationProvider, AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } from './auth0Provider';
+import { errorMessage } from '../util/errors';
+import { externalUrl } from '../util/externalUrl';
 import { AuthError } from './oidcClient';
 import { SessionManager, type AuthLog } from './sessionManager';
 import { runSignIn } from './signInFlow';
@@ -47,17 +49,6 @@ function readSettings(): AuthSettings {
 }
 
 const isLocal = (): boolean => vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
-/**
- * The address the user's browser must use for a loopback URL of the extension host. VS Code maps only
- * the authority (code-server answers `http://<host>/proxy/<port>/` and drops the path), so the path
- * and query are put back on the mapped base.
- */
-const external = async (uri: string): Promise<string> => {
-  const url = new URL(uri);
-  const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(`${url.protocol}//${url.host}/`))).toString(true);
-  const base = mapped.endsWith('/') ? mapped : `${mapped}/`;
-  return new URL(`${url.pathname.replace(/^\//, '')}${url.search}`, base).toString();
-};
 
 export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AuthService {
   // On disk where the extension host runs, so a window reload keeps the development sign-in.
@@ -109,7 +100,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
           const dev = runtime.dev;
           const local = isLocal();
           // The browser may not reach the host's loopback: give it the forwarded/proxied URLs.
-          dev?.setExternalBase(local ? undefined : await external(runtime.tenant.issuer));
+          dev?.setExternalBase(local ? undefined : await externalUrl(runtime.tenant.issuer));
           authLog(
             'info',
             `sign-in started (${dev ? 'development sign-in' : runtime.tenant.issuer}, ${local ? 'loopback' : 'forwarded loopback'} callback)`,
@@ -122,7 +113,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
             timeoutMs:
               1000 * Math.max(5, vscode.workspace.getConfiguration('componentHost.auth0').get<number>('signInTimeoutSeconds', 300)),
             signal: controller.signal,
-            externalCallbackUri: local ? undefined : external,
+            externalCallbackUri: local ? undefined : externalUrl,
             allowRedirectUri: dev && ((uri) => dev.allowRedirectUri(uri)),
             browserUrl: dev && ((url) => dev.browserUrl(url)),
             openBrowser: async (url) => {
@@ -186,7 +177,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     (action: string) =>
     (error: unknown): void => {
       if (error instanceof AuthError && error.kind === 'cancelled') return void authLog('info', `${action} cancelled`);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       authLog('error', `${action} failed: ${message}`);
       void vscode.window.showErrorMessage(`Component Host: ${action} failed. ${message}`);
     };

@@ -5,6 +5,7 @@
  */
 import { AuthError, refresh, revoke, type TokenSet } from './oidcClient';
 import type { TenantRuntime, TenantSource } from './tenantSource';
+import { errorMessage } from '../util/errors';
 import { newSession, type StoredSession, type TokenStore } from './tokenStore';
 
 /** Refresh this long before the access token expires. */
@@ -145,7 +146,7 @@ export class SessionManager {
         await this.sync();
         return undefined;
       }
-      this.log('warn', `refresh failed, will retry: ${error instanceof Error ? error.message : String(error)}`);
+      this.log('warn', `refresh failed, will retry: ${errorMessage(error)}`);
       this.retryAt = Date.now() + RETRY_MS;
       this.schedule();
       return stored.tokens.expiresAt > Date.now() ? stored : undefined;
@@ -158,7 +159,7 @@ export class SessionManager {
       await revoke(runtime.config, session.tokens.refreshToken);
       this.log('info', 'refresh token revoked at the identity provider');
     } catch (error) {
-      this.log('warn', `could not revoke the refresh token: ${error instanceof Error ? error.message : String(error)}`);
+      this.log('warn', `could not revoke the refresh token: ${errorMessage(error)}`);
     }
   }
 

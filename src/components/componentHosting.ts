@@ -8,7 +8,10 @@ import * as vscode from 'vscode';
 import { MAX_V2_SOURCE_CHARS } from '../../protocol';
 import { readGuardedSetting, tellIfWorkspaceSets, tellOnce } from '../config/guardedSettings';
 import { isLoopbackHost } from '../server/tokenPolicy';
+import { errorMessage } from '../util/errors';
+import { externalUrl } from '../util/externalUrl';
 import { ComponentServer } from './componentServer';
+import { isInside } from '../util/paths';
 import type { ComponentSource, SourceFileRef } from './componentSources';
 
 /** Files are read on every run (an edit shows on the next rerun), so keep them small. */
@@ -52,8 +55,7 @@ export class ComponentHosting implements vscode.Disposable {
       this.server.register('component-host', vscode.Uri.joinPath(this.extensionUri, 'dist', 'component').fsPath);
       // The document every v2 component instance is mounted in (its module is imported from a blob: URL).
       this.server.register('v2-runtime', vscode.Uri.joinPath(this.extensionUri, 'dist', 'v2runtime').fsPath, { allowBlobModules: true });
-      const external = await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${port}/`));
-      const base = external.toString(true);
+      const base = await externalUrl(`http://127.0.0.1:${port}/`);
       this.server.setExternalBase(base);
       return new URL(base).origin;
     })();
@@ -85,11 +87,7 @@ export class ComponentHosting implements vscode.Disposable {
         );
         continue;
       }
-      const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(`${parsed.protocol}//${parsed.host}/`))).toString(true);
-      resolved.set(
-        name,
-        new URL(`${parsed.pathname.replace(/^\//, '')}${parsed.search}`, mapped.endsWith('/') ? mapped : `${mapped}/`).toString(),
-      );
+      resolved.set(name, await externalUrl(parsed.toString()));
     }
     this.devServers = resolved;
   }
@@ -116,12 +114,12 @@ export class ComponentHosting implements vscode.Disposable {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       if (!folder) throw new Error(`component "${name}": { path } needs an open workspace folder.`);
       const root = path.resolve(folder, source.path);
-      if (!root.startsWith(folder + path.sep)) throw new Error(`component "${name}": ${source.path} is outside the workspace.`);
+      if (!isInside(folder, root)) throw new Error(`component "${name}": ${source.path} is outside the workspace.`);
       const served = `ws.${name}`;
       try {
         this.server.register(served, root);
       } catch (err) {
-        throw new Error(`component "${name}": ${source.path} cannot be served (${err instanceof Error ? err.message : String(err)})`, {
+        throw new Error(`component "${name}": ${source.path} cannot be served (${errorMessage(err)})`, {
           cause: err,
         });
       }
@@ -144,7 +142,7 @@ export class ComponentHosting implements vscode.Disposable {
     if ('extensionFile' in ref) {
       const base = this.extensionUri.fsPath;
       const file = path.resolve(base, ref.extensionFile);
-      if (!file.startsWith(base + path.sep)) throw new Error(`component "${name}": ${ref.extensionFile} is outside the extension.`);
+      if (!isInside(base, file)) throw new Error(`component "${name}": ${ref.extensionFile} is outside the extension.`);
       return readSourceFile(name, file, ref.extensionFile);
     }
     if (!vscode.workspace.isTrusted) {
@@ -153,7 +151,7 @@ export class ComponentHosting implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!folder) throw new Error(`component "${name}": { path } needs an open workspace folder.`);
     const file = path.resolve(folder, ref.path);
-    if (!file.startsWith(folder + path.sep)) throw new Error(`component "${name}": ${ref.path} is outside the workspace.`);
+    if (!isInside(folder, file)) throw new Error(`component "${name}": ${ref.path} is outside the workspace.`);
     return readSourceFile(name, file, ref.path);
   }
 

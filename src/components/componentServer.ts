@@ -17,7 +17,8 @@ import { open, realpath } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, relative, resolve, sep } from 'node:path';
+import { isInside } from '../util/paths';
+import { extname, relative, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -107,7 +108,7 @@ export class ComponentServer {
     try {
       const file = await realpath(resolve(root, wanted));
       // Containment and the rules again on the real path: a symlink must not lead out or to a dotfile.
-      if (!file.startsWith(root + sep) || hasDotSegment(relative(root, file)) || TYPES[extname(file).toLowerCase()] !== type) {
+      if (!isInside(root, file) || hasDotSegment(relative(root, file)) || TYPES[extname(file).toLowerCase()] !== type) {
         return notFound();
       }
       handle = await open(file, 'r');

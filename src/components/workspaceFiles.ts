@@ -3,6 +3,7 @@
  * use real files and real symlinks.
  */
 import { realpath } from 'node:fs/promises';
+import { isInside } from '../util/paths';
 import * as path from 'node:path';
 
 export type Contained = { ok: true; file: string; shown: string } | { ok: false; reason: 'outside' | 'missing' };
@@ -14,7 +15,7 @@ export type Contained = { ok: true; file: string; shown: string } | { ok: false;
 export async function resolveInside(root: string, relative: string): Promise<Contained> {
   if (path.isAbsolute(relative)) return { ok: false, reason: 'outside' };
   const lexical = path.resolve(root, relative);
-  if (!lexical.startsWith(root + path.sep)) return { ok: false, reason: 'outside' };
+  if (!isInside(root, lexical)) return { ok: false, reason: 'outside' };
   let realRoot: string;
   let file: string;
   try {
@@ -23,7 +24,7 @@ export async function resolveInside(root: string, relative: string): Promise<Con
   } catch {
     return { ok: false, reason: 'missing' };
   }
-  if (!file.startsWith(realRoot + path.sep)) return { ok: false, reason: 'outside' };
+  if (!isInside(realRoot, file)) return { ok: false, reason: 'outside' };
   return { ok: true, file, shown: path.relative(realRoot, file).split(path.sep).join('/') };
 }
 

@@ -2,6 +2,7 @@
  * Calls the API server on behalf of the webview and components (which never reach it themselves),
  * attaching the access token to protected routes. The token never appears in the result or the log.
  */
+import { errorMessage } from '../util/errors';
 import { apiRoutes, type ApiCallResult, type ApiRoute } from '../../protocol';
 
 export interface ApiClientDeps {
@@ -39,14 +40,14 @@ export async function callApi(route: ApiRoute, deps: ApiClientDeps): Promise<Api
         status: 0,
         ok: false,
         body: null,
-        error: `API server unavailable: ${err instanceof Error ? err.message : String(err)}`,
+        error: `API server unavailable: ${errorMessage(err)}`,
       });
     }
     if (isProtected && attempt === 1) {
       try {
         token = await deps.getAccessToken(baseUrl);
       } catch (err) {
-        return result({ status: 0, ok: false, body: null, error: `not called: ${err instanceof Error ? err.message : String(err)}` });
+        return result({ status: 0, ok: false, body: null, error: `not called: ${errorMessage(err)}` });
       }
     }
     try {

@@ -9,6 +9,7 @@ import type { AuthService } from '../auth/registerAuth';
 import { readGuardedSetting, tellIfWorkspaceSets } from '../config/guardedSettings';
 import { callApi } from './apiClient';
 import { ServerSupervisor, type ServerState } from './supervisor';
+import { errorMessage } from '../util/errors';
 import { TokenGate } from './tokenPolicy';
 
 export interface ApiServerService extends vscode.Disposable {
@@ -122,7 +123,7 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
       try {
         await work();
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorMessage(err);
         log.error(`server: ${message}`);
         void vscode.window.showErrorMessage(`Component Host: ${message}`, 'Show Log').then((pick) => pick && output.show(true));
       }

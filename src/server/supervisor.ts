@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { withTimeout } from '../util/timeout';
+import { errorMessage } from '../util/errors';
 import { ListeningLine } from '../../protocol';
 
 export type ServerState =
@@ -85,7 +86,7 @@ export class ServerSupervisor {
       },
       (err: unknown) => {
         this.starting = undefined;
-        const reason = err instanceof Error ? err.message : String(err);
+        const reason = errorMessage(err);
         if (generation === this.generation) this.setState({ kind: 'failed', reason });
         throw new Error(reason, { cause: err });
       },
@@ -218,7 +219,7 @@ async function waitHealthy(baseUrl: string, timeoutMs: number, abort: () => stri
       if (response.ok) return;
       last = `health answered ${response.status}`;
     } catch (err) {
-      last = err instanceof Error ? err.message : String(err);
+      last = errorMessage(err);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
