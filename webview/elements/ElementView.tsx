@@ -10,7 +10,6 @@ import { ComponentV2Frame } from './ComponentV2Frame';
 import {
   VscodeButton,
   VscodeCheckbox,
-  VscodeCollapsible,
   VscodeDivider,
   VscodeOption,
   VscodeProgressBar,
@@ -158,24 +157,27 @@ export function ElementView({ element, send }: { element: Element; send: Send })
       );
     case 'table':
       return (
-        <table data-testid={testId} className="table">
-          <thead>
-            <tr>
-              {element.columns.map((c, i) => (
-                <th key={i}>{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {element.rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((c, j) => (
-                  <td key={j}>{c}</td>
+        // A narrow panel scrolls a wide table sideways instead of breaking its words (focusable, so keys scroll it too).
+        <div className="table-scroll" role="region" aria-label="table" tabIndex={0}>
+          <table data-testid={testId} className="table">
+            <thead>
+              <tr>
+                {element.columns.map((c, i) => (
+                  <th key={i}>{c}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {element.rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((c, j) => (
+                    <td key={j}>{c}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
     case 'error':
       return (
@@ -244,11 +246,14 @@ export function ElementView({ element, send }: { element: Element; send: Send })
       );
     case 'expander':
       return (
-        <VscodeCollapsible data-testid={testId} heading={element.label} open={element.expanded}>
+        // A native disclosure, as Streamlit's expander: the label in its own case, wrapping, keyboard-operable
+        // (vscode-collapsible uppercases its heading and cuts it to one line).
+        <details data-testid={testId} className="expander" open={element.expanded}>
+          <summary>{element.label}</summary>
           <div className="expander-body">
             <ElementList elements={element.children} send={send} />
           </div>
-        </VscodeCollapsible>
+        </details>
       );
     case 'tabs':
       return (
