@@ -102,7 +102,13 @@ export function App({ client }: { client: ComponentClient }) {
         </button>
       </div>
       <div className="row">
-        <input data-testid="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="a note kept by the host" />
+        <input
+          data-testid="note"
+          aria-label="Note kept by the host"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="a note kept by the host"
+        />
         <button data-testid="save-note" onClick={() => run('storage.set note', () => client.storage.set('note', note))}>
           Save
         </button>

@@ -30,17 +30,17 @@ export function createComponentApi(
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
-      if (!folder) throw new ComponentApiError('unavailable', 'no workspace folder is open');
+      if (!folder) throw new ComponentApiError('unavailable', vscode.l10n.t('no workspace folder is open'));
       const root = folder.uri.fsPath;
       const target = path.resolve(root, relative);
       if (path.isAbsolute(relative) || !target.startsWith(root + path.sep)) {
-        throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
+        throw new ComponentApiError('not-allowed', vscode.l10n.t('{0} is outside the workspace', relative));
       }
       const uri = vscode.Uri.file(target);
       try {
         await vscode.workspace.fs.stat(uri);
       } catch {
-        throw new ComponentApiError('unavailable', `${relative} does not exist`);
+        throw new ComponentApiError('unavailable', vscode.l10n.t('{0} does not exist', relative));
       }
       await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true });
       return path.relative(root, target).split(path.sep).join('/');
@@ -53,7 +53,7 @@ export function createComponentApi(
           : severity === 'warning'
             ? vscode.window.showWarningMessage
             : vscode.window.showInformationMessage;
-      void show(`Component: ${message}`);
+      void show(vscode.l10n.t('Component: {0}', message));
     },
     onEvent: (component, event, payload) => {
       log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`);
@@ -63,7 +63,11 @@ export function createComponentApi(
   context.subscriptions.push(
     vscode.commands.registerCommand('componentHost.clearComponentStorage', async () => {
       const cleared = await api.clear();
-      void vscode.window.showInformationMessage(`Component Host: cleared the storage of ${cleared} component${cleared === 1 ? '' : 's'}.`);
+      void vscode.window.showInformationMessage(
+        cleared === 1
+          ? vscode.l10n.t('Component Host: cleared the storage of 1 component.')
+          : vscode.l10n.t('Component Host: cleared the storage of {0} components.', cleared),
+      );
       return cleared;
     }),
   );
