@@ -1,7 +1,8 @@
 /**
  * The demo in a narrow side panel (250 px) and in both high-contrast themes: tables keep their words
  * whole (and scroll sideways when they must), expander titles keep their case and are not cut, the
- * view never scrolls sideways. Pictures: test-results/screenshots/narrow-*.png and the README's
+ * view never scrolls sideways; every control of the gallery is reached by Tab and has an accessible
+ * name. Pictures: test-results/screenshots/narrow-*.png and the README's
  * high-contrast gallery (docs/images/demo-hc-*.png).
  */
 import { describe, test } from 'node:test';
@@ -89,7 +90,40 @@ describe('narrow panels and high contrast', { timeout: 400_000 }, () => {
     await bed().screenshotOf('.part.sidebar', join(screenshotDir, 'narrow-250-report-log.png'));
   });
 
+  test('keyboard and screen readers: Tab reaches every control of the gallery, and each has an accessible name', async () => {
+    await bed().host!.probe('app.select', 'gallery');
+    await view.getByTestId('el-key:click').waitFor({ timeout: 20_000 });
+    // One tab stop per control; a radio group and a tab list are one stop each (arrows move inside).
+    const controls = await view.evaluate(() => {
+      const selector =
+        'vscode-button, vscode-textfield, vscode-checkbox, vscode-single-select, input, summary, .table-scroll, vscode-radio-group, vscode-tabs';
+      const all = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter((el) => el.offsetParent !== null);
+      all.forEach((el, i) => (el.dataset.a11y = String(i)));
+      return all.map((el) => el.tagName.toLowerCase() + (el.dataset.testid ? `#${el.dataset.testid}` : ''));
+    });
+    assert.ok(controls.length >= 10, `controls: ${controls.join(', ')}`);
+    const reached = new Set<string>();
+    await view.locator('h1').first().click();
+    for (let i = 0; i < controls.length * 2 + 10; i++) {
+      await bed().page.keyboard.press('Tab');
+      const index = await view.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        return active?.closest<HTMLElement>('[data-a11y]')?.dataset.a11y ?? null;
+      });
+      if (index !== null) reached.add(index);
+    }
+    const missed = controls.filter((_, i) => !reached.has(String(i)));
+    assert.deepEqual(missed, [], 'every control is reached with Tab');
+    const snapshot = await view.locator('main').ariaSnapshot();
+    const unnamed = snapshot
+      .split('\n')
+      .filter((line) => /^\s*- (button|textbox|checkbox|combobox|slider|spinbutton|radio|switch)\s*(\[|:|$)/.test(line));
+    assert.deepEqual(unnamed, [], `controls without an accessible name:\n${snapshot}`);
+  });
+
   test('both high-contrast themes: the README gallery pictures', async () => {
+    await bed().host!.probe('app.select', 'demo');
+    await view.getByText('Component Host demo').waitFor({ timeout: 20_000 });
     await sideBarWidth(wideWidth);
     await view.locator('h1').first().scrollIntoViewIfNeeded();
     for (const [theme, bodyClass, file] of [

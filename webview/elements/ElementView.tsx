@@ -43,6 +43,7 @@ function TextInput({ element, send }: { element: Extract<Element, { kind: 'text_
       <span>{element.label}</span>
       <VscodeTextfield
         data-testid={`el-${element.id}`}
+        label={element.label}
         value={draft}
         disabled={element.disabled}
         placeholder={element.placeholder ?? ''}
@@ -72,6 +73,7 @@ function Slider({ element, send }: { element: Extract<Element, { kind: 'slider' 
       </span>
       <input
         data-testid={`el-${element.id}`}
+        aria-label={element.label}
         className={slider ? 'slider' : 'number'}
         type={slider ? 'range' : 'number'}
         value={draft}
@@ -151,7 +153,7 @@ export function ElementView({ element, send }: { element: Element; send: Send })
     case 'progress':
       return (
         <div data-testid={testId} className="progress">
-          <VscodeProgressBar value={element.value} max={1} />
+          <VscodeProgressBar value={element.value} max={1} aria-label={element.text || 'progress'} />
           {element.text && <span className="caption">{element.text}</span>}
         </div>
       );
@@ -215,6 +217,7 @@ export function ElementView({ element, send }: { element: Element; send: Send })
           <span>{element.label}</span>
           <VscodeSingleSelect
             data-testid={testId}
+            label={element.label}
             disabled={element.disabled}
             onChange={(e) => send(element.id, (e.target as unknown as { selectedIndex: number }).selectedIndex)}
           >
