@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     await bed.host!.probe('app.select', 'apps/own-component.js');
     await bed.runCommand('Component Host: Open');
     const view = await bed.webviewFrame();
-    await view.getByTestId('host-info').waitFor();
+    await view.getByTestId('app').waitFor();
     await defineLoopsIn(view, '__view', `() => window.__componentHost.request('echo', { text: 'ping' })`, true);
     const component = await frameWith(bed, '__componentClient');
     await defineLoopsIn(component, '__component', '() => window.__componentClient.ping()', false);

@@ -1,6 +1,6 @@
 /**
- * Component Host's own component, the counterpart of the original Next.js component: shows the
- * app's args, sends a value back, reports through the notifier, keeps drafts in host storage and
+ * Component Host's own component, the counterpart of the original Next.js component: titled by the
+ * app's args (never shown raw), sends a value back, reports through the notifier, keeps drafts in host storage and
  * calls the host's APIs. Each result lands in the activity list (tests read it by test id).
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
@@ -56,7 +56,6 @@ export function App({ client }: { client: ComponentClient }) {
   return (
     <main>
       <h3 data-testid="title">{typeof render?.args.title === 'string' ? render.args.title : 'Component Host component'}</h3>
-      <pre data-testid="args">{JSON.stringify(render?.args ?? null)}</pre>
       <div className="row">
         <button
           data-testid="send-value"
@@ -103,7 +102,13 @@ export function App({ client }: { client: ComponentClient }) {
         </button>
       </div>
       <div className="row">
-        <input data-testid="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="a note kept by the host" />
+        <input
+          data-testid="note"
+          aria-label="Note kept by the host"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="a note kept by the host"
+        />
         <button data-testid="save-note" onClick={() => run('storage.set note', () => client.storage.set('note', note))}>
           Save
         </button>

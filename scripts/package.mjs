@@ -1,5 +1,6 @@
 // `npm run package`: production build, then a .vsix with @vscode/vsce, and its size figures.
-// Everything the extension needs is bundled, so the .vsix carries no node_modules.
+// Everything the extension needs is bundled, so the .vsix carries no node_modules. vsce rewrites the
+// README's relative links and images to the repository (package.json), as the Marketplace needs.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,19 +15,9 @@ const out = outIndex >= 0 ? argv[outIndex + 1] : join(root, `${pkg.name}-${pkg.v
 
 execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
 mkdirSync(dirname(out), { recursive: true });
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vscode/vsce/vsce'),
-    'package',
-    '--no-dependencies',
-    '--allow-missing-repository',
-    '--no-rewrite-relative-links',
-    '--out',
-    out,
-  ],
-  { stdio: 'inherit' },
-);
+execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], {
+  stdio: 'inherit',
+});
 
 const gz = (file) => gzipSync(readFileSync(file)).length;
 const figures = {

@@ -57,11 +57,15 @@ export function ensureCodeServer() {
   if (existsSync(codeServerBin)) return;
   say(`installing code-server ${CODE_SERVER_VERSION} (a real VS Code build) into .vscode-test/code-server (first run only, ~1-2 min)`);
   mkdirSync(codeServerDir, { recursive: true });
-  writeFileSync(join(codeServerDir, 'package.json'), JSON.stringify({ name: 'component-host-test-bed', private: true }, null, 2));
+  // npm 11 asks for install scripts to be approved: code-server's postinstall builds VS Code's native
+  // modules and argon2's builds its binding; both must run. (npm >= 7 runs scripts as root without
+  // `unsafe-perm`, which it no longer knows and would only warn about.)
+  const manifest = { name: 'component-host-test-bed', private: true, allowScripts: { 'code-server': true, argon2: true } };
+  writeFileSync(join(codeServerDir, 'package.json'), JSON.stringify(manifest, null, 2));
   seedRipgrepCache();
   const env = {
     ...process.env,
-    npm_config_unsafe_perm: 'true',
+    // node-pty's postinstall runs `npx node-gyp`, which would otherwise ask before installing it.
     npm_config_yes: 'true',
     npm_config_audit: 'false',
     npm_config_fund: 'false',

@@ -12,7 +12,7 @@ export const AUTH_PROVIDER_LABEL = 'Auth0 (Component Host)';
 
 export function accountLabel(session: StoredSession): string {
   const { name } = session.tokens.account;
-  return session.development ? `${name} (development sign-in)` : name;
+  return session.development ? vscode.l10n.t('{0} (development sign-in)', name) : name;
 }
 
 function toVscodeSession(session: StoredSession): vscode.AuthenticationSession {

@@ -89,7 +89,9 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: tenants.development ? 'Development sign-in: continue in the browser…' : 'Signing in with Auth0: continue in the browser…',
+        title: tenants.development
+          ? vscode.l10n.t('Development sign-in: continue in the browser…')
+          : vscode.l10n.t('Signing in with Auth0: continue in the browser…'),
         cancellable: true,
       },
       async (_progress, cancel) => {
@@ -118,7 +120,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
             browserUrl: dev && ((url) => dev.browserUrl(url)),
             openBrowser: async (url) => {
               if (!(await vscode.env.openExternal(vscode.Uri.parse(url.href)))) {
-                throw new AuthError('cancelled', 'The browser was not opened.');
+                throw new AuthError('cancelled', vscode.l10n.t('The browser was not opened.'));
               }
             },
             note: (message) => authLog('info', message),
@@ -174,23 +176,32 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
   };
 
   const reportFailure =
-    (action: string) =>
+    (action: FailedAction) =>
     (error: unknown): void => {
       if (error instanceof AuthError && error.kind === 'cancelled') return void authLog('info', `${action} cancelled`);
       const message = errorMessage(error);
       authLog('error', `${action} failed: ${message}`);
-      void vscode.window.showErrorMessage(`Component Host: ${action} failed. ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Component Host: {0} failed. {1}', failedActionLabel(action), message));
     };
 
   const status = vscode.window.createStatusBarItem('componentHost.account', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Component Host Account';
+  status.name = vscode.l10n.t('Component Host Account');
   function updateStatus(info: SessionInfo): void {
-    const dev = info.development ? ' · development sign-in' : '';
-    status.text = info.signedIn ? `$(account) ${info.account?.name ?? ''}${dev}` : `$(sign-in) Sign in${dev}`;
-    status.tooltip = info.signedIn
-      ? `Component Host: signed in as ${info.account?.name} <${info.account?.email}>` +
-        `${info.development ? ' with the development identity provider (not a production identity)' : ''}. Click for account actions.`
-      : 'Component Host: sign in';
+    const name = info.account?.name ?? '';
+    const email = info.account?.email ?? '';
+    if (info.signedIn) {
+      status.text = info.development ? vscode.l10n.t('$(account) {0} · development sign-in', name) : `$(account) ${name}`;
+      status.tooltip = info.development
+        ? vscode.l10n.t(
+            'Component Host: signed in as {0} <{1}> with the development identity provider (not a production identity). Click for account actions.',
+            name,
+            email,
+          )
+        : vscode.l10n.t('Component Host: signed in as {0} <{1}>. Click for account actions.', name, email);
+    } else {
+      status.text = info.development ? vscode.l10n.t('$(sign-in) Sign in · development sign-in') : vscode.l10n.t('$(sign-in) Sign in');
+      status.tooltip = vscode.l10n.t('Component Host: sign in');
+    }
     status.command = info.signedIn ? 'componentHost.accountActions' : 'componentHost.signIn';
     status.show();
   }
@@ -208,11 +219,13 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     vscode.commands.registerCommand('componentHost.signOut', () => service.signOut().catch(() => undefined)),
     vscode.commands.registerCommand('componentHost.accountActions', async () => {
       const info = sessionInfo();
+      const name = info.account?.name ?? '?';
+      const signOut = vscode.l10n.t('Sign Out');
       const pick = await vscode.window.showInformationMessage(
-        `Signed in as ${info.account?.name ?? '?'}${info.development ? ' (development sign-in)' : ''}.`,
-        'Sign Out',
+        info.development ? vscode.l10n.t('Signed in as {0} (development sign-in).', name) : vscode.l10n.t('Signed in as {0}.', name),
+        signOut,
       );
-      if (pick === 'Sign Out') await service.signOut().catch(() => undefined);
+      if (pick === signOut) await service.signOut().catch(() => undefined);
     }),
     store.onDidChange(() => void manager.sync().catch(reportFailure('session sync'))),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -227,4 +240,22 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
   updateStatus(sessionInfo());
   void manager.sync().then(publish, reportFailure('loading sessions'));
   return service;
+}
+
+/** What can fail, as the log names it (English) and as the user reads it (localized). */
+type FailedAction = 'sign-in' | 'sign-out' | 'session sync' | 'settings change' | 'loading sessions';
+
+function failedActionLabel(action: FailedAction): string {
+  switch (action) {
+    case 'sign-in':
+      return vscode.l10n.t('sign-in');
+    case 'sign-out':
+      return vscode.l10n.t('sign-out');
+    case 'session sync':
+      return vscode.l10n.t('session sync');
+    case 'settings change':
+      return vscode.l10n.t('settings change');
+    case 'loading sessions':
+      return vscode.l10n.t('loading sessions');
+  }
 }

@@ -20,10 +20,15 @@ function readSourceFile(name: string, file: string, shown: string): string {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`component "${name}": cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+    throw new Error(
+      vscode.l10n.t('component "{0}": cannot read {1} ({2})', name, shown, (err as NodeJS.ErrnoException).code ?? String(err)),
+      { cause: err },
+    );
   }
   if (text.length > MAX_V2_SOURCE_CHARS) {
-    throw new Error(`component "${name}": ${shown} is larger than ${MAX_V2_SOURCE_CHARS} characters; bundle and minify it.`);
+    throw new Error(
+      vscode.l10n.t('component "{0}": {1} is larger than {2} characters; bundle and minify it.', name, shown, MAX_V2_SOURCE_CHARS),
+    );
   }
   return text;
 }
@@ -103,30 +108,35 @@ export class ComponentHosting implements vscode.Disposable {
     if (dev) return dev;
     if (source.url) {
       throw new Error(
-        `component "${name}": point it at a development server with the setting componentHost.components.devServers ` +
-          `({ "${name}": "${source.url}" }), so it can be forwarded to the browser.`,
+        vscode.l10n.t(
+          // Braces are placeholders to vscode.l10n.t: the setting's JSON goes in as an argument.
+          'component "{0}": point it at a development server with the setting {1} ({2}), so it can be forwarded to the browser.',
+          name,
+          'componentHost.components.devServers',
+          `{ "${name}": "${source.url}" }`,
+        ),
       );
     }
     if (source.path) {
       if (!vscode.workspace.isTrusted) {
-        throw new Error(`component "${name}": components from the workspace load only in a trusted workspace.`);
+        throw new Error(vscode.l10n.t('component "{0}": components from the workspace load only in a trusted workspace.', name));
       }
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-      if (!folder) throw new Error(`component "${name}": { path } needs an open workspace folder.`);
+      if (!folder) throw new Error(vscode.l10n.t('component "{0}": {1} needs an open workspace folder.', name, '{ path }'));
       const root = path.resolve(folder, source.path);
-      if (!isInside(folder, root)) throw new Error(`component "${name}": ${source.path} is outside the workspace.`);
+      if (!isInside(folder, root)) throw new Error(vscode.l10n.t('component "{0}": {1} is outside the workspace.', name, source.path));
       const served = `ws.${name}`;
       try {
         this.server.register(served, root);
       } catch (err) {
-        throw new Error(`component "${name}": ${source.path} cannot be served (${errorMessage(err)})`, {
-          cause: err,
-        });
+        throw new Error(vscode.l10n.t('component "{0}": {1} cannot be served ({2})', name, source.path, errorMessage(err)), { cause: err });
       }
       return this.server.urlFor(served);
     }
     if (name === 'component-host') return this.server.urlFor('component-host');
-    throw new Error(`unknown component "${name}": give it a { path } to its built files, or use a built-in one (component-host).`);
+    throw new Error(
+      vscode.l10n.t('unknown component "{0}": give it a {1} to its built files, or use a built-in one (component-host).', name, '{ path }'),
+    );
   }
 
   /** Synchronous for the `st` API, like url(). */
@@ -142,16 +152,16 @@ export class ComponentHosting implements vscode.Disposable {
     if ('extensionFile' in ref) {
       const base = this.extensionUri.fsPath;
       const file = path.resolve(base, ref.extensionFile);
-      if (!isInside(base, file)) throw new Error(`component "${name}": ${ref.extensionFile} is outside the extension.`);
+      if (!isInside(base, file)) throw new Error(vscode.l10n.t('component "{0}": {1} is outside the extension.', name, ref.extensionFile));
       return readSourceFile(name, file, ref.extensionFile);
     }
     if (!vscode.workspace.isTrusted) {
-      throw new Error(`component "${name}": component files from the workspace load only in a trusted workspace.`);
+      throw new Error(vscode.l10n.t('component "{0}": component files from the workspace load only in a trusted workspace.', name));
     }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (!folder) throw new Error(`component "${name}": { path } needs an open workspace folder.`);
+    if (!folder) throw new Error(vscode.l10n.t('component "{0}": {1} needs an open workspace folder.', name, '{ path }'));
     const file = path.resolve(folder, ref.path);
-    if (!isInside(folder, file)) throw new Error(`component "${name}": ${ref.path} is outside the workspace.`);
+    if (!isInside(folder, file)) throw new Error(vscode.l10n.t('component "{0}": {1} is outside the workspace.', name, ref.path));
     return readSourceFile(name, file, ref.path);
   }
 

@@ -26,10 +26,11 @@ export function registerComponentApi(
     callApi: (route) => services.callApi(route),
     openFile: async (relative) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
-      if (!folder) throw new ComponentApiError('unavailable', 'no workspace folder is open');
+      if (!folder) throw new ComponentApiError('unavailable', vscode.l10n.t('no workspace folder is open'));
       const inside = await resolveInside(folder.uri.fsPath, relative);
-      if (!inside.ok && inside.reason === 'outside') throw new ComponentApiError('not-allowed', `${relative} is outside the workspace`);
-      if (!inside.ok) throw new ComponentApiError('unavailable', `${relative} does not exist`);
+      if (!inside.ok && inside.reason === 'outside')
+        {throw new ComponentApiError('not-allowed', vscode.l10n.t('{0} is outside the workspace', relative));}
+      if (!inside.ok) throw new ComponentApiError('unavailable', vscode.l10n.t('{0} does not exist', relative));
       await vscode.window.showTextDocument(vscode.Uri.file(inside.file), { preview: true, preserveFocus: true });
       return inside.shown;
     },
@@ -42,7 +43,7 @@ export function registerComponentApi(
             ? vscode.window.showWarningMessage
             : vscode.window.showInformationMessage;
       // Plain text: a component must not put links (command: links above all) into VS Code's UI.
-      void show(`Component: ${plainNotificationText(message)}`);
+      void show(vscode.l10n.t('Component: {0}', plainNotificationText(message)));
     },
     onEvent: (component, event, payload) => {
       log.info(`component ${component}: ${event} ${JSON.stringify(payload).slice(0, 500)}`);
@@ -52,7 +53,11 @@ export function registerComponentApi(
   context.subscriptions.push(
     vscode.commands.registerCommand('componentHost.clearComponentStorage', async () => {
       const cleared = await api.clear();
-      void vscode.window.showInformationMessage(`Component Host: cleared the storage of ${cleared} component${cleared === 1 ? '' : 's'}.`);
+      void vscode.window.showInformationMessage(
+        cleared === 1
+          ? vscode.l10n.t('Component Host: cleared the storage of 1 component.')
+          : vscode.l10n.t('Component Host: cleared the storage of {0} components.', cleared),
+      );
       return cleared;
     }),
   );

@@ -62,10 +62,10 @@ function tokenGate(context: vscode.ExtensionContext, log: vscode.LogOutputChanne
 }
 
 export function registerApiServer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, auth: ServerAuth): ApiServerService {
-  const output = vscode.window.createOutputChannel('Component Host: API Server', { log: true });
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Component Host: API Server'), { log: true });
   const stateEmitter = new vscode.EventEmitter<ServerState>();
   const status = vscode.window.createStatusBarItem('componentHost.server', vscode.StatusBarAlignment.Right, 99);
-  status.name = 'Component Host API Server';
+  status.name = vscode.l10n.t('Component Host API Server');
   status.command = 'componentHost.showServerLog';
 
   const gate = tokenGate(context, log);
@@ -104,15 +104,19 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
       restarting: '$(sync~spin)',
       failed: '$(error)',
     }[state.kind];
-    status.text = `${icon} API`;
+    status.text = vscode.l10n.t('{0} API', icon);
     status.tooltip =
       state.kind === 'running'
-        ? `Component Host API server: running at ${state.baseUrl}${state.external ? ' (external)' : ''}`
+        ? state.external
+          ? vscode.l10n.t('Component Host API server: running at {0} (external)', state.baseUrl)
+          : vscode.l10n.t('Component Host API server: running at {0}', state.baseUrl)
         : state.kind === 'failed'
-          ? `Component Host API server failed: ${state.reason}`
+          ? vscode.l10n.t('Component Host API server failed: {0}', state.reason)
           : state.kind === 'restarting'
-            ? `Component Host API server: restarting in ${state.inMs} ms (${state.reason})`
-            : `Component Host API server: ${state.kind}`;
+            ? vscode.l10n.t('Component Host API server: restarting in {0} ms ({1})', state.inMs, state.reason)
+            : state.kind === 'starting'
+              ? vscode.l10n.t('Component Host API server: starting')
+              : vscode.l10n.t('Component Host API server: stopped');
     status.backgroundColor = state.kind === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     status.show();
   }
@@ -125,7 +129,10 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
       } catch (err) {
         const message = errorMessage(err);
         log.error(`server: ${message}`);
-        void vscode.window.showErrorMessage(`Component Host: ${message}`, 'Show Log').then((pick) => pick && output.show(true));
+        const showLog = vscode.l10n.t('Show Log');
+        void vscode.window
+          .showErrorMessage(vscode.l10n.t('Component Host: {0}', message), showLog)
+          .then((pick) => pick === showLog && output.show(true));
       }
     });
 
@@ -153,10 +160,14 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
     output,
     status,
     stateEmitter,
-    vscode.commands.registerCommand('componentHost.startServer', () => withProgress('Starting the API server…', () => supervisor.start())),
-    vscode.commands.registerCommand('componentHost.stopServer', () => withProgress('Stopping the API server…', () => supervisor.stop())),
+    vscode.commands.registerCommand('componentHost.startServer', () =>
+      withProgress(vscode.l10n.t('Starting the API server…'), () => supervisor.start()),
+    ),
+    vscode.commands.registerCommand('componentHost.stopServer', () =>
+      withProgress(vscode.l10n.t('Stopping the API server…'), () => supervisor.stop()),
+    ),
     vscode.commands.registerCommand('componentHost.restartServer', () =>
-      withProgress('Restarting the API server…', () => supervisor.restart()),
+      withProgress(vscode.l10n.t('Restarting the API server…'), () => supervisor.restart()),
     ),
     vscode.commands.registerCommand('componentHost.showServerLog', () => output.show(true)),
     vscode.commands.registerCommand('componentHost.forgetAllowedServers', async () => {
@@ -179,9 +190,9 @@ export function registerApiServer(context: vscode.ExtensionContext, log: vscode.
     void supervisor.stop().then(() => {
       supervisor = create();
       showState(supervisor.state);
-      if (wasRunning || settings().autoStart) void withProgress('Restarting the API server…', () => supervisor.start());
+      if (wasRunning || settings().autoStart) void withProgress(vscode.l10n.t('Restarting the API server…'), () => supervisor.start());
     });
   }
-  if (settings().autoStart) void withProgress('Starting the API server…', () => supervisor.start());
+  if (settings().autoStart) void withProgress(vscode.l10n.t('Starting the API server…'), () => supervisor.start());
   return service;
 }

@@ -28,8 +28,17 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
   test('the view opens from the command palette', async () => {
     await bed().runCommand('Component Host: Open');
     view = await bed().webviewFrame();
-    await view.getByTestId('host-info').waitFor();
-    assert.match(await view.getByTestId('host-info').innerText(), /web UI/);
+    await view.getByTestId('app').waitFor();
+    assert.equal(await view.getByTestId('app').getAttribute('data-ui-kind'), 'web');
+  });
+
+  test('the view is the app alone: no panel of ours under it, no echo box, no host line', async () => {
+    await view.locator('h1', { hasText: 'Component Host demo' }).waitFor({ timeout: 20_000 });
+    const text = await view.getByTestId('app').innerText();
+    assert.doesNotMatch(text, /Send to host|hello from the webview|Host v\d|web UI|Signed in as|Checking sign-in/);
+    for (const id of ['echo-input', 'echo-button', 'session', 'sign-in', 'sign-out', 'call-public', 'call-protected', 'host-info']) {
+      assert.equal(await view.getByTestId(id).count(), 0, `no ${id} in the view`);
+    }
   });
 
   test('the webview has a strict CSP with a nonce', async () => {
@@ -51,10 +60,9 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
   });
 
   test('a click in the webview reaches the host and the reply is rendered', async () => {
-    const input = view.getByTestId('echo-input').locator('input');
-    await input.fill('ping 42');
-    await view.getByTestId('echo-button').click();
-    await view.getByTestId('echo-reply').filter({ hasText: 'ping 42 (host time' }).waitFor({ timeout: 10_000 });
+    await bed().host!.probe('app.select', 'gallery');
+    await view.getByTestId('el-key:click').click();
+    await view.locator('p', { hasText: 'Button clicked 1 times' }).waitFor({ timeout: 10_000 });
   });
 
   test('a malformed or unknown message gets a typed error reply and the view keeps working', async () => {
@@ -71,9 +79,12 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
     await view.getByTestId('last-error').filter({ hasText: 'invalid-message' }).waitFor({ timeout: 10_000 });
     const after = (await bed().host!.probe<{ rejected: number }>('viewState')).rejected;
     assert.equal(after - before, 2);
-    await view.getByTestId('echo-input').locator('input').fill('still alive');
-    await view.getByTestId('echo-button').click();
-    await view.getByTestId('echo-reply').filter({ hasText: 'still alive' }).waitFor({ timeout: 10_000 });
+    await view.getByTestId('el-key:click').click();
+    await view.locator('p', { hasText: 'Button clicked 2 times' }).waitFor({ timeout: 10_000 });
+    await view.evaluate(() => {
+      const channel = (window as unknown as { __componentHost: { patchState(p: Record<string, unknown>): void } }).__componentHost;
+      channel.patchState({ probe: 'still alive' });
+    });
   });
 
   test('messages sent while the view is hidden are queued, and the view survives hide/show', async () => {
@@ -83,7 +94,11 @@ describe('foundation in code-server', { timeout: 300_000 }, () => {
     await bed().runCommand('Component Host: Open');
     view = await bed().webviewFrame();
     await view.getByTestId('notice').filter({ hasText: 'sent while hidden' }).waitFor({ timeout: 10_000 });
-    // webview state (getState/setState) survives too
-    await view.getByTestId('echo-reply').filter({ hasText: 'still alive' }).waitFor({ timeout: 10_000 });
+    // webview state (getState/setState) survives too, and so does the app's session state
+    const state = await view.evaluate(() =>
+      (window as unknown as { __componentHost: { getState(): { probe?: string } } }).__componentHost.getState(),
+    );
+    assert.equal(state?.probe, 'still alive');
+    await view.locator('p', { hasText: 'Button clicked 2 times' }).waitFor({ timeout: 10_000 });
   });
 });

@@ -39,9 +39,10 @@ describe('API server in code-server', { timeout: 240_000 }, () => {
     await bed().host!.probe('setSetting', ['componentHost.server.url', 'http://127.0.0.1:9']);
     await bed().runCommand('Component Host: Open');
     const view = await bed().webviewFrame();
-    await view.getByTestId('call-public').click();
+    // The demo app's own button: the app calls the route through the host and shows what came back.
+    await view.getByTestId('el-key:appPublic').click();
     const started = Date.now();
-    const result = view.locator('[data-testid="api-call-ping"][data-status="0"]');
+    const result = view.locator('.alert-error', { hasText: 'app: GET /api/ping · token: no · no answer' });
     await result.waitFor({ timeout: 30_000 });
     assert.match(await result.innerText(), /API server unavailable: .*did not become healthy/);
     assert.ok(Date.now() - started < 25_000, 'answered within the health timeout, no hang');

@@ -72,16 +72,21 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
   test('signed in, the view shows who (never a token) and the protected route answers 200 through the host', async () => {
     await bed().runCommand('Component Host: Open');
     const view = await bed().webviewFrame();
+    // The demo app says who is signed in (the view has no panel of its own any more).
     await view
-      .getByTestId('session')
-      .filter({ hasText: 'Signed in as Development User (developer@component-host.local) | host (current login valid till' })
+      .getByTestId('el-key:signInOut')
+      .filter({ hasText: 'Sign out | host (current login valid till' })
       .waitFor({ timeout: 10_000 });
-    await view.getByTestId('call-public').click();
-    await view.locator('[data-testid="api-call-ping"][data-status="200"]').filter({ hasText: 'token: no' }).waitFor({ timeout: 20_000 });
-    await view.getByTestId('call-protected').click();
-    await view
-      .locator('[data-testid="api-call-pong"][data-status="200"]')
-      .filter({ hasText: 'GET /api/pong · token: yes · 200 OK' })
+    await view.getByText('Development User (developer@component-host.local)').first().waitFor({ timeout: 10_000 });
+    await bed().runCommand('Component Host: Call Public API Route');
+    await bed()
+      .page.locator('.notifications-toasts', { hasText: 'GET /api/ping · token: no · 200 OK' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await bed().runCommand('Component Host: Call Protected API Route');
+    await bed()
+      .page.locator('.notifications-toasts', { hasText: 'GET /api/pong · token: yes · 200 OK' })
+      .first()
       .waitFor({ timeout: 20_000 });
   });
 
@@ -96,7 +101,7 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
   test('no token material in the webview, its state, a component frame, the logs or workspace storage', async () => {
     await bed().runCommand('Component Host: Open');
     const view = await bed().webviewFrame();
-    await view.getByTestId('host-info').waitFor();
+    await view.getByTestId('app').waitFor();
     // A component frame is on the page too: it must not see a token either.
     await bed().host!.probe('app.select', 'apps/component-demo.js');
     const component = await bed().webviewFrame('#greeting');
@@ -137,12 +142,15 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     assert.deepEqual(await bed().host!.probe('auth.providerSessions'), []);
     const left = await bed().host!.probe<Secrets>('auth.secrets');
     assert.deepEqual(left.refreshTokens, []);
+    await bed().host!.probe('app.select', 'demo');
     const view = await bed().webviewFrame();
-    await view.getByTestId('session').filter({ hasText: 'Signed out.' }).waitFor({ timeout: 10_000 });
-    await view.getByTestId('call-protected').click();
     await view
-      .locator('[data-testid="api-call-pong"][data-status="401"]')
-      .filter({ hasText: 'token: no' })
+      .getByTestId('el-key:signInOut')
+      .filter({ hasText: /^\s*Sign in \| host\s*$/ })
+      .waitFor({ timeout: 10_000 });
+    await bed().runCommand('Component Host: Call Protected API Route');
+    await bed()
+      .page.locator('.notifications-toasts', { hasText: /GET \/api\/pong · token: no · 401/ })
       .first()
       .waitFor({ timeout: 20_000 });
   });

@@ -44,6 +44,8 @@ hostProbe('executeCommand', async (args) => {
 
 hostProbe('workspaceTrusted', () => vscode.workspace.isTrusted);
 
+hostProbe('env.language', () => vscode.env.language);
+
 hostProbe('server.state', async () => (await extensionApi()).server.state);
 
 hostProbe('setSetting', async (args) => {

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { HostControl } from './hostControl';
+import { addLanguagePack } from './languagePack';
 import { freePort, spawnTracked, stopTracked, waitFor } from './processes';
 import { createRemoteTopology, localTopology, type Topology } from './topology';
 
@@ -35,6 +36,8 @@ export interface TestBedOptions {
   extraExtensions?: string[];
   /** Adds files to the fresh workspace before VS Code opens it. */
   prepareWorkspace?: (workspace: string) => void;
+  /** code-server's display language (`--locale`), e.g. the pseudo-locale `qps-ploc`. */
+  locale?: string;
   /** 'remote': code-server in its own network namespace (see topology.ts). Default 'local'. */
   topology?: 'local' | 'remote';
 }
@@ -81,6 +84,7 @@ export class TestBed {
       };
       cpSync(folder, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
     }
+    if (options.locale) addLanguagePack(userDir, extensionsDir, options.locale);
     const log: string[] = [];
     const env: NodeJS.ProcessEnv = { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined };
 
@@ -115,6 +119,7 @@ export class TestBed {
       '--disable-getting-started-override',
     ];
     if (options.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
+    if (options.locale) args.push('--locale', options.locale);
     args.push(workspace);
     const codeServer = spawnTracked(...topology.wrap(process.execPath, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     codeServer.stdout?.on('data', (d: Buffer) => log.push(d.toString()));

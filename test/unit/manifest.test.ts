@@ -2,9 +2,11 @@
  * The manifest and the README stay true to the code: every command is contributed with the
  * "Component Host" category and an icon, every registered command is contributed (or explicitly
  * internal), nothing activates at start-up, and the README documents every command and setting.
+ * Every user-facing manifest string comes from package.nls.json; the Marketplace fields and icon are there.
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -19,7 +21,13 @@ interface Manifest {
     configuration: { properties: Record<string, { markdownDescription?: string; description?: string; scope?: string }> };
   };
 }
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+const manifestText = readFileSync(join(root, 'package.json'), 'utf8');
+const nlsTable = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** The manifest as VS Code shows it in English: every `%key%` replaced from package.nls.json. */
+const manifest = JSON.parse(manifestText, (_key, value: unknown) =>
+  typeof value === 'string' && /^%[\w.]+%$/.test(value) ? (nlsTable[value.slice(1, -1)] ?? value) : value,
+) as Manifest;
+const rawManifest = JSON.parse(manifestText) as Manifest & Record<string, unknown>;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 /** Commands used only as a click target inside our own UI (status bar); hidden from the palette. */
 const internalCommands = new Set(['componentHost.accountActions']);
@@ -102,4 +110,79 @@ test('every setting that decides where a token goes or what code runs is out of 
     .join('\n');
   assert.match(source, /readGuardedSetting<.*>\('componentHost\.components', 'devServers'/);
   assert.match(source, /GUARDED = \{ url: '', port: 0, requiredScope: 'read:pong' \}/);
+});
+
+test('every user-facing manifest string is a %key% of package.nls.json, and every key is used', () => {
+  const raw = rawManifest;
+  const strings: [string, unknown][] = [
+    ['displayName', raw.displayName],
+    ['description', raw.description],
+    ...raw.contributes.commands.flatMap((c): [string, unknown][] => [
+      [`${c.command} title`, c.title],
+      [`${c.command} category`, c.category],
+    ]),
+    ...Object.entries(raw.contributes.configuration.properties).map(([k, v]): [string, unknown] => [
+      k,
+      v.markdownDescription ?? v.description,
+    ]),
+  ];
+  const contributes = raw.contributes as unknown as {
+    viewsContainers: { activitybar: { title: string }[] };
+    views: Record<string, { name: string; contextualTitle: string }[]>;
+    walkthroughs: { title: string; description: string; steps: { title: string; description: string }[] }[];
+    configuration: { title: string };
+    authentication: { label: string }[];
+  };
+  strings.push(['configuration title', contributes.configuration.title]);
+  for (const v of contributes.viewsContainers.activitybar) strings.push(['view container', v.title]);
+  for (const v of Object.values(contributes.views).flat()) strings.push(['view name', v.name], ['view title', v.contextualTitle]);
+  for (const a of contributes.authentication) strings.push(['authentication label', a.label]);
+  for (const w of contributes.walkthroughs) {
+    strings.push(['walkthrough title', w.title], ['walkthrough description', w.description]);
+    for (const step of w.steps) strings.push(['step title', step.title], ['step description', step.description]);
+  }
+  for (const [where, value] of strings) {
+    assert.match(String(value), /^%[\w.]+%$/, `${where} is a %key%`);
+    assert.ok(String(value).slice(1, -1) in nlsTable, `${where}: ${String(value)} is in package.nls.json`);
+  }
+  const used = new Set([...manifestText.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]));
+  for (const key of Object.keys(nlsTable)) assert.ok(used.has(key), `package.nls.json key ${key} is used`);
+});
+
+test('ready for the Marketplace: repository, bugs, homepage, gallery banner, l10n folder and a 128×128 PNG icon', () => {
+  const raw = rawManifest as unknown as {
+    repository: { url: string };
+    bugs: { url: string };
+    homepage: string;
+    galleryBanner: { color: string; theme: string };
+    icon: string;
+    l10n: string;
+  };
+  assert.match(raw.repository.url, /^https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
+  assert.match(raw.bugs.url, /^https:\/\/github\.com\/.+\/issues$/);
+  assert.match(raw.homepage, /^https:\/\//);
+  assert.match(raw.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+  assert.ok(['dark', 'light'].includes(raw.galleryBanner.theme));
+  assert.equal(raw.l10n, './l10n');
+  const png = readFileSync(join(root, raw.icon));
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  const packageScript = readFileSync(join(root, 'scripts', 'package.mjs'), 'utf8');
+  assert.doesNotMatch(packageScript, /allow-missing-repository|no-rewrite-relative-links/);
+});
+
+test('the l10n bundles are current: every vscode.l10n.t message of src/ is in them, and the pseudo-locale covers all', () => {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'l10n.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const english = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+  const pseudo = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.qps-ploc.json'), 'utf8')) as Record<string, string>;
+  assert.ok(Object.keys(english).length > 20);
+  assert.deepEqual(Object.keys(pseudo), Object.keys(english));
+  // vscode.l10n.t treats any {…} as a placeholder: literal braces would swallow the arguments next to them.
+  for (const message of Object.keys(english)) assert.doesNotMatch(message.replace(/\{\d+\}/g, ''), /[{}]/, message);
+  for (const dir of ['auth', 'server', 'components']) {
+    const calls = sourceFiles(join(root, 'src', dir)).filter((f) => readFileSync(f, 'utf8').includes('vscode.l10n.t('));
+    assert.ok(calls.length > 0, `src/${dir} localizes its messages`);
+  }
 });

@@ -10,7 +10,6 @@ import { ComponentV2Frame } from '../components/ComponentV2Frame';
 import {
   VscodeButton,
   VscodeCheckbox,
-  VscodeCollapsible,
   VscodeDivider,
   VscodeOption,
   VscodeProgressBar,
@@ -44,6 +43,7 @@ function TextInput({ element, send }: { element: Extract<Element, { kind: 'text_
       <span>{element.label}</span>
       <VscodeTextfield
         data-testid={`el-${element.id}`}
+        label={element.label}
         value={draft}
         disabled={element.disabled}
         placeholder={element.placeholder ?? ''}
@@ -73,6 +73,7 @@ function Slider({ element, send }: { element: Extract<Element, { kind: 'slider' 
       </span>
       <input
         data-testid={`el-${element.id}`}
+        aria-label={element.label}
         className={slider ? 'slider' : 'number'}
         type={slider ? 'range' : 'number'}
         value={draft}
@@ -152,30 +153,33 @@ export function ElementView({ element, send }: { element: Element; send: Send })
     case 'progress':
       return (
         <div data-testid={testId} className="progress">
-          <VscodeProgressBar value={element.value} max={1} />
+          <VscodeProgressBar value={element.value} max={1} aria-label={element.text || 'progress'} />
           {element.text && <span className="caption">{element.text}</span>}
         </div>
       );
     case 'table':
       return (
-        <table data-testid={testId} className="table">
-          <thead>
-            <tr>
-              {element.columns.map((c, i) => (
-                <th key={i}>{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {element.rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((c, j) => (
-                  <td key={j}>{c}</td>
+        // A narrow panel scrolls a wide table sideways instead of breaking its words (focusable, so keys scroll it too).
+        <div className="table-scroll" role="region" aria-label="table" tabIndex={0}>
+          <table data-testid={testId} className="table">
+            <thead>
+              <tr>
+                {element.columns.map((c, i) => (
+                  <th key={i}>{c}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {element.rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((c, j) => (
+                    <td key={j}>{c}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
     case 'error':
       return (
@@ -213,6 +217,7 @@ export function ElementView({ element, send }: { element: Element; send: Send })
           <span>{element.label}</span>
           <VscodeSingleSelect
             data-testid={testId}
+            label={element.label}
             disabled={element.disabled}
             onChange={(e) => send(element.id, (e.target as unknown as { selectedIndex: number }).selectedIndex)}
           >
@@ -244,11 +249,14 @@ export function ElementView({ element, send }: { element: Element; send: Send })
       );
     case 'expander':
       return (
-        <VscodeCollapsible data-testid={testId} heading={element.label} open={element.expanded}>
+        // A native disclosure, as Streamlit's expander: the label in its own case, wrapping, keyboard-operable
+        // (vscode-collapsible uppercases its heading and cuts it to one line).
+        <details data-testid={testId} className="expander" open={element.expanded}>
+          <summary>{element.label}</summary>
           <div className="expander-body">
             <ElementList elements={element.children} send={send} />
           </div>
-        </VscodeCollapsible>
+        </details>
       );
     case 'tabs':
       return (

@@ -1,7 +1,6 @@
 // One module per component instead of the package index: the index pulls in every element (~900 KB).
 export { default as VscodeButton } from '@vscode-elements/react-elements/dist/components/VscodeButton.js';
 export { default as VscodeCheckbox } from '@vscode-elements/react-elements/dist/components/VscodeCheckbox.js';
-export { default as VscodeCollapsible } from '@vscode-elements/react-elements/dist/components/VscodeCollapsible.js';
 export { default as VscodeDivider } from '@vscode-elements/react-elements/dist/components/VscodeDivider.js';
 export { default as VscodeOption } from '@vscode-elements/react-elements/dist/components/VscodeOption.js';
 export { default as VscodeProgressBar } from '@vscode-elements/react-elements/dist/components/VscodeProgressBar.js';
