@@ -28,8 +28,9 @@ export function registerComponentApi(
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) throw new ComponentApiError('unavailable', vscode.l10n.t('no workspace folder is open'));
       const inside = await resolveInside(folder.uri.fsPath, relative);
-      if (!inside.ok && inside.reason === 'outside')
-        {throw new ComponentApiError('not-allowed', vscode.l10n.t('{0} is outside the workspace', relative));}
+      if (!inside.ok && inside.reason === 'outside') {
+        throw new ComponentApiError('not-allowed', vscode.l10n.t('{0} is outside the workspace', relative));
+      }
       if (!inside.ok) throw new ComponentApiError('unavailable', vscode.l10n.t('{0} does not exist', relative));
       await vscode.window.showTextDocument(vscode.Uri.file(inside.file), { preview: true, preserveFocus: true });
       return inside.shown;
