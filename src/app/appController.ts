@@ -17,7 +17,8 @@ import type {
 import { ComponentHosting } from '../components/componentHosting';
 import { AppSession } from './appSession';
 import { EventLedger } from './eventLedger';
-import { ComponentEventLog, type AppHostServices } from './hostServices';
+import type { AppHostServices } from './hostServices';
+import { ComponentEventLog } from './componentEventLog';
 import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { FileStore } from '../storage/fileStore';
@@ -47,8 +48,8 @@ export class AppController implements vscode.Disposable {
   private readonly store: Pick<vscode.Memento, 'get' | 'update'>;
   readonly components: ComponentHosting;
 
-  /** Notifier events from components, for st.componentEvents. */
-  private readonly componentEvents = new ComponentEventLog();
+  /** Notifier events from components, for st.componentEvents; kept in the session store. */
+  private readonly componentEvents: ComponentEventLog;
   private expiryTimer: NodeJS.Timeout | undefined;
   private readonly host: AppHostServices;
 
@@ -71,6 +72,7 @@ export class AppController implements vscode.Disposable {
     this.disposables.push(this.components);
     const key = 'componentHost.view.lastEventSeq';
     this.store = sessionStore(context);
+    this.componentEvents = new ComponentEventLog(this.store, (m) => this.log.warn(m));
     this.ledger = new EventLedger(this.store.get<number>(key, 0) ?? 0, (last) => void this.store.update(key, last));
     this.disposables.push(
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
@@ -210,6 +212,7 @@ export class AppController implements vscode.Disposable {
     const session = this.ensureSession();
     await session.runner.idle();
     await session.state.reset();
+    this.componentEvents.clear();
     this.log.info('session state reset');
     this.rerun('state reset');
   }

@@ -24,21 +24,8 @@ export interface ComponentEvent {
   payload: unknown;
 }
 
+/** How many the app sees (ComponentEventLog keeps them, in componentEventLog.ts). */
 export const COMPONENT_EVENT_LIMIT = 50;
-
-/** The bounded, newest-first list of notifier events an app reads. */
-export class ComponentEventLog {
-  private events: ComponentEvent[] = [];
-  private seq = 0;
-
-  add(component: string, event: NotifierEventName, payload: unknown, at = Date.now()): void {
-    this.events = [{ seq: ++this.seq, at, component, event, payload }, ...this.events].slice(0, COMPONENT_EVENT_LIMIT);
-  }
-
-  list(): readonly ComponentEvent[] {
-    return this.events;
-  }
-}
 
 /** For runs without a host (unit tests of pure app logic): signed out, no server, no events. */
 export const noHostServices: AppHostServices = {
