@@ -143,7 +143,7 @@ export class AppRunner {
       this.consume(triggers, v2Triggers);
       this.lastElements = materialize(st.declared);
       this.widgetKinds = scope.widgetKinds;
-      this.v2.mounts = scope.v2Mounts;
+      this.v2.settle(scope.v2Mounts, scope.widgetKinds, scope.widgets, scope.user);
       this.readsEditor = scope.readEditor;
       this.readsAuth = scope.readAuth;
       this.readsComponentEvents = scope.readComponentEvents;
@@ -157,7 +157,7 @@ export class AppRunner {
       if (err instanceof RerunRequest) {
         this.consume(triggers, v2Triggers);
         this.widgetKinds = scope.widgetKinds;
-        this.v2.mounts = scope.v2Mounts;
+        this.v2.keep(scope.v2Mounts);
         if (++this.chained > MAX_CHAINED_RERUNS) {
           this.emit(runId, 'error', this.lastElements, started, {
             message:
