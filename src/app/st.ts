@@ -16,6 +16,7 @@ import {
   type SourceRef,
 } from './componentsV2';
 import type { EditorContext } from './editorContext';
+import { jsonText } from './jsonText';
 import type { AppHostServices, ComponentEvent } from './hostServices';
 import type { ApiCallResult, ApiRoute } from '../../protocol';
 
@@ -172,7 +173,7 @@ export class St {
     this.add({ kind: 'code', id: this.nextId(), code: String(code), ...(options.language ? { language: options.language } : {}) });
   }
   json(value: unknown): void {
-    this.add({ kind: 'json', id: this.nextId(), json: JSON.stringify(value, null, 2) ?? 'undefined' });
+    this.add({ kind: 'json', id: this.nextId(), json: jsonText(value) ?? 'undefined' });
   }
   divider(): void {
     this.add({ kind: 'divider', id: this.nextId() });
@@ -269,7 +270,11 @@ export class St {
       ...(options.path ? { path: options.path } : {}),
       ...(options.url ? { url: options.url } : {}),
     });
-    const jsonArgs = JSON.parse(JSON.stringify(args ?? {})) as Record<string, never>;
+    // As Streamlit does, the component also gets its `default` and `key` in args (it may read them).
+    const jsonArgs = JSON.parse(JSON.stringify({ ...args, default: options.default ?? null, key: options.key ?? null })) as Record<
+      string,
+      never
+    >;
     this.add({
       kind: 'component',
       id,
