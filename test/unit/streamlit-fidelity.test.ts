@@ -20,19 +20,18 @@ test("a v1 component's args carry its key and default, as Streamlit's do", async
   assert.deepEqual(plain!.args, { label: 'plain', default: null, key: null });
 });
 
-test("the derived theme colours are Streamlit's (the same polished functions on the same inputs)", () => {
-  // Streamlit's light theme: text #31333F on #ffffff, secondary #f0f2f6.
+test("the derived theme colours are Streamlit's (the same color2k functions on the same inputs)", () => {
+  // Streamlit's light theme (text #31333F on #ffffff, secondary #f0f2f6) and the values its front end derives.
   const light = deriveColors({ textColor: '#31333F', backgroundColor: '#ffffff', secondaryBackgroundColor: '#f0f2f6' });
-  assert.equal(light.fadedText05, 'rgba(49,51,63,0.1)');
-  assert.equal(light.fadedText60, 'rgba(49,51,63,0.6)');
-  assert.equal(light.bgMix, '#f7f8fa');
-  assert.equal(light.darkenedBgMix100, '#99a6bf');
-  assert.equal(light.darkenedBgMix15, 'rgba(153,166,191,0.15)');
-  assert.equal(light.lightenedBg05, '#fff');
+  assert.equal(light.fadedText05, 'rgba(49, 51, 63, 0.1)');
+  assert.equal(light.fadedText60, 'rgba(49, 51, 63, 0.6)');
+  assert.equal(light.bgMix, 'rgba(248, 249, 251, 1)');
+  assert.equal(light.darkenedBgMix15, 'rgba(151, 166, 195, 0.15)');
+  assert.equal(light.darkenedBgMix25, 'rgba(151, 166, 195, 0.25)');
   assert.equal(Object.keys(light).length, 11);
   // A dark background lightens instead of darkening.
   const dark = deriveColors({ textColor: '#cccccc', backgroundColor: '#1e1e1e', secondaryBackgroundColor: '#252526' });
-  assert.equal(dark.lightenedBg05, '#242424');
+  assert.equal(dark.darkenedBgMix15, 'rgba(186, 186, 186, 0.15)');
   assert.throws(() => deriveColors({ textColor: 'not a colour', backgroundColor: '#000', secondaryBackgroundColor: '#000' }));
 });
 

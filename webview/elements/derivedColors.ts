@@ -1,9 +1,9 @@
 /**
  * The colours Streamlit's front end derives from a theme's three base colours and adds to the v1
- * theme object (its `computeDerivedColors`, with the same polished functions, so the same inputs give
- * the same strings as in Streamlit). Pure: no DOM.
+ * theme object (its `computeDerivedColors`, with the same color2k functions Streamlit 1.64 bundles,
+ * so the same inputs give the same strings as in Streamlit). Pure: no DOM.
  */
-import { darken, getLuminance, lighten, mix, transparentize } from 'polished';
+import { darken, getLuminance, lighten, mix, transparentize } from 'color2k';
 
 export interface BaseColors {
   textColor: string;
@@ -27,19 +27,19 @@ export interface DerivedColors {
 
 export function deriveColors({ textColor, backgroundColor, secondaryBackgroundColor }: BaseColors): DerivedColors {
   const lightBackground = getLuminance(backgroundColor) > 0.5;
-  const bgMix = mix(0.5, backgroundColor, secondaryBackgroundColor);
-  const darkenedBgMix100 = lightBackground ? darken(0.3, bgMix) : lighten(0.6, bgMix);
+  const bgMix = mix(backgroundColor, secondaryBackgroundColor, 0.5);
+  const darkenedBgMix100 = lightBackground ? darken(bgMix, 0.3) : lighten(bgMix, 0.6);
   return {
-    fadedText05: transparentize(0.9, textColor),
-    fadedText10: transparentize(0.8, textColor),
-    fadedText20: transparentize(0.7, textColor),
-    fadedText40: transparentize(0.6, textColor),
-    fadedText60: transparentize(0.4, textColor),
+    fadedText05: transparentize(textColor, 0.9),
+    fadedText10: transparentize(textColor, 0.8),
+    fadedText20: transparentize(textColor, 0.7),
+    fadedText40: transparentize(textColor, 0.6),
+    fadedText60: transparentize(textColor, 0.4),
     bgMix,
     darkenedBgMix100,
-    darkenedBgMix40: transparentize(0.6, darkenedBgMix100),
-    darkenedBgMix25: transparentize(0.75, darkenedBgMix100),
-    darkenedBgMix15: transparentize(0.85, darkenedBgMix100),
-    lightenedBg05: lighten(0.025, backgroundColor),
+    darkenedBgMix40: transparentize(darkenedBgMix100, 0.6),
+    darkenedBgMix25: transparentize(darkenedBgMix100, 0.75),
+    darkenedBgMix15: transparentize(darkenedBgMix100, 0.85),
+    lightenedBg05: lighten(backgroundColor, 0.025),
   };
 }

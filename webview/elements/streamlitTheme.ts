@@ -23,7 +23,7 @@ export function currentTheme(): Required<StreamlitTheme> {
   };
 }
 
-/** A colour polished cannot parse (a theme may use any CSS colour syntax) falls back to the default theme's. */
+/** A colour color2k cannot parse (a theme may use any CSS colour syntax) falls back to the default theme's. */
 function safeDerivedColors(colors: BaseColors, dark: boolean): DerivedColors {
   try {
     return deriveColors(colors);
