@@ -271,10 +271,8 @@ export class St {
       ...(options.url ? { url: options.url } : {}),
     });
     // As Streamlit does, the component also gets its `default` and `key` in args (it may read them).
-    const jsonArgs = JSON.parse(JSON.stringify({ ...args, default: options.default ?? null, key: options.key ?? null })) as Record<
-      string,
-      never
-    >;
+    const streamlitArgs = { ...args, default: options.default ?? null, key: options.key ?? null };
+    const jsonArgs = JSON.parse(JSON.stringify(streamlitArgs)) as Record<string, never>;
     this.add({
       kind: 'component',
       id,
