@@ -29,7 +29,11 @@ export const SetComponentValue = z.object({
 export const FromComponent = z.discriminatedUnion('type', [ComponentReady, SetFrameHeight, SetComponentValue]);
 export type FromComponent = z.infer<typeof FromComponent>;
 
-/** Theme as Streamlit sends it; taken from VS Code's colours and fonts. */
+const derived = z.string().optional();
+/**
+ * Theme as Streamlit sends it, taken from VS Code's colours and fonts: Streamlit 1.64 sends 18 keys,
+ * the base six and what its front end derives from them (optional here: older releases sent six).
+ */
 export const StreamlitTheme = z.object({
   base: z.enum(['light', 'dark']),
   primaryColor: z.string(),
@@ -37,6 +41,18 @@ export const StreamlitTheme = z.object({
   secondaryBackgroundColor: z.string(),
   textColor: z.string(),
   font: z.string(),
+  bodyFont: derived,
+  fadedText05: derived,
+  fadedText10: derived,
+  fadedText20: derived,
+  fadedText40: derived,
+  fadedText60: derived,
+  bgMix: derived,
+  darkenedBgMix100: derived,
+  darkenedBgMix40: derived,
+  darkenedBgMix25: derived,
+  darkenedBgMix15: derived,
+  lightenedBg05: derived,
 });
 export type StreamlitTheme = z.infer<typeof StreamlitTheme>;
 

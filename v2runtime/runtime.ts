@@ -7,7 +7,7 @@
  * Like Streamlit's front end (BidiComponent): html and css go into a content <div> inside the parent
  * (a ShadowRoot when styles are isolated); the renderer is called on mount and again, on the same DOM
  * and without running the previous cleanup, when data, the theme or the js change; a change of html
- * or css recreates the content <div>; the last cleanup runs on unmount.
+ * or css recreates the content <div>; on unmount the DOM is removed first, then the last cleanup runs once.
  */
 import type { FrontendRenderer, FrontendRendererArgs } from '@streamlit/component-v2-lib';
 import type { FromV2Runtime, ToV2Runtime, V2Change, V2Render } from '../protocol/componentV2';
@@ -133,9 +133,12 @@ class Instance {
     this.send({ type: 'error', error: { code: 'component-error', message: describe(err).replace(/^Error: /, '') } });
   }
 
+  /** As in Streamlit: the component's DOM is removed first, then the last call's cleanup runs, once. */
   unmount(): void {
     if (this.unmounted) return;
     this.unmounted = true;
+    this.content?.remove();
+    this.parent?.replaceChildren();
     let cleanedUp = false;
     try {
       if (this.cleanup) {

@@ -8,11 +8,11 @@ import * as vscode from 'vscode';
 import type { AckMessage, ErrorInfo, NotifierEventName, RenderMessage, SessionInfo, WidgetEvent } from '../../protocol';
 import type { ComponentHosting } from '../components/componentHosting';
 import type { HostServices } from '../hostServices';
+import { ComponentEventLog } from './componentEventLog';
 import { FileStore } from '../storage/fileStore';
 import { isInside } from '../util/paths';
 import { EventHandler } from './eventHandler';
 import { builtinApps } from './builtinApps';
-import { ComponentEventLog } from './componentEvents';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
@@ -39,8 +39,8 @@ export class AppController implements vscode.Disposable {
   /** Renders, acks and errors for the view. */
   readonly onDidPost = this.output.event;
 
-  /** Notifier events from components, for st.componentEvents. */
-  private readonly componentEvents = new ComponentEventLog();
+  /** Notifier events from components, for st.componentEvents; kept in the session store. */
+  private readonly componentEvents: ComponentEventLog;
   private expiryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -51,6 +51,7 @@ export class AppController implements vscode.Disposable {
   ) {
     this.editor = readEditor();
     this.store = sessionStore(context);
+    this.componentEvents = new ComponentEventLog(this.store, (m) => this.log.warn(m));
     const store = this.store;
     const write = (record: LedgerRecord) => void store.update(LEDGER_KEY, record);
     // In the file store the record rides on the next state write (one atomic commit); a Memento writes it at once.
@@ -211,6 +212,7 @@ export class AppController implements vscode.Disposable {
     const handler = this.ensureHandler();
     await handler.runner.idle();
     await handler.state.reset();
+    this.componentEvents.clear();
     this.log.info('session state reset');
     this.rerun('state reset');
   }

@@ -158,7 +158,7 @@ export class AppRunner {
         await this.deps.app()
       )(st);
       if (inputs.superseded()) throw new RunSuperseded('superseded');
-      this.complete(inputs, record);
+      this.complete(inputs, record, 'finished');
       this.lastElements = st.build();
       void save();
       this.emit(runId, 'done', this.lastElements, started);
@@ -168,7 +168,7 @@ export class AppRunner {
         return;
       }
       if (err instanceof RerunRequest) {
-        this.complete(inputs, record);
+        this.complete(inputs, record, 'rerun');
         if (++this.chained > MAX_CHAINED_RERUNS) {
           const message =
             `The app called st.rerun() ${MAX_CHAINED_RERUNS} times in a row without any event; ` +
@@ -194,11 +194,16 @@ export class AppRunner {
     }
   }
 
-  /** A run got to its end (or to st.rerun()): its triggers are spent and its record is the current one. */
-  private complete(inputs: RunInputs, record: RunRecord): void {
+  /**
+   * A run got to its end (or to st.rerun()): its triggers are spent and its record is the current one.
+   * Only a finished run drops the v2 instances it did not mount (as Streamlit does); one cut short by
+   * st.rerun() forgets nothing.
+   */
+  private complete(inputs: RunInputs, record: RunRecord, how: 'finished' | 'rerun'): void {
     this.consume(inputs);
     this.record = record;
-    this.v2.mounts = record.v2Mounts;
+    if (how === 'finished') this.v2.settle(record.v2Mounts, record.widgetKinds, inputs.widgets, inputs.user);
+    else this.v2.keep(record.v2Mounts);
   }
 
   private consume(inputs: RunInputs): void {

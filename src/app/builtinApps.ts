@@ -31,7 +31,7 @@ export const galleryApp: App = (st) => {
     data: { label: 'Rate this panel', rating: (st.sessionState.rating as { rating?: number } | undefined)?.rating ?? 3 },
     default: { rating: 3 },
   });
-  if (rating.submitted !== null) {
+  if (typeof rating.submitted === 'number') {
     st.success(`Thanks: ${rating.submitted} of 5 stars (a Streamlit v2 component; "submitted" is a trigger, seen by this run only).`);
   }
   const editor = st.expander('The editor, as the app sees it', { expanded: true });

@@ -1,4 +1,4 @@
-/** Notifier events components send, kept for `st.componentEvents`: newest first, bounded. */
+/** A notifier event a component sent, as `st.componentEvents` lists it (newest first, bounded). */
 import type { NotifierEventName } from '../../protocol';
 
 export interface ComponentEvent {
@@ -10,18 +10,5 @@ export interface ComponentEvent {
   payload: unknown;
 }
 
+/** How many the app sees (ComponentEventLog keeps them, in componentEventLog.ts). */
 export const COMPONENT_EVENT_LIMIT = 50;
-
-/** The bounded, newest-first list of notifier events an app reads. */
-export class ComponentEventLog {
-  private events: ComponentEvent[] = [];
-  private seq = 0;
-
-  add(component: string, event: NotifierEventName, payload: unknown, at = Date.now()): void {
-    this.events = [{ seq: ++this.seq, at, component, event, payload }, ...this.events].slice(0, COMPONENT_EVENT_LIMIT);
-  }
-
-  list(): readonly ComponentEvent[] {
-    return this.events;
-  }
-}

@@ -38,8 +38,12 @@ export interface MountOptions<S extends Record<string, unknown> = Record<string,
   onChange?: { [K in keyof S]?: (value: S[K] | null) => void };
 }
 
-/** One field per state and trigger name (a trigger is null except in the one run it fired for). */
-export type MountResult<S extends Record<string, unknown> = Record<string, unknown>> = { [K in keyof S]: S[K] | null };
+/**
+ * One field per state and trigger name: a trigger is null except in the one run it fired for. As in
+ * Streamlit, a name with no callback and no value yet is missing (undefined), so test for a value,
+ * not for `!== null`.
+ */
+export type MountResult<S extends Record<string, unknown> = Record<string, unknown>> = { [K in keyof S]?: S[K] | null };
 
 export type Callbacks = Record<string, ((value: unknown) => void) | undefined>;
 
@@ -97,6 +101,33 @@ export class V2ChangeQueue {
         this.pendingCallbacks.push({ id, name: change.name, value: change.value });
       }
     }
+  }
+
+  /**
+   * A run completed: what it mounted is what the queue remembers. An instance it did not mount loses
+   * its state, its keyed result in session state and its queued triggers, as in Streamlit 1.64: when
+   * it is mounted again it is a new instance that starts from `default` (see docs/decisions.md).
+   * `kinds` are the widgets of that run: an id now used by another widget keeps that widget's value.
+   */
+  settle(
+    mounted: Map<string, MountRecord>,
+    kinds: ReadonlyMap<string, unknown>,
+    states: Record<string, unknown>,
+    user: Record<string, unknown>,
+  ): void {
+    for (const [id, mount] of this.mounts) {
+      if (mounted.has(id)) continue;
+      this.triggerBatches.delete(id);
+      if (kinds.has(id)) continue; // another widget took this key in that run: its value stays
+      delete states[id];
+      if (mount.key !== undefined) delete user[mount.key];
+    }
+    this.mounts = mounted;
+  }
+
+  /** A run stopped by st.rerun(): it may not have reached every mount, so nothing is forgotten yet. */
+  keep(mounted: Map<string, MountRecord>): void {
+    this.mounts = new Map([...this.mounts, ...mounted]);
   }
 
   /** Callbacks due before the coming run (each change's callback runs once, even if that run is superseded). */

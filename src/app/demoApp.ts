@@ -94,7 +94,8 @@ export const demoApp: App = async (st) => {
       data: { label: 'How useful is this demo?', rating: (s.demoRating as { rating?: number } | undefined)?.rating ?? 3 },
       default: { rating: 3 },
     });
-    if (rating.submitted !== null) page1!.info(`Thanks: ${String(rating.submitted)} of 5 (a Streamlit v2 component).`);
+    // A trigger: a number only in the run its submit caused (missing before any submit: no callback is declared).
+    if (typeof rating.submitted === 'number') page1!.info(`Thanks: ${String(rating.submitted)} of 5 (a Streamlit v2 component).`);
     const level = page2!.slider('Competence level', { min: 1, max: 3, value: 1, key: 'competence' });
     page2!.text(['', 'Level 1: getting started.', 'Level 2: comfortable.', 'Level 3: expert.'][level] ?? '');
   } else {

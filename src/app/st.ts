@@ -18,6 +18,7 @@ import {
 } from './componentsV2';
 import type { EditorContext } from './editorContext';
 import type { Run } from './run';
+import { jsonText } from './jsonText';
 
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
@@ -141,7 +142,7 @@ export class St {
     this.add({ kind: 'code', id: this.nextId(), code: String(code), ...(options.language ? { language: options.language } : {}) });
   }
   json(value: unknown): void {
-    this.add({ kind: 'json', id: this.nextId(), json: JSON.stringify(value, null, 2) ?? 'undefined' });
+    this.add({ kind: 'json', id: this.nextId(), json: jsonText(value) ?? 'undefined' });
   }
   divider(): void {
     this.add({ kind: 'divider', id: this.nextId() });
@@ -238,7 +239,9 @@ export class St {
       ...(options.path ? { path: options.path } : {}),
       ...(options.url ? { url: options.url } : {}),
     });
-    const jsonArgs = JSON.parse(JSON.stringify(args ?? {})) as Record<string, never>;
+    // As Streamlit does, the component also gets its `default` and `key` in args (it may read them).
+    const streamlitArgs = { ...args, default: options.default ?? null, key: options.key ?? null };
+    const jsonArgs = JSON.parse(JSON.stringify(streamlitArgs)) as Record<string, never>;
     this.add({
       kind: 'component',
       id,

@@ -1,8 +1,9 @@
 /**
  * Streamlit v2 (frameless) components, end to end in code-server + Chromium: unmodified components
  * written against @streamlit/component-v2-lib mount with their data, keep state across reruns and
- * reloads, see each trigger in exactly one run, get the --st-* theme, clean up on unmount, work with
- * isolateStyles: false, fail visibly, and cannot reach anything outside their own frame.
+ * reloads, see each trigger in exactly one run, get the --st-* theme, lose their DOM and then clean up
+ * once on unmount, start from default when mounted again, work with isolateStyles: false, fail
+ * visibly, and cannot reach anything outside their own frame.
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -163,21 +164,37 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     assert.equal((await result())?.count, 7);
   });
 
-  test('unmounting runs the cleanup', async () => {
+  test('unmounting removes the DOM first, then runs the last cleanup once (as Streamlit 1.64)', async () => {
     const before = await v2Stats();
-    await view.getByTestId('el-key:show').click();
-    await waitFor(
-      'the counter unmounted and cleaned up',
-      async () => {
-        const after = await v2Stats();
-        return after.cleanedUp > before.cleanedUp ? true : undefined;
-      },
-      10_000,
-    );
+    const cleanups: string[] = [];
+    const onConsole = (m: { text(): string }) => void (m.text().startsWith('counter cleanup') && cleanups.push(m.text()));
+    bed().page.on('console', onConsole);
+    try {
+      await view.getByTestId('el-key:show').click();
+      await waitFor(
+        'the counter unmounted and cleaned up',
+        async () => {
+          const after = await v2Stats();
+          return after.cleanedUp > before.cleanedUp && cleanups.length > 0 ? true : undefined;
+        },
+        10_000,
+      );
+      await bed().page.waitForTimeout(1000); // a second cleanup would have shown by now
+    } finally {
+      bed().page.off('console', onConsole);
+    }
+    assert.equal(cleanups.length, 1, cleanups.join('\n'));
+    assert.deepEqual(JSON.parse(cleanups[0]!.replace(/^counter cleanup \d+ /, '')), { connected: false, children: 0 });
+    assert.equal((await v2Stats()).cleanedUp - before.cleanedUp, 1);
     assert.equal(await result(), null);
+  });
+
+  test('a keyed instance that was not rendered in a run starts again from default, with a new front end (as Streamlit 1.64)', async () => {
     await view.getByTestId('el-key:show').click();
     await openCounter();
-    await counter.locator('#count', { hasText: '7' }).waitFor({ timeout: 10_000 });
+    await counter.locator('#count', { hasText: '5' }).waitFor({ timeout: 10_000 });
+    assert.deepEqual(await result(), { count: 5, clicked: null });
+    assert.equal(await counter.locator('#calls').textContent(), '1', 'a fresh instance: its renderer was called once');
   });
 
   test('a hostile component reaches nothing outside its frame; its attempts are counted; the view keeps working', async () => {
@@ -206,7 +223,7 @@ describe('Streamlit v2 components in code-server', { timeout: 400_000 }, () => {
     assert.ok(after.foreign - before.foreign >= 2000, `foreign messages counted: ${after.foreign - before.foreign}`);
     const runs = (await bed().host!.probe<Stats>('app.stats')).runs;
     await counter.locator('#increment').click();
-    await counter.locator('#count', { hasText: '8' }).waitFor({ timeout: 10_000 });
+    await counter.locator('#count', { hasText: '6' }).waitFor({ timeout: 10_000 });
     assert.ok((await bed().host!.probe<Stats>('app.stats')).runs > runs);
     // …and logged by the host, once a second at most, not once per message.
     await waitFor(

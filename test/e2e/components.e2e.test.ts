@@ -1,7 +1,7 @@
 /**
  * Components, end to end: an unmodified streamlit-component-lib component in a sandboxed frame gets
- * the app's args and VS Code's theme, sends values that rerun the app, sizes its frame, and is
- * re-rendered (not reloaded) when args change.
+ * the app's args (with its key and default) and VS Code's theme (Streamlit 1.64's 18 keys), sends
+ * values that rerun the app, sizes its frame, and is re-rendered (not reloaded) when args change.
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -11,6 +11,28 @@ import { addComponentDemo } from '../support/componentDemo';
 import { repoRoot } from '../support/testBed';
 import { useTestBed } from '../support/suite';
 import { waitFor } from '../support/processes';
+
+/** The theme keys the real Streamlit 1.64 sends a v1 component (seen there, side by side). */
+const STREAMLIT_164_THEME_KEYS = [
+  'base',
+  'primaryColor',
+  'backgroundColor',
+  'secondaryBackgroundColor',
+  'textColor',
+  'font',
+  'bodyFont',
+  'fadedText05',
+  'fadedText10',
+  'fadedText20',
+  'fadedText40',
+  'fadedText60',
+  'bgMix',
+  'darkenedBgMix100',
+  'darkenedBgMix40',
+  'darkenedBgMix25',
+  'darkenedBgMix15',
+  'lightenedBg05',
+];
 
 describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
   const bed = useTestBed({ prepareWorkspace: addComponentDemo });
@@ -24,6 +46,11 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
     await view.getByText('component value: {"clicks":0}').waitFor({ timeout: 20_000 });
     component = await bed().webviewFrame('#greeting');
     await component.locator('#greeting', { hasText: 'hello from the app' }).waitFor({ timeout: 15_000 });
+  });
+
+  test("its args carry the component's key and default, as Streamlit's do", async () => {
+    const args = JSON.parse((await component.locator('#args').textContent()) ?? 'null') as Record<string, unknown>;
+    assert.deepEqual(args, { greeting: 'hello from the app', default: { clicks: 0 }, key: 'fx' });
   });
 
   test('the frame is sandboxed: an opaque origin, no access to the webview', async () => {
@@ -55,6 +82,12 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
     assert.equal(theme.primaryColor, vscode.primary);
     assert.equal(theme.textColor, vscode.text);
     assert.equal(theme.base, vscode.dark ? 'dark' : 'light');
+    // Streamlit 1.64's 18 keys, every one a non-empty string.
+    assert.deepEqual(Object.keys(theme).sort(), [...STREAMLIT_164_THEME_KEYS].sort());
+    for (const [key, value] of Object.entries(theme)) assert.ok(typeof value === 'string' && value.length > 0, `${key}: ${String(value)}`);
+    const full = theme as unknown as Record<string, string>;
+    assert.equal(full.bodyFont, full.font);
+    assert.match(full.fadedText60!, /^rgba\(/, 'faded text is the text colour, transparent');
     await waitFor('frame height 180', async () =>
       (await view.locator('iframe.component-frame').getAttribute('height')) === '180' ? true : undefined,
     );
@@ -77,6 +110,7 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
   });
 
   test('a theme switch is re-sent to the component; screenshots of the view in light and dark', async () => {
+    const faded = new Set<string>();
     for (const [theme, base, file] of [
       ['Default Dark Modern', 'dark', 'view-dark.png'],
       ['Default Light Modern', 'light', 'view-light.png'],
@@ -91,11 +125,13 @@ describe('Streamlit v1 components in code-server', { timeout: 300_000 }, () => {
         15_000,
       );
       const primary = await view.evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-button-background').trim());
-      const sent = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { primaryColor: string };
+      const sent = JSON.parse((await component.locator('#theme').textContent()) ?? 'null') as { primaryColor: string; fadedText60: string };
       assert.equal(sent.primaryColor, primary);
+      faded.add(sent.fadedText60);
       await bed().page.waitForTimeout(300);
       await bed().screenshotOf('.part.sidebar', join(repoRoot, 'docs', 'images', file));
     }
+    assert.equal(faded.size, 2, 'the derived colours follow the theme');
   });
 
   test('hostile messages from the frame are refused and counted; the view keeps working', async () => {

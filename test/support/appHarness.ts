@@ -4,12 +4,14 @@ import { EventHandler } from '../../src/app/eventHandler';
 import type { RenderOutput } from '../../src/app/appRunner';
 import { EventLedger, type LedgerRecord } from '../../src/app/eventLedger';
 import { AppState } from '../../src/app/appState';
+import type { RunServices } from '../../src/app/run';
 import type { App } from '../../src/app/st';
 
 /** The history the harness's events are numbered in (a webview document's, in the product). */
 export const HISTORY = 'test-history-1';
 
-export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<string, unknown> } = {}) {
+/** `services` replaces what the runner gets from the extension (host services, component files…). */
+export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<string, unknown>; services?: Partial<RunServices> } = {}) {
   const store = options.store ?? new Map<string, unknown>();
   const renders: RenderOutput[] = [];
   const acks: AckMessage[] = [];
@@ -26,6 +28,7 @@ export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<
     ack: (m) => acks.push(m),
     reject: (error, seq) => rejected.push({ error, seq }),
     ...(options.slowRunMs ? { slowRunMs: options.slowRunMs } : {}),
+    ...(options.services ? { services: options.services } : {}),
   });
   const last = () => renders.filter((r) => r.status !== 'slow').at(-1);
   return { handler, runner: handler.runner, state, store, renders, acks, rejected, saveErrors, last };

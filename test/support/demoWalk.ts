@@ -1,9 +1,10 @@
 /**
  * The built-in demo, walked as a user would through the real UI: open the view, pages locked, sign
- * in through the identity provider's page, pages unlock, the protected route answers 200 from the
- * app and from the component, the report log lists the component's events newest first, the slider
- * value survives a window reload, and signing out locks the pages and the protected route answers
- * 401. Shared by the local (installed .vsix) and remote topology tests; it needs no in-host probes.
+ * in through the identity provider's page, pages unlock, the rating thanks only after a submit, the
+ * protected route answers 200 from the app and from the component, the report log lists the
+ * component's events newest first, the slider value and the component's events survive a window
+ * reload, and signing out locks the pages and the protected route answers 401. Shared by the local
+ * (installed .vsix) and remote topology tests; it needs no in-host probes.
  */
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
@@ -66,9 +67,20 @@ export async function walkTheDemo(bed: TestBed, steps: DemoWalkSteps = {}): Prom
   await view.getByText('Welcome, Development User.', { exact: false }).waitFor({ timeout: 10_000 });
   await step('signed-in', view);
 
+  // The rating (a Streamlit v2 component) thanks only in the run its submit caused.
+  const rating = await bed.webviewFrame('.rating .submit');
+  await rating.locator('.star').nth(4).waitFor({ timeout: 15_000 });
+  assert.equal(await view.getByText(/^Thanks/).count(), 0, 'no thanks before a submit');
+  await rating.locator('.star').nth(3).click();
+  await waitFor('four stars on', async () => ((await rating.locator('.star.on').count()) === 4 ? true : undefined), 10_000);
+  assert.equal(await view.getByText(/^Thanks/).count(), 0, 'a rating is not a submit');
+  await rating.locator('.submit').click();
+  await view.getByText('Thanks: 4 of 5 (a Streamlit v2 component).').waitFor({ timeout: 10_000 });
+
   // The protected route from the app and from the component (host-delegated): 200 with a token.
   await view.getByTestId('el-key:appProtected').click();
   await view.getByText('app: GET /api/pong · token: yes · 200 OK').waitFor({ timeout: 30_000 });
+  assert.equal(await view.getByText(/^Thanks/).count(), 0, 'a later run does not thank again');
   const component = await bed.webviewFrame('[data-testid="call-api-protected"]');
   await component.getByTestId('call-api-protected').click();
   await view.getByText('component: GET /api/pong · token: yes · 200 OK').waitFor({ timeout: 30_000 });
@@ -104,6 +116,12 @@ export async function walkTheDemo(bed: TestBed, steps: DemoWalkSteps = {}): Prom
   await tab('Page 2').click();
   await view.getByText('Level 3: expert.').waitFor({ timeout: 20_000 });
   assert.equal(await view.locator('input.slider').first().inputValue(), '3');
+  // The component's events are part of the session too: the log, the status, the count and the last call survive.
+  await view.getByText('Forced status updates: 2').waitFor({ timeout: 10_000 });
+  await view.getByText('Status: busy — forced update #2').waitFor();
+  await view.getByText('component: GET /api/pong · token: yes · 200 OK').waitFor();
+  const eventsAfterReload = await view.locator('table tbody tr td:nth-child(3)').allTextContents();
+  assert.deepEqual(eventsAfterReload, events, 'the report log after the reload');
 
   // Sign out: the pages lock, and the protected route answers 401 (no token to send).
   await view.getByTestId('el-key:signInOut').click();

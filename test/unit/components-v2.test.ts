@@ -204,3 +204,48 @@ test('bytes data crosses as base64; bad registrations and bad values get clear e
     assert.match(bad.last()?.error?.message ?? '', pattern);
   }
 });
+
+test('a keyed instance not mounted in a completed run loses its state; mounted again it starts from default (as Streamlit 1.64)', async () => {
+  const seen: unknown[] = [];
+  let show = true;
+  const h = appHarness((st) => {
+    if (show) seen.push({ ...st.components.v2.component('counter', { js: JS })({ key: 'c', default: { count: 5 } }) });
+    else seen.push(st.sessionState.c);
+  });
+  await h.runner.request();
+  h.handler.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 9 }));
+  await h.runner.idle();
+  show = false;
+  await h.runner.request();
+  assert.equal(h.state.widgets['key:c'], undefined, 'the front-end state is gone');
+  assert.equal(h.state.user.c, undefined, 'the keyed result is gone from session state');
+  show = true;
+  await h.runner.request();
+  // As in Streamlit, the run that does not mount it still sees the value; the drop comes at its end.
+  assert.deepEqual(seen, [{ count: 5 }, { count: 9 }, { count: 9 }, { count: 5 }]);
+  assert.deepEqual((h.store.get('session') as { widgets: Record<string, unknown> }).widgets, {}, 'the drop was saved');
+});
+
+test('a run stopped by st.rerun() before a mount drops nothing; a trigger of a dropped instance is not replayed', async () => {
+  const seen: unknown[] = [];
+  let mode: 'show' | 'rerun-then-show' | 'hide' = 'show';
+  const h = appHarness((st) => {
+    if (mode === 'rerun-then-show') {
+      mode = 'show';
+      st.rerun();
+    }
+    if (mode === 'show') seen.push({ ...st.components.v2.component('counter', { js: JS })({ key: 'c', onChange: { go: () => {} } }) });
+  });
+  await h.runner.request();
+  h.handler.receive(v2Event('key:c', { kind: 'state', name: 'count', value: 2 }));
+  await h.runner.idle();
+  mode = 'rerun-then-show';
+  await h.runner.request();
+  assert.deepEqual(seen.at(-1), { count: 2, go: null }, 'kept through the st.rerun() run');
+  h.handler.receive(v2Event('key:c', { kind: 'trigger', name: 'go', value: 1 }, { kind: 'trigger', name: 'go', value: 2 }));
+  mode = 'hide';
+  await h.runner.idle();
+  mode = 'show';
+  await h.runner.request();
+  assert.deepEqual(seen.at(-1), { go: null }, 'fresh, and the second trigger was not replayed into the new instance');
+});

@@ -108,8 +108,11 @@ export function ComponentV2Frame({ element, send }: { element: ComponentV2Elemen
     return () => {
       stopTheme();
       batcher.dispose();
+      // When React unmounts the element the frame is already out of the document here, and the
+      // runtime unmounts on pagehide; either way it removes the component's DOM first, then runs the
+      // last cleanup once (as Streamlit does).
       channel.port1.postMessage({ type: 'unmount' } satisfies ToV2Runtime);
-      frame.remove(); // the runtime also runs the cleanup on pagehide, whichever comes first
+      frame.remove();
       port.current = undefined;
       lastSent.current = '';
       // Keep listening briefly for the runtime's "unmounted" answer.

@@ -1,19 +1,39 @@
 import type { StreamlitTheme as StreamlitThemeV2 } from '@streamlit/component-v2-lib';
 import type { StreamlitTheme } from '../../protocol';
+import { deriveColors, type BaseColors, type DerivedColors } from './derivedColors';
 
-/** Streamlit's theme from VS Code's current colours and font. */
-export function currentTheme(): StreamlitTheme {
+/** Streamlit's v1 theme (all 18 keys of Streamlit 1.64) from VS Code's current colours and font. */
+export function currentTheme(): Required<StreamlitTheme> {
   const css = getComputedStyle(document.body);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
-  return {
-    base: dark ? 'dark' : 'light',
-    primaryColor: v('--vscode-button-background', '#0e639c'),
+  const font = v('--vscode-font-family', 'sans-serif');
+  const colors: BaseColors = {
     backgroundColor: v('--vscode-sideBar-background', v('--vscode-editor-background', dark ? '#1e1e1e' : '#ffffff')),
     secondaryBackgroundColor: v('--vscode-editorWidget-background', dark ? '#252526' : '#f3f3f3'),
     textColor: v('--vscode-foreground', dark ? '#cccccc' : '#333333'),
-    font: v('--vscode-font-family', 'sans-serif'),
   };
+  return {
+    base: dark ? 'dark' : 'light',
+    primaryColor: v('--vscode-button-background', '#0e639c'),
+    ...colors,
+    font,
+    bodyFont: font,
+    ...safeDerivedColors(colors, dark),
+  };
+}
+
+/** A colour color2k cannot parse (a theme may use any CSS colour syntax) falls back to the default theme's. */
+function safeDerivedColors(colors: BaseColors, dark: boolean): DerivedColors {
+  try {
+    return deriveColors(colors);
+  } catch {
+    return deriveColors(
+      dark
+        ? { backgroundColor: '#1e1e1e', secondaryBackgroundColor: '#252526', textColor: '#cccccc' }
+        : { backgroundColor: '#ffffff', secondaryBackgroundColor: '#f3f3f3', textColor: '#333333' },
+    );
+  }
 }
 
 /** VS Code switches themes by changing the body's classes and variables. */
