@@ -54,7 +54,15 @@ export function App({ channel }: { channel: HostChannel }) {
         Host v{host.extensionVersion} · {host.uiKind} UI{host.remoteName ? ` · remote ${host.remoteName}` : ''}
       </p>
       {notice && <p data-testid="notice">{notice.text}</p>}
-      <AppView render={render} outbox={outbox} />
+      <AppView
+        render={render}
+        outbox={outbox}
+        openSource={(location) =>
+          void channel.request('openSource', location).catch((err: unknown) => {
+            setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
+          })
+        }
+      />
       <VscodeDivider />
       <SessionPanel channel={channel} session={session} onError={(e) => setLastError(e.info)} />
       <VscodeDivider />

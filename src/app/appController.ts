@@ -23,7 +23,8 @@ import { sameEditorContext, type EditorContext } from './editorContext';
 import { FileStore } from '../storage/fileStore';
 import { SessionState } from './sessionState';
 import type { App } from './st';
-import { loadWorkspaceApp } from './workspaceApp';
+import { AppAuthoring } from '../authoring/appAuthoring';
+import { pickApp } from '../authoring/appDiscovery';
 
 export type AppOutput = RenderMessage | AckMessage | { type: 'error'; error: ErrorInfo; inReplyTo?: string };
 
@@ -51,6 +52,8 @@ export class AppController implements vscode.Disposable {
   private readonly componentEvents = new ComponentEventLog();
   private expiryTimer: NodeJS.Timeout | undefined;
   private readonly host: AppHostServices;
+  /** Loading workspace apps with their imports, mapped errors and diagnostics, New App. */
+  private readonly authoring: AppAuthoring;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -68,7 +71,8 @@ export class AppController implements vscode.Disposable {
     };
     this.editor = readEditor();
     this.components = new ComponentHosting(context.extensionUri);
-    this.disposables.push(this.components);
+    this.authoring = new AppAuthoring(context.extensionUri);
+    this.disposables.push(this.components, this.authoring);
     const key = 'componentHost.view.lastEventSeq';
     this.store = sessionStore(context);
     this.ledger = new EventLedger(this.store.get<number>(key, 0) ?? 0, (last) => void this.store.update(key, last));
@@ -76,7 +80,7 @@ export class AppController implements vscode.Disposable {
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
       vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.workspaceFile() === doc.uri.fsPath) this.rerun('saved');
+        if (this.authoring.affects(doc.uri.fsPath, this.workspaceFile())) this.rerun('saved');
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('componentHost.app') && this.restart()),
@@ -160,7 +164,8 @@ export class AppController implements vscode.Disposable {
       host: this.host,
       componentReadyTimeoutMs: 1000 * vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15),
       editor: () => this.editor,
-      render: (output) => {
+      render: (run) => {
+        const output = this.authoring.afterRun(run);
         const message: RenderMessage = { type: 'render', ...output };
         if (output.status !== 'slow') this.lastRender = message;
         if (output.error) this.log.error(`app ${name} failed: ${output.error.message}`);
@@ -186,7 +191,7 @@ export class AppController implements vscode.Disposable {
     const file = this.workspaceFile();
     if (!file) return notFound(name);
     if (!vscode.workspace.isTrusted) return untrusted(name);
-    return loadWorkspaceApp(file, require);
+    return this.authoring.load(file, vscode.workspace.workspaceFolders![0]!.uri.fsPath);
   }
 
   private workspaceFile(): string | undefined {
@@ -215,21 +220,8 @@ export class AppController implements vscode.Disposable {
   }
 
   private async pickApp(): Promise<void> {
-    const files = await vscode.workspace.findFiles('**/*.{js,cjs}', '**/node_modules/**', 200);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-    const items: (vscode.QuickPickItem & { value: string })[] = [
-      ...Object.entries(builtinApps).map(([value, a]) => ({ label: `$(package) ${a.title}`, description: 'built in', value })),
-      ...files.map((f) => ({
-        label: `$(file-code) ${path.relative(folder, f.fsPath)}`,
-        description: vscode.workspace.isTrusted ? 'workspace' : 'workspace (needs trust to run)',
-        value: path.relative(folder, f.fsPath),
-      })),
-    ];
-    const pick = await vscode.window.showQuickPick(items, {
-      title: 'Component Host: Select App',
-      placeHolder: 'The app the side panel runs',
-    });
-    if (pick) await vscode.workspace.getConfiguration('componentHost').update('app', pick.value, vscode.ConfigurationTarget.Workspace);
+    const app = await pickApp();
+    if (app) await vscode.workspace.getConfiguration('componentHost').update('app', app, vscode.ConfigurationTarget.Workspace);
   }
 
   private editorChanged(): void {

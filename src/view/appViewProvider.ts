@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiCallResult, ApiRoute, HostInfo, HostToWebview, SessionInfo } from '../../protocol';
 import { AppController } from '../app/appController';
+import { openSource } from '../authoring/openSource';
 import { createComponentApi } from '../components/componentApiHost';
 import type { ComponentApi } from '../components/componentApi';
 import { WebviewChannel } from './webviewChannel';
@@ -75,6 +76,7 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         signIn: () => this.services.signIn(),
         signOut: () => this.services.signOut(),
         component: (call) => this.componentApi.handle(call),
+        openSource: (location) => openSource(location),
         reportIsolation: ({ component, what, count }) => {
           const text = {
             'foreign-message': 'messages posted outside its channel (to the view, its parent or top) were ignored',
