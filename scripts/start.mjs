@@ -1,15 +1,22 @@
-// `npm start`: build, provision (first run only), then VS Code in the browser (code-server) with the
-// extension loaded from this folder and the sample workspace. The extension itself starts the API
-// server and the embedded development identity provider. Ctrl-C stops everything.
+// `npm start [-- <folder>]`: build, provision (first run only), then VS Code in the browser
+// (code-server) with the extension loaded from this folder, on <folder> (default: the sample
+// workspace). The extension itself starts the API server and the embedded development identity
+// provider. Ctrl-C stops everything.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { provision, codeServerBin } from './provision.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const stateDir = join(root, '.vscode-test', 'start');
-const workspace = join(root, 'examples', 'workspace');
+// npm runs scripts from the package folder; INIT_CWD is where `npm start` was typed.
+const folderArg = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const workspace = folderArg ? resolve(process.env.INIT_CWD ?? process.cwd(), folderArg) : join(root, 'examples', 'workspace');
+if (!existsSync(workspace) || !statSync(workspace).isDirectory()) {
+  console.error(`npm start: ${workspace} is not a folder (usage: npm start -- <folder>)`);
+  process.exit(2);
+}
 const requestedPort = Number(process.env.PORT ?? 0);
 
 function freePort() {

@@ -64,7 +64,8 @@ export class AppModuleLoader {
   /** The source map of an app file of the last load, for mapping stack frames. */
   sourceMap(file: string): SourceMap | undefined {
     const compiled = this.compiled.get(file);
-    return compiled && this.last?.stamps.has(file) ? new SourceMap(compiled.map) : undefined;
+    // Only the map of the version that was loaded: a file that then failed to transform has none.
+    return compiled && this.last?.stamps.get(file) === compiled.stamp ? new SourceMap(compiled.map) : undefined;
   }
 
   /** Original positions of frames in the files of the last load (stackMap.ts). */

@@ -12,7 +12,7 @@ export interface Transpiled {
   map: SourceMapPayload;
 }
 
-/** An app module that could not be read or transformed; `line` is 1-based, `column` 0-based. */
+/** An app module that could not be transformed; `line` and `column` are 1-based (sucrase's `loc`). */
 export class AppSourceError extends SyntaxError {
   constructor(
     message: string,
@@ -23,7 +23,7 @@ export class AppSourceError extends SyntaxError {
     super(message);
     this.name = 'SyntaxError';
     // The same shape as a V8 frame, so it is mapped and linked like a runtime error.
-    this.stack = `SyntaxError: ${message}\n    at ${file}:${line}:${column + 1}`;
+    this.stack = `SyntaxError: ${message}\n    at ${file}:${line}:${column}`;
   }
 }
 
@@ -38,6 +38,6 @@ export function transpile(code: string, file: string): Transpiled {
   } catch (err) {
     const loc = (err as { loc?: { line: number; column: number } }).loc;
     const reason = (err instanceof Error ? err.message : String(err)).replace(`Error transforming ${file}: `, '');
-    throw new AppSourceError(reason, file, loc?.line ?? 1, loc?.column ?? 0);
+    throw new AppSourceError(reason, file, loc?.line ?? 1, loc?.column ?? 1);
   }
 }
