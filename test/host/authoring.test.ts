@@ -49,3 +49,22 @@ hostProbe('authoring.focusEditor', async () => {
   await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   return true;
 });
+
+/** Replace a workspace file's text and save it; returns the wall-clock time (ms, sub-ms) just before the save. */
+hostProbe('authoring.editAndSaveTimed', async (args) => {
+  const [relative, text] = args as [string, string];
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), relative));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  await vscode.workspace.applyEdit(edit);
+  const at = performance.timeOrigin + performance.now();
+  await doc.save();
+  return at;
+});
+
+/** Rerun App; returns the wall-clock time just before it. */
+hostProbe('authoring.rerunTimed', async () => {
+  const at = performance.timeOrigin + performance.now();
+  await vscode.commands.executeCommand('componentHost.rerunApp');
+  return at;
+});
