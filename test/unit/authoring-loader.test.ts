@@ -146,6 +146,25 @@ describe('AppModuleLoader', () => {
     assert.match(stack, /^RangeError: too big\n {4}at check \(apps\/lib\/check\.ts:6:67\)/);
   });
 
+  test('a module that breaks after a good load is located by its new error, not by its old source map', () => {
+    const root = workspace({ 'apps/a.ts': `const n: number = 1;\nexport default () => n;\n` });
+    const loader = new AppModuleLoader(root);
+    const entry = join(root, 'apps/a.ts');
+    loader.load(entry);
+    writeFileSync(entry, `const n: number = 1;\nexport default () => n +;\n`);
+    loader.invalidate(entry);
+    const err = (() => {
+      try {
+        loader.load(entry);
+      } catch (e) {
+        return e as AppSourceError;
+      }
+      throw new Error('expected a syntax error');
+    })();
+    assert.ok(err instanceof AppSourceError);
+    assert.deepEqual(mapStack(err.stack!, loader.positions()).locations, [{ file: 'apps/a.ts', line: 2, column: err.column }]);
+  });
+
   test('CommonJS apps (module.exports) still load', async () => {
     const root = workspace({ 'apps/c.js': `module.exports = (st) => st.text('cjs');\n` });
     const loader = new AppModuleLoader(root);
