@@ -4,6 +4,7 @@
  * failed run into a stack mapped to the user's sources, with locations the view links to and a
  * diagnostic in the Problems panel; the next good run clears it. Registers New App.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderMessage } from '../../protocol';
 import type { App } from '../app/st';
@@ -36,9 +37,11 @@ export class AppAuthoring implements vscode.Disposable {
 
   /** Map a failed run's stack and report it; clear the report after a good run. */
   afterRun(output: RunOutput): RunOutput {
-    if (output.status === 'done') this.diagnostics.clear();
     const loader = this.loader;
-    if (output.status !== 'error' || !output.error?.stack || !loader) return output;
+    // Built-in apps keep their stack as it is: their frames are the extension's own.
+    const workspaceRun = loader?.entry !== undefined && loader.entry === path.resolve(loader.root, output.app);
+    if (output.status === 'done' || (output.status === 'error' && !workspaceRun)) this.diagnostics.clear();
+    if (output.status !== 'error' || !output.error?.stack || !loader || !workspaceRun) return output;
     const { stack, locations } = mapStack(output.error.stack, loader.positions());
     this.diagnostics.clear();
     const at = locations[0];

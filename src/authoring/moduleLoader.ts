@@ -33,6 +33,11 @@ export class AppModuleLoader {
   /** `root`: only files under it are app modules (the workspace folder). */
   constructor(readonly root: string) {}
 
+  /** The entry file of the last load. */
+  get entry(): string | undefined {
+    return this.last?.entry;
+  }
+
   /** The app files of the last load: the entry and every local module it imported. */
   get files(): ReadonlySet<string> {
     return new Set(this.last?.stamps.keys());
