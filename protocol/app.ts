@@ -18,6 +18,14 @@ export type WidgetEvent = z.infer<typeof WidgetEvent>;
 export const RunStatus = z.enum(['running', 'done', 'error', 'slow']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
+/** A place in a workspace file (relative path, 1-based line and column): a stack frame the view links to. */
+export const SourceLocation = z.object({
+  file: z.string().min(1).max(1000),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+export type SourceLocation = z.infer<typeof SourceLocation>;
+
 export const RenderMessage = z.object({
   type: z.literal('render'),
   runId: z.number().int(),
@@ -25,7 +33,14 @@ export const RenderMessage = z.object({
   status: RunStatus,
   elements: z.array(Element),
   /** Set when the run failed: the previous elements stay, this is shown above them. */
-  error: z.object({ message: z.string(), stack: z.string().optional() }).optional(),
+  error: z
+    .object({
+      message: z.string(),
+      stack: z.string().optional(),
+      /** The app's own frames, mapped to its sources (innermost first). */
+      locations: z.array(SourceLocation).max(20).optional(),
+    })
+    .optional(),
   stats: z.object({ runs: z.number().int(), eventsHandled: z.number().int(), coalesced: z.number().int(), durationMs: z.number() }),
 });
 export type RenderMessage = z.infer<typeof RenderMessage>;

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
-import { AckMessage, EventHistory, RenderMessage, WidgetEvent } from './app';
+import { AckMessage, EventHistory, RenderMessage, SourceLocation, WidgetEvent } from './app';
 import { ComponentCall, ComponentOutcome } from './component';
 
 export const PROTOCOL_VERSION = 1;
@@ -39,6 +39,8 @@ export const webviewRequests = {
     }),
     result: z.object({ logged: z.literal(true) }),
   },
+  /** A location link of an app error was clicked: the host opens that workspace file at that line. */
+  openSource: { params: SourceLocation, result: z.object({ opened: z.boolean() }) },
 } as const;
 export type WebviewRequestMethod = keyof typeof webviewRequests;
 export type WebviewRequestParams<M extends WebviewRequestMethod> = z.infer<(typeof webviewRequests)[M]['params']>;

@@ -1,19 +1,26 @@
-// `npm start`: build, provision (first run only), then VS Code in the browser (code-server) with the
-// extension loaded from this folder and the sample workspace. The extension itself starts the API
-// server and the embedded development identity provider. Ctrl-C stops everything.
+// `npm start [-- <folder>]`: build, provision (first run only), then VS Code in the browser
+// (code-server) with the extension loaded from this folder, on <folder> (default: the sample
+// workspace). The extension itself starts the API server and the embedded development identity
+// provider. Ctrl-C stops everything.
 //
 // code-server's own output goes to a log file, not the console: it prints a bare URL of its own that
 // opens VS Code without the extension. The one URL worth opening is printed once, last.
 // Environment: PORT (default: a free one), COMPONENT_HOST_START_DIR (user data; default .vscode-test/start).
 import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { provision, codeServerBin } from './provision.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const stateDir = process.env.COMPONENT_HOST_START_DIR || join(root, '.vscode-test', 'start');
-const workspace = join(root, 'examples', 'workspace');
+// npm runs scripts from the package folder; INIT_CWD is where `npm start` was typed.
+const folderArg = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const workspace = folderArg ? resolve(process.env.INIT_CWD ?? process.cwd(), folderArg) : join(root, 'examples', 'workspace');
+if (!existsSync(workspace) || !statSync(workspace).isDirectory()) {
+  console.error(`npm start: ${workspace} is not a folder (usage: npm start -- <folder>)`);
+  process.exit(2);
+}
 const requestedPort = Number(process.env.PORT ?? 0);
 
 function freePort() {

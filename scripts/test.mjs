@@ -60,6 +60,8 @@ if (only !== 'e2e' && !args.has('--skip-static')) {
   if (!step('type-check (tsc, extension side)', ...npx('tsc', '-p', 'tsconfig.json', '--noEmit'))) staticFailures++;
   if (!step('type-check (tsc, webview side)', ...npx('tsc', '-p', 'tsconfig.web.json', '--noEmit'))) staticFailures++;
   if (!step('type-check (tsc, end-to-end tests and benchmarks)', ...npx('tsc', '-p', 'tsconfig.e2e.json', '--noEmit'))) staticFailures++;
+  if (!step('type-check (tsc, example apps against types/component-host.d.ts)', ...npx('tsc', '-p', 'examples/workspace/apps', '--noEmit')))
+    staticFailures++;
 }
 
 if (only !== 'unit') {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { assertNever, type ErrorMessage, type HostInfo, type RenderMessage } from '../protocol';
 import { Outbox } from './outbox';
 import { AppView } from './AppView';
-import type { HostChannel } from './hostChannel';
+import { RequestError, type HostChannel } from './hostChannel';
 
 /** The view belongs to the app: nothing of ours around it but a host notice and protocol errors. */
 export function App({ channel }: { channel: HostChannel }) {
@@ -48,7 +48,15 @@ export function App({ channel }: { channel: HostChannel }) {
   return (
     <main data-testid="app" data-host-version={host.extensionVersion} data-ui-kind={host.uiKind} data-remote={host.remoteName ?? ''}>
       {notice && <p data-testid="notice">{notice.text}</p>}
-      <AppView render={render} outbox={outbox} />
+      <AppView
+        render={render}
+        outbox={outbox}
+        openSource={(location) =>
+          void channel.request('openSource', location).catch((err: unknown) => {
+            setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
+          })
+        }
+      />
       {lastError && (
         <p data-testid="last-error" className="error" role="alert">
           {lastError.code}: {lastError.message}

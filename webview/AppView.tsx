@@ -1,9 +1,18 @@
-import type { RenderMessage } from '../protocol';
+import type { RenderMessage, SourceLocation } from '../protocol';
 import { ElementList } from './elements/ElementView';
 import type { Outbox } from './outbox';
 
 /** The app's UI: the latest render from the host, and widget events back through the outbox. */
-export function AppView({ render, outbox }: { render: RenderMessage | undefined; outbox: Outbox }) {
+export function AppView({
+  render,
+  outbox,
+  openSource,
+}: {
+  render: RenderMessage | undefined;
+  outbox: Outbox;
+  /** Open a file of the workspace at a stack frame's line, in the editor. */
+  openSource: (location: SourceLocation) => void;
+}) {
   if (!render) {
     return (
       <p className="empty" data-testid="app-empty">
@@ -21,6 +30,25 @@ export function AppView({ render, outbox }: { render: RenderMessage | undefined;
       {render.error && (
         <div className="alert alert-error" role="alert" data-testid="app-error">
           <strong>The app raised an error.</strong> {render.error.message}
+          {render.error.locations && (
+            <ul className="locations">
+              {render.error.locations.map((at, i) => (
+                <li key={i}>
+                  <a
+                    href="#"
+                    data-testid="app-error-location"
+                    title="Open in the editor"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      openSource(at);
+                    }}
+                  >
+                    {at.file}:{at.line}:{at.column}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
           {render.error.stack && <pre className="stack">{render.error.stack}</pre>}
         </div>
       )}

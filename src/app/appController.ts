@@ -18,7 +18,8 @@ import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
 import { AppState } from './appState';
 import type { App } from './st';
-import { loadWorkspaceApp } from './workspaceApp';
+import { AppAuthoring } from '../authoring/appAuthoring';
+import { pickApp } from '../authoring/appDiscovery';
 
 export type AppOutput = RenderMessage | AckMessage | { type: 'error'; error: ErrorInfo; inReplyTo?: string };
 
@@ -42,6 +43,8 @@ export class AppController implements vscode.Disposable {
   /** Notifier events from components, for st.componentEvents; kept in the session store. */
   private readonly componentEvents: ComponentEventLog;
   private expiryTimer: NodeJS.Timeout | undefined;
+  /** Loading workspace apps with their imports, mapped errors and diagnostics, New App. */
+  private readonly authoring: AppAuthoring;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -50,6 +53,8 @@ export class AppController implements vscode.Disposable {
     private readonly components: ComponentHosting,
   ) {
     this.editor = readEditor();
+    this.authoring = new AppAuthoring(context.extensionUri);
+    this.disposables.push(this.authoring);
     this.store = sessionStore(context);
     this.componentEvents = new ComponentEventLog(this.store, (m) => this.log.warn(m));
     const store = this.store;
@@ -62,7 +67,7 @@ export class AppController implements vscode.Disposable {
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
       vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.workspaceFile() === doc.uri.fsPath) this.rerun('saved');
+        if (this.authoring.affects(doc.uri.fsPath, this.workspaceFile())) this.rerun('saved');
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('componentHost.app') && this.restart()),
@@ -150,7 +155,8 @@ export class AppController implements vscode.Disposable {
         return this.resolveApp(name);
       },
       services: this.runServices(),
-      render: (output) => {
+      render: (run) => {
+        const output = this.authoring.afterRun(run);
         const message: RenderMessage = { type: 'render', ...output };
         if (output.status !== 'slow') this.lastRender = message;
         if (output.error) this.log.error(`app ${name} failed: ${output.error.message}`);
@@ -189,7 +195,7 @@ export class AppController implements vscode.Disposable {
     const file = this.workspaceFile();
     if (!file) return notFound(name);
     if (!vscode.workspace.isTrusted) return untrusted(name);
-    return loadWorkspaceApp(file, require);
+    return this.authoring.load(file, vscode.workspace.workspaceFolders![0]!.uri.fsPath);
   }
 
   private workspaceFile(): string | undefined {
@@ -218,21 +224,8 @@ export class AppController implements vscode.Disposable {
   }
 
   private async pickApp(): Promise<void> {
-    const files = await vscode.workspace.findFiles('**/*.{js,cjs}', '**/node_modules/**', 200);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-    const items: (vscode.QuickPickItem & { value: string })[] = [
-      ...Object.entries(builtinApps).map(([value, a]) => ({ label: `$(package) ${a.title}`, description: 'built in', value })),
-      ...files.map((f) => ({
-        label: `$(file-code) ${path.relative(folder, f.fsPath)}`,
-        description: vscode.workspace.isTrusted ? 'workspace' : 'workspace (needs trust to run)',
-        value: path.relative(folder, f.fsPath),
-      })),
-    ];
-    const pick = await vscode.window.showQuickPick(items, {
-      title: 'Component Host: Select App',
-      placeHolder: 'The app the side panel runs',
-    });
-    if (pick) await vscode.workspace.getConfiguration('componentHost').update('app', pick.value, vscode.ConfigurationTarget.Workspace);
+    const app = await pickApp();
+    if (app) await vscode.workspace.getConfiguration('componentHost').update('app', app, vscode.ConfigurationTarget.Workspace);
   }
 
   private editorChanged(): void {

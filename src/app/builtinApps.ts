@@ -1,4 +1,4 @@
-/** Apps that ship with the extension. Workspace apps are loaded by workspaceApp.ts. */
+/** Apps that ship with the extension. Workspace apps are loaded by src/authoring/moduleLoader.ts. */
 import { ratingComponent } from './builtinComponents';
 import { demoApp } from './demoApp';
 import type { App } from './st';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostInfo, HostToWebview } from '../../protocol';
 import type { AppController } from '../app/appController';
+import { openSource } from '../authoring/openSource';
 import type { ComponentApi } from '../components/componentApi';
 import type { ComponentHosting } from '../components/componentHosting';
 import type { HostServices } from '../hostServices';
@@ -71,6 +72,7 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         signIn: () => services.signIn(),
         signOut: () => services.signOut(),
         component: (call) => componentApi.handle(call),
+        openSource: (location) => openSource(location),
         reportIsolation: ({ component, what, count }) => {
           this.log.warn(`component "${component}": ${count} ${ISOLATION_TEXT[what]}`);
           return { logged: true as const };

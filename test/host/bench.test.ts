@@ -97,6 +97,7 @@ hostProbe('bench.openTypedPanel', () => {
       signOut: elsewhere,
       component: (call) => componentApi.handle(call),
       reportIsolation: elsewhere,
+      openSource: elsewhere,
     },
     log,
     () => undefined,

@@ -86,6 +86,7 @@ test('the README documents every command and every setting', () => {
  */
 const harmlessWorkspaceSettings = new Set([
   'componentHost.app', // workspace apps run only in a trusted workspace (checked in the app host)
+  'componentHost.apps.folders', // only which files Select App lists; they run only when trusted
   'componentHost.auth0.signInTimeoutSeconds',
   'componentHost.components.readyTimeoutSeconds',
   'componentHost.server.autoStart',

@@ -1,0 +1,226 @@
+/**
+ * Types of the Component Host app API (`st`), for app authors' editors. Component Host: New App
+ * writes this file next to the new app, with a tsconfig.json that includes it; import the types
+ * with `import type { St } from 'component-host'` (TypeScript) or
+ * `/** @param {import('component-host').St} st *\/` (JavaScript). Nothing is imported at run time.
+ * Checked against the extension's own `st` (src/app/st.ts) by the extension's tests.
+ */
+declare module 'component-host' {
+  /** An app: called with `st` on every run (first show, widget change, save of the app or a module it imports). */
+  export type App = (st: St) => unknown;
+
+  /** Options every widget takes. */
+  export interface WidgetOptions {
+    /** Explicit identity: keeps the widget's value when its label or position changes. Unique within an app. */
+    key?: string;
+    /** Shown, but the user cannot change it. */
+    disabled?: boolean;
+  }
+
+  /** The active editor, as a snapshot. */
+  export interface EditorContext {
+    /** Workspace-relative path of the file. */
+    file: string;
+    /** VS Code's language id, e.g. `typescript`. */
+    language: string;
+    /** The primary selection (0-based lines and characters) and its text (at most 10 000 characters). */
+    selection: { startLine: number; startCharacter: number; endLine: number; endCharacter: number; text: string };
+    /** The first visible range of lines. */
+    visibleRange: { startLine: number; endLine: number };
+    /** How many errors and warnings the Problems panel has for the file. */
+    diagnostics: { errors: number; warnings: number };
+  }
+
+  /** Who is signed in, as an app sees it: never a token. */
+  export interface AuthState {
+    signedIn: boolean;
+    /** Signed in and the access token has not expired. */
+    valid: boolean;
+    /** The signed-in account. */
+    user?: { name: string; email: string };
+    /** When the access token expires (ms since the epoch). */
+    expiresAt?: number;
+    /** The embedded development identity provider, not an Auth0 tenant. */
+    development: boolean;
+    /** Starts the sign-in flow (the browser opens); the app reruns when it completes. */
+    signIn(): void;
+    /** Signs out; the app reruns. */
+    signOut(): void;
+  }
+
+  /** A route of the local API server. `pong` and `me` are protected: the host adds the access token. */
+  export type ApiRoute = 'health' | 'ping' | 'pong' | 'me';
+
+  /** What an API call returned. */
+  export interface ApiCallResult {
+    route: ApiRoute;
+    path: string;
+    /** Whether the host attached an access token. */
+    usedToken: boolean;
+    /** HTTP status, or 0 when no response arrived (server down, timeout). */
+    status: number;
+    ok: boolean;
+    body: unknown;
+    /** A human-readable reason when `ok` is false. */
+    error?: string;
+    durationMs: number;
+  }
+
+  /** An event a component sent through the notifier. */
+  export interface ComponentEvent {
+    /** Increases by one per event, also across runs. */
+    seq: number;
+    /** When it arrived (ms since the epoch). */
+    at: number;
+    component: string;
+    /** The notifier event's name. */
+    event: 'status' | 'action' | 'report' | 'error';
+    payload: unknown;
+  }
+
+  /** Where a v1 component's files are: a built-in name needs neither. */
+  export interface ComponentSource {
+    /** Folder with index.html, relative to the workspace (trusted workspaces only). */
+    path?: string;
+    /** A development server (e.g. http://localhost:3001), mapped with asExternalUri. */
+    url?: string;
+  }
+
+  /** A v2 component source: inline text, or a file of the workspace. */
+  export type SourceRef = string | { path: string } | { extensionFile: string };
+
+  /** What `st.components.v2.component` registers. */
+  export interface ComponentV2Definition {
+    /** The ES module whose default export is the renderer (required). */
+    js: SourceRef;
+    html?: SourceRef;
+    css?: SourceRef;
+    /** Mount into a ShadowRoot (default) or straight into the document, for libraries that use document.getElementById. */
+    isolateStyles?: boolean;
+  }
+
+  /** A v2 component's width or height: pixels, the container's width, or its content's size. */
+  export type V2Size = number | 'stretch' | 'content';
+
+  /** Options of one mount of a v2 component. */
+  export interface MountOptions<S extends Record<string, unknown> = Record<string, unknown>> {
+    /** Keeps the front-end instance (and its state) when other parameters change. */
+    key?: string;
+    /** Given to the renderer as `data`: JSON, or bytes (a Uint8Array). */
+    data?: unknown;
+    /** Initial state values: the first run already sees them, so mounting costs no rerun. */
+    default?: Partial<S>;
+    width?: V2Size;
+    height?: V2Size;
+    /** One callback per state or trigger name; it runs before the rerun the change causes. */
+    onChange?: { [K in keyof S]?: (value: S[K] | null) => void };
+  }
+
+  /**
+   * One field per state and trigger name: a state value, or its default; a trigger's value in the one
+   * run it fired for, and null or missing otherwise (a trigger without a callback is missing until it
+   * fires, as in Streamlit), so test triggers for a value, not for `!== null`.
+   */
+  export type MountResult<S extends Record<string, unknown> = Record<string, unknown>> = { [K in keyof S]?: S[K] | null };
+
+  /** Mounts one instance of a registered v2 component in the container it was registered on. */
+  export type ComponentV2<S extends Record<string, unknown> = Record<string, unknown>> = (options?: MountOptions<S>) => MountResult<S>;
+
+  /**
+   * The app API. Elements appear in the order they are declared; widgets return their current
+   * value. A container (`expander`, `tabs`, `columns`) returns `St` objects to declare into.
+   */
+  export interface St {
+    /** The app's own values: they survive reruns, hiding the view and window reloads. */
+    readonly sessionState: Record<string, unknown>;
+    /** The active editor (file, language, selection…); reading it makes the app rerun when it changes. */
+    readonly editor: EditorContext | undefined;
+    /** Who is signed in (never a token); reading it makes the app rerun on sign-in, sign-out and expiry. */
+    readonly auth: AuthState;
+    /** The local API server, called by the host (which adds the access token to protected routes). */
+    readonly api: {
+      /** Calls a route and resolves with its status and body (never rejects for an HTTP error). */
+      call(route: ApiRoute): Promise<ApiCallResult>;
+    };
+    /** Events components sent through the notifier, newest first (at most 50); new ones rerun an app that reads them. */
+    readonly componentEvents: readonly ComponentEvent[];
+    /** Stops this run and starts another at once (at most 50 in a row without an event). */
+    rerun(): never;
+
+    /** A title: the largest heading. */
+    title(text: string): void;
+    /** A section heading. */
+    header(text: string): void;
+    /** Markdown subset (headings, emphasis, code, links, lists); HTML is shown as text, never run. */
+    markdown(text: string): void;
+    /** Plain text, shown as it is. */
+    text(text: string): void;
+    /** Small, muted text. */
+    caption(text: string): void;
+    /** A code block, highlighted for `language` when given. */
+    code(code: string, options?: { language?: string }): void;
+    /** Any value as pretty-printed JSON. */
+    json(value: unknown): void;
+    /** A horizontal rule. */
+    divider(): void;
+    /** A blue information box. */
+    info(text: string): void;
+    /** A green success box. */
+    success(text: string): void;
+    /** A yellow warning box. */
+    warning(text: string): void;
+    /** A red error box (the app keeps running). */
+    error(text: string): void;
+    /** A progress bar; `value` from 0 to 1 (clamped). */
+    progress(value: number, text?: string): void;
+    /** A table. Rows as objects (columns from their keys) or as arrays (with `columns`). */
+    table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options?: { columns?: string[] }): void;
+
+    /** A button. True only in the run caused by the click; never replayed by later reruns. */
+    button(label: string, options?: WidgetOptions): boolean;
+    /** A checkbox; returns whether it is ticked (`value`: initially). */
+    checkbox(label: string, options?: WidgetOptions & { value?: boolean }): boolean;
+    /** A toggle switch; returns whether it is on (`value`: initially). */
+    toggle(label: string, options?: WidgetOptions & { value?: boolean }): boolean;
+    /** A single-line text field; returns its text (`value`: initially). The app reruns on Enter or blur. */
+    textInput(label: string, options?: WidgetOptions & { value?: string; placeholder?: string }): string;
+    /** A number field; returns its value, clamped to `min`…`max`. */
+    numberInput(label: string, options?: WidgetOptions & { value?: number; min?: number; max?: number; step?: number }): number;
+    /** A slider from `min` (default 0) to `max` (default 100); returns its value. */
+    slider(label: string, options?: WidgetOptions & { min?: number; max?: number; value?: number; step?: number }): number;
+    /** A drop-down list; returns the chosen option (`index`: initially), undefined when `options` is empty. */
+    selectbox(label: string, options: readonly string[], settings?: WidgetOptions & { index?: number }): string | undefined;
+    /** Radio buttons; returns the chosen option (`index`: initially), undefined when `options` is empty. */
+    radio(label: string, options: readonly string[], settings?: WidgetOptions & { index?: number }): string | undefined;
+    /**
+     * A component speaking Streamlit's v1 protocol in a sandboxed frame. Returns the last value it
+     * sent with `Streamlit.setComponentValue` (or `default`); a new value reruns the app.
+     */
+    component(
+      name: string,
+      args?: Record<string, unknown>,
+      options?: WidgetOptions & ComponentSource & { default?: unknown; height?: number },
+    ): unknown;
+    /**
+     * Streamlit's component APIs. `st.components.v2.component(name, { html, css, js, isolateStyles })`
+     * registers a frameless component (its module's default export is the renderer) and returns the
+     * function that mounts it in this container: `counter({ key, data, default, onChange })`.
+     */
+    readonly components: {
+      v2: {
+        /** Registers a frameless component and returns its mount function. */
+        component<S extends Record<string, unknown> = Record<string, unknown>>(
+          name: string,
+          definition: ComponentV2Definition,
+        ): ComponentV2<S>;
+      };
+    };
+
+    /** A collapsible section; returns a container to declare its contents into. */
+    expander(label: string, options?: { expanded?: boolean }): St;
+    /** Tabs; returns one container per label. */
+    tabs(labels: readonly string[]): St[];
+    /** Side-by-side columns (1 to 12); returns one container per column. */
+    columns(count: number): St[];
+  }
+}
