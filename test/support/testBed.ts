@@ -10,9 +10,9 @@ import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { HostControl } from './hostControl';
 import { freePort, spawnTracked, stopTracked, waitFor } from './processes';
 import { createRemoteTopology, localTopology, type Topology } from './topology';
+import { installedBuild, type VscodeBuild } from './vscodeBuild';
 
 export const repoRoot = resolve(__dirname, '..', '..');
-export const codeServerEntry = join(repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
@@ -50,9 +50,12 @@ export class TestBed {
     private readonly tempDir: string,
     readonly codeServerLog: string[],
     readonly topology: Topology,
+    /** The VS Code build this bed runs (COMPONENT_HOST_VSCODE). */
+    readonly build: VscodeBuild,
   ) {}
 
   static async start(options: TestBedOptions = {}): Promise<TestBed> {
+    const build = installedBuild();
     const tempDir = mkdtempSync(join(tmpdir(), 'component-host-e2e-'));
     const workspace = join(tempDir, 'workspace');
     cpSync(options.workspaceTemplate ?? join(repoRoot, 'examples', 'workspace'), workspace, { recursive: true });
@@ -86,8 +89,8 @@ export class TestBed {
 
     if (options.vsix) {
       const install = spawnTracked(
-        process.execPath,
-        [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDir, '--install-extension', options.vsix],
+        build.nodeBin,
+        [build.entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDir, '--install-extension', options.vsix],
         { env, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       install.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
@@ -101,7 +104,7 @@ export class TestBed {
     const port = topology.kind === 'remote' ? 20_000 + Math.floor(Math.random() * 20_000) : await freePort();
     const authority = `${topology.serverHost}:${port}`;
     const args = [
-      codeServerEntry,
+      build.entry,
       '--auth',
       'none',
       '--bind-addr',
@@ -115,8 +118,13 @@ export class TestBed {
       '--disable-getting-started-override',
     ];
     if (options.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
+    const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
+    const usesPayload = Boolean(devPath) || options.hostTests !== false;
+    // VS Code 1.10x+ honours the payload's development and test paths only with its smoke-test driver.
+    const smokeTestDriver = usesPayload && build.smokeTestDriver === true;
+    if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     args.push(workspace);
-    const codeServer = spawnTracked(...topology.wrap(process.execPath, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const codeServer = spawnTracked(...topology.wrap(build.nodeBin, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     codeServer.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
     codeServer.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
     const base = `http://${authority}`;
@@ -136,7 +144,6 @@ export class TestBed {
       );
 
       const payload: [string, string][] = [];
-      const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
       if (devPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${devPath}`]);
       if (options.hostTests !== false) {
         host = new HostControl();
@@ -156,7 +163,7 @@ export class TestBed {
       await page.goto(url);
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       if (host) await withTimeout(host.connected, 60_000, 'the in-host test runner to connect');
-      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology);
+      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology, build);
     } catch (err) {
       await browser?.close().catch(() => undefined);
       await host?.close().catch(() => undefined);
@@ -217,7 +224,7 @@ export class TestBed {
 
   async screenshot(name: string): Promise<string> {
     mkdirSync(screenshotDir, { recursive: true });
-    const file = join(screenshotDir, `${name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80)}.png`);
+    const file = join(screenshotDir, `${this.build.name}-${name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80)}.png`);
     await this.page.screenshot({ path: file }).catch(() => undefined);
     return file;
   }
