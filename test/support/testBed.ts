@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { HostControl } from './hostControl';
 import { freePort, spawnTracked, stopTracked, waitFor } from './processes';
 import { createRemoteTopology, localTopology, type Topology } from './topology';
@@ -52,6 +52,8 @@ export class TestBed {
     readonly topology: Topology,
     /** The VS Code build this bed runs (COMPONENT_HOST_VSCODE). */
     readonly build: VscodeBuild,
+    /** Runs with VS Code's smoke-test driver, which shows notifications in the center, never as toasts. */
+    private readonly smokeTestDriver: boolean,
   ) {}
 
   static async start(options: TestBedOptions = {}): Promise<TestBed> {
@@ -163,7 +165,7 @@ export class TestBed {
       await page.goto(url);
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       if (host) await withTimeout(host.connected, 60_000, 'the in-host test runner to connect');
-      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology, build);
+      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology, build, smokeTestDriver);
     } catch (err) {
       await browser?.close().catch(() => undefined);
       await host?.close().catch(() => undefined);
@@ -203,6 +205,18 @@ export class TestBed {
     }
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /**
+   * Where the workbench shows notifications: the toasts, or, where the smoke-test driver suppresses
+   * toasts, the notification center (opened as a user does; it lists new ones as they arrive).
+   */
+  async notifications(): Promise<Locator> {
+    if (!this.smokeTestDriver) return this.page.locator('.notifications-toasts');
+    const center = this.page.locator('.notifications-center');
+    if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
+    await center.waitFor({ state: 'visible', timeout: 10_000 });
+    return center;
   }
 
   /** The frame holding our webview's document (VS Code nests it in two iframes). */
