@@ -58,6 +58,19 @@ function seedRipgrepCache() {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const quietNpm = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
+/** What an outer `npm test` exports about its own run (user settings such as npm_config_registry stay). */
+const outerRunVariables =
+  /^(npm_config_user_agent|npm_config_local_prefix|npm_config_npm_version|npm_(node_)?execpath|npm_command|npm_package_\w+|npm_lifecycle_\w+|NODE)$/i;
+
+/**
+ * The environment for an inner npm: the outer run's npm_config_user_agent ("… node/v20 …") would reach
+ * its scripts, and code-server 4.139's postinstall takes the Node version from it, refusing v20 even
+ * while Node 24 runs the install.
+ */
+function freshEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !outerRunVariables.test(key)));
+}
+
 function installedVersion(dir, pkg) {
   try {
     return JSON.parse(readFileSync(join(dir, 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -79,7 +92,7 @@ function ensureNode(build) {
   say(
     `installing Node ${build.node.version} (npm package "node") into .vscode-test/${build.node.folder} for code-server ${build.codeServer} (first run only, ~10 s)`,
   );
-  npmInstall(build.nodeDir, `node@${build.node.version}`, { ...process.env, ...quietNpm });
+  npmInstall(build.nodeDir, `node@${build.node.version}`, { ...freshEnv(), ...quietNpm });
   const version = execFileSync(build.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
   if (version !== `v${build.node.version}`) throw new Error(`${build.nodeBin} reports ${version}, expected v${build.node.version}`);
 }
@@ -92,7 +105,7 @@ export function ensureCodeServer(build) {
       `(first run only, ${build.node ? `~3 min, with Node ${build.node.version}` : '~1-2 min'})`,
   );
   seedRipgrepCache();
-  const env = { ...process.env, ...quietNpm, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
+  const env = { ...freshEnv(), ...quietNpm, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
   if (build.node) {
     // npm's scripts (node-gyp builds of code-server's native modules) run on that Node, against its headers.
     env.PATH = `${join(build.nodeHome, 'bin')}${delimiter}${process.env.PATH ?? ''}`;
