@@ -122,7 +122,7 @@ export class TestBed {
     if (options.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
     const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
     const usesPayload = Boolean(devPath) || options.hostTests !== false;
-    // VS Code 1.10x+ honours the payload's development and test paths only with its smoke-test driver.
+    // VS Code 1.139 (unlike 1.100) honours the payload's development and test paths only with its smoke-test driver.
     const smokeTestDriver = usesPayload && build.smokeTestDriver === true;
     if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     args.push(workspace);
