@@ -1,15 +1,17 @@
 // Installs what the end-to-end suite and `npm start` need, on first use, and says what it does:
-// Debian's chromium, libkrb5-dev and ripgrep (apt-get, as root), and code-server 4.100.3 (a real
-// VS Code build from the npm registry) into .vscode-test/, outside the extension's own dependencies.
+// Debian's chromium, libkrb5-dev and ripgrep (apt-get, as root), and into .vscode-test/ (outside the
+// extension's own dependencies) the VS Code builds of scripts/vscode-builds.json: code-server 4.100.3
+// (VS Code 1.100, runs on this Node 20) and code-server 4.139 (VS Code 1.139) with the Node 24 it
+// needs, itself an npm registry package. `node scripts/provision.mjs [build…]` installs some only.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { buildNames, vscodeBuild } from './vscodeBuilds.mjs';
 
-export const CODE_SERVER_VERSION = '4.100.3';
-const root = new URL('..', import.meta.url).pathname;
-export const codeServerDir = join(root, '.vscode-test', 'code-server');
-export const codeServerBin = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** The build `npm start` opens. */
+export const startBuild = vscodeBuild('oldest');
+export const codeServerBin = startBuild.entry;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const say = (text) => console.log(`[provision] ${text}`);
@@ -53,42 +55,86 @@ function seedRipgrepCache() {
   execFileSync('tar', ['czf', archive, '-C', join(cache, 'x'), 'rg']);
 }
 
-export function ensureCodeServer() {
-  if (existsSync(codeServerBin)) return;
-  say(`installing code-server ${CODE_SERVER_VERSION} (a real VS Code build) into .vscode-test/code-server (first run only, ~1-2 min)`);
-  mkdirSync(codeServerDir, { recursive: true });
-  // npm 11 asks for install scripts to be approved: code-server's postinstall builds VS Code's native
-  // modules and argon2's builds its binding; both must run. (npm >= 7 runs scripts as root without
-  // `unsafe-perm`, which it no longer knows and would only warn about.)
-  const manifest = { name: 'component-host-test-bed', private: true, allowScripts: { 'code-server': true, argon2: true } };
-  writeFileSync(join(codeServerDir, 'package.json'), JSON.stringify(manifest, null, 2));
-  seedRipgrepCache();
-  const env = {
-    ...process.env,
-    // node-pty's postinstall runs `npx node-gyp`, which would otherwise ask before installing it.
-    npm_config_yes: 'true',
-    npm_config_audit: 'false',
-    npm_config_fund: 'false',
-  };
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: codeServerDir,
-    stdio: 'inherit',
-    env,
-  });
-  if (r.status !== 0 || !existsSync(codeServerBin))
-    throw new Error(`installing code-server ${CODE_SERVER_VERSION} failed (exit ${r.status})`);
-  say('code-server installed');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const quietNpm = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+/** What an outer `npm test` exports about its own run (user settings such as npm_config_registry stay). */
+const outerRunVariables =
+  /^(npm_config_user_agent|npm_config_local_prefix|npm_config_npm_version|npm_(node_)?execpath|npm_command|npm_package_\w+|npm_lifecycle_\w+|NODE)$/i;
+
+/**
+ * The environment for an inner npm: the outer run's npm_config_user_agent ("… node/v20 …") would reach
+ * its scripts, and code-server 4.139's postinstall takes the Node version from it, refusing v20 even
+ * while Node 24 runs the install.
+ */
+function freshEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !outerRunVariables.test(key)));
 }
 
-export function provision() {
+function installedVersion(dir, pkg) {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function npmInstall(dir, spec, env) {
+  mkdirSync(dir, { recursive: true });
+  // npm 11 asks for install scripts to be approved: code-server's postinstall builds VS Code's native
+  // modules and argon2's builds its binding; both must run.
+  const manifest = { name: 'component-host-test-bed', private: true, allowScripts: { 'code-server': true, argon2: true } };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  const r = spawnSync(npm, ['install', '--no-save', '--no-package-lock', spec], { cwd: dir, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`npm install ${spec} in ${dir} failed (exit ${r.status})`);
+}
+
+/** A Node that code-server needs and this machine lacks: the `node` package of the npm registry. */
+function ensureNode(build) {
+  if (!build.node || installedVersion(build.nodeDir, 'node') === build.node.version) return;
+  say(
+    `installing Node ${build.node.version} (npm package "node") into .vscode-test/${build.node.folder} for code-server ${build.codeServer} (first run only, ~10 s)`,
+  );
+  npmInstall(build.nodeDir, `node@${build.node.version}`, { ...freshEnv(), ...quietNpm });
+  const version = execFileSync(build.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+  if (version !== `v${build.node.version}`) throw new Error(`${build.nodeBin} reports ${version}, expected v${build.node.version}`);
+}
+
+export function ensureCodeServer(build) {
+  ensureNode(build);
+  if (installedVersion(build.dir, 'code-server') === build.codeServer && existsSync(build.entry)) return;
+  say(
+    `installing code-server ${build.codeServer} (VS Code ${build.vscode}, ${build.label}) into .vscode-test/${build.folder} ` +
+      `(first run only, ${build.node ? `~3 min, with Node ${build.node.version}` : '~1-2 min'})`,
+  );
+  seedRipgrepCache();
+  const env = { ...freshEnv(), ...quietNpm, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
+  if (build.node) {
+    // npm's scripts (node-gyp builds of code-server's native modules) run on that Node, against its headers.
+    env.PATH = `${join(build.nodeHome, 'bin')}${delimiter}${process.env.PATH ?? ''}`;
+    env.npm_config_nodedir = build.nodeHome;
+  }
+  npmInstall(build.dir, `code-server@${build.codeServer}`, env);
+  if (!existsSync(build.entry)) throw new Error(`installing code-server ${build.codeServer} left no ${build.entry}`);
+  say(`code-server ${build.codeServer} installed`);
+}
+
+/** `code-server --version`, run as the suite runs it: "4.139.1 <commit> with Code 1.139.1". */
+export function codeServerVersion(build) {
+  const out = execFileSync(build.nodeBin, [build.entry, '--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return out.trim().split('\n')[0];
+}
+
+export function provision(builds = buildNames) {
   ensureSystemPackages();
-  ensureCodeServer();
+  for (const name of builds) ensureCodeServer(vscodeBuild(name));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    provision();
+    const builds = process.argv.slice(2);
+    provision(builds.length ? builds : buildNames);
+    for (const name of builds.length ? builds : buildNames) say(`${name}: code-server ${codeServerVersion(vscodeBuild(name))}`);
     say('ready');
   } catch (err) {
     console.error(`[provision] ${err instanceof Error ? err.message : String(err)}`);

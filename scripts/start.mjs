@@ -10,7 +10,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
-import { provision, codeServerBin } from './provision.mjs';
+import { provision, codeServerBin, startBuild } from './provision.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const stateDir = process.env.COMPONENT_HOST_START_DIR || join(root, '.vscode-test', 'start');
@@ -35,7 +35,9 @@ function freePort() {
 }
 
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-provision();
+// Only the build it opens: 1.139 would load the development extension only with its smoke-test
+// driver, which hides notification toasts (docs/decisions.md).
+provision([startBuild.name]);
 
 const userDir = join(stateDir, 'user');
 mkdirSync(join(userDir, 'User'), { recursive: true });

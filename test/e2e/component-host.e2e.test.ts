@@ -74,7 +74,12 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
     await bed().page.locator('.tab', { hasText: 'notes.md' }).first().waitFor({ timeout: 10_000 });
     await component.getByTestId('notification').click();
     await activity('notification: {"shown":true}');
-    await bed().page.locator('.notifications-toasts', { hasText: 'hello from the component' }).first().waitFor({ timeout: 10_000 });
+    await (
+      await bed().notifications()
+    )
+      .locator('.notification-list-item', { hasText: 'hello from the component' })
+      .first()
+      .waitFor({ timeout: 10_000 });
   });
 
   test('storage survives a window reload and is cleared by the command', async () => {

@@ -146,8 +146,10 @@ describe(
       await bed().host!.probe('setSetting', ['componentHost.auth0.signInTimeoutSeconds', 5]);
       try {
         const late = await callbackWithheld();
-        await bed()
-          .page.locator('.notifications-toasts', { hasText: /timed out/i })
+        await (
+          await bed().notifications()
+        )
+          .locator('.notification-list-item', { hasText: /timed out/i })
           .first()
           .waitFor({ timeout: 20_000 });
         assert.notEqual(await deliver(late), 200);

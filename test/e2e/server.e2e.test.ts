@@ -24,13 +24,17 @@ describe('API server in code-server', { timeout: 240_000 }, () => {
 
   test('the palette calls routes through the host and says what came back (public 200; protected 401 signed out)', async () => {
     await bed().runCommand('Component Host: Call Public API Route');
-    await bed()
-      .page.locator('.notifications-toasts', { hasText: 'GET /api/ping · token: no · 200 OK' })
+    await (
+      await bed().notifications()
+    )
+      .locator('.notification-list-item', { hasText: 'GET /api/ping · token: no · 200 OK' })
       .first()
       .waitFor({ timeout: 30_000 });
     await bed().runCommand('Component Host: Call Protected API Route');
-    await bed()
-      .page.locator('.notifications-toasts', { hasText: /GET \/api\/pong · token: no · 401/ })
+    await (
+      await bed().notifications()
+    )
+      .locator('.notification-list-item', { hasText: /GET \/api\/pong · token: no · 401/ })
       .first()
       .waitFor({ timeout: 30_000 });
   });

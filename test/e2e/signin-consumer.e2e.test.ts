@@ -23,8 +23,10 @@ describe('other extensions get the session through vscode.authentication', { tim
     await login.click('#continue');
     await login.waitForURL(/\/cb\?/, { timeout: 15_000 });
     await login.close();
-    await bed()
-      .page.locator('.notification-toast', {
+    await (
+      await bed().notifications()
+    )
+      .locator('.notification-list-item', {
         hasText: /Auth consumer got a session for Development User \(development sign-in\); scopes: [^;]*\bread:pong\b[^;]*; JWT: true/,
       })
       .waitFor({ timeout: 15_000 });

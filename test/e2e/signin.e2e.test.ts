@@ -159,7 +159,7 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
     const login = await commandOpeningBrowser('Component Host: Sign In');
     await login.close();
     // Cancel from the progress notification, as a user would.
-    const cancel = bed().page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).first();
+    const cancel = (await bed().notifications()).locator('.monaco-button', { hasText: 'Cancel' }).first();
     await cancel.click({ timeout: 15_000 });
     await waitFor('progress gone', async () => ((await cancel.isVisible().catch(() => false)) ? undefined : true), 10_000);
     const info = await bed().host!.probe<{ signedIn: boolean }>('auth.info');

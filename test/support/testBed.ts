@@ -6,14 +6,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { HostControl } from './hostControl';
 import { addLanguagePack } from './languagePack';
 import { freePort, spawnTracked, stopTracked, waitFor } from './processes';
 import { createRemoteTopology, localTopology, type Topology } from './topology';
+import { installedBuild, type VscodeBuild } from './vscodeBuild';
 
 export const repoRoot = resolve(__dirname, '..', '..');
-export const codeServerEntry = join(repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
@@ -53,9 +53,14 @@ export class TestBed {
     private readonly tempDir: string,
     readonly codeServerLog: string[],
     readonly topology: Topology,
+    /** The VS Code build this bed runs (COMPONENT_HOST_VSCODE). */
+    readonly build: VscodeBuild,
+    /** Runs with VS Code's smoke-test driver, which shows notifications in the center, never as toasts. */
+    private readonly smokeTestDriver: boolean,
   ) {}
 
   static async start(options: TestBedOptions = {}): Promise<TestBed> {
+    const build = installedBuild();
     const tempDir = mkdtempSync(join(tmpdir(), 'component-host-e2e-'));
     const workspace = join(tempDir, 'workspace');
     cpSync(options.workspaceTemplate ?? join(repoRoot, 'examples', 'workspace'), workspace, { recursive: true });
@@ -71,6 +76,10 @@ export class TestBed {
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'window.restoreWindows': 'none',
+        // 1.139 opens its Chat view beside the editor and, after a reload, focuses its input, which
+        // can close a quick input the test has just opened. Users can turn both off too.
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
         ...options.userSettings,
       }),
     );
@@ -90,8 +99,8 @@ export class TestBed {
 
     if (options.vsix) {
       const install = spawnTracked(
-        process.execPath,
-        [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDir, '--install-extension', options.vsix],
+        build.nodeBin,
+        [build.entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDir, '--install-extension', options.vsix],
         { env, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       install.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
@@ -105,7 +114,7 @@ export class TestBed {
     const port = topology.kind === 'remote' ? 20_000 + Math.floor(Math.random() * 20_000) : await freePort();
     const authority = `${topology.serverHost}:${port}`;
     const args = [
-      codeServerEntry,
+      build.entry,
       '--auth',
       'none',
       '--bind-addr',
@@ -119,9 +128,14 @@ export class TestBed {
       '--disable-getting-started-override',
     ];
     if (options.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
+    const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
+    const usesPayload = Boolean(devPath) || options.hostTests !== false;
+    // VS Code 1.139 (unlike 1.100) honours the payload's development and test paths only with its smoke-test driver.
+    const smokeTestDriver = usesPayload && build.smokeTestDriver === true;
+    if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     if (options.locale) args.push('--locale', options.locale);
     args.push(workspace);
-    const codeServer = spawnTracked(...topology.wrap(process.execPath, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const codeServer = spawnTracked(...topology.wrap(build.nodeBin, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     codeServer.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
     codeServer.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
     const base = `http://${authority}`;
@@ -141,7 +155,6 @@ export class TestBed {
       );
 
       const payload: [string, string][] = [];
-      const devPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
       if (devPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${devPath}`]);
       if (options.hostTests !== false) {
         host = new HostControl();
@@ -161,7 +174,7 @@ export class TestBed {
       await page.goto(url);
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       if (host) await withTimeout(host.connected, 60_000, 'the in-host test runner to connect');
-      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology);
+      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology, build, smokeTestDriver);
     } catch (err) {
       await browser?.close().catch(() => undefined);
       await host?.close().catch(() => undefined);
@@ -189,17 +202,35 @@ export class TestBed {
         .catch(() => undefined);
       await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible' });
-      await input.fill(`>${title}`);
-      const listed = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(
+      // Something that takes focus (a view restored after a reload) closes the palette: open it again.
+      const typed = await input.fill(`>${title}`, { timeout: 10_000 }).then(
         () => true,
         () => false,
       );
+      const listed =
+        typed &&
+        (await row.waitFor({ state: 'visible', timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        ));
       if (listed) break;
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) throw new Error(`the command "${title}" is not in the command palette after ${timeoutMs} ms`);
     }
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /**
+   * Where the workbench shows notifications: the toasts, or, where the smoke-test driver suppresses
+   * toasts, the notification center (opened as a user does; it lists new ones as they arrive).
+   */
+  async notifications(): Promise<Locator> {
+    if (!this.smokeTestDriver) return this.page.locator('.notifications-toasts');
+    const center = this.page.locator('.notifications-center');
+    if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
+    await center.waitFor({ state: 'visible', timeout: 10_000 });
+    return center;
   }
 
   /** The frame holding our webview's document (VS Code nests it in two iframes). */
@@ -221,7 +252,7 @@ export class TestBed {
 
   async screenshot(name: string): Promise<string> {
     mkdirSync(screenshotDir, { recursive: true });
-    const file = join(screenshotDir, `${name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80)}.png`);
+    const file = join(screenshotDir, `${this.build.name}-${name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80)}.png`);
     await this.page.screenshot({ path: file }).catch(() => undefined);
     return file;
   }
