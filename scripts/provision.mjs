@@ -108,7 +108,10 @@ export function ensureCodeServer(build) {
       `(first run only, ${build.node ? `~3 min, with Node ${build.node.version}` : '~1-2 min'})`,
   );
   seedRipgrepCache();
-  const env = { ...freshEnv(), ...quietNpm, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
+  // code-server's postinstall refuses to run as root without npm_config_unsafe_perm (npm 11 itself no
+  // longer knows it and would warn, hence log level error); node-pty's postinstall runs `npx node-gyp`,
+  // which would otherwise ask before installing it.
+  const env = { ...freshEnv(), ...quietNpm, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_loglevel: 'error' };
   if (build.node) {
     // npm's scripts (node-gyp builds of code-server's native modules) run on that Node, against its headers.
     env.PATH = `${join(build.nodeHome, 'bin')}${delimiter}${process.env.PATH ?? ''}`;

@@ -28,7 +28,7 @@ export interface ComponentHostApi {
 
 export function activate(context: vscode.ExtensionContext): ComponentHostApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel('Component Host', { log: true });
+  const log = vscode.window.createOutputChannel(vscode.l10n.t('Component Host'), { log: true });
   context.subscriptions.push(log);
 
   const auth = registerAuth(context, log);
@@ -73,14 +73,16 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
 
 /** The palette's API calls: the host calls the route (adding the token when signed in) and says what came back. */
 async function callAndShow(server: ApiServerService, route: ApiRoute): Promise<ApiCallResult> {
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Calling GET /api/${route}…` }, () =>
-    server.call(route),
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Calling GET /api/{0}…', route) },
+    () => server.call(route),
   );
-  const status = result.status === 0 ? 'no answer' : String(result.status);
+  const status = result.status === 0 ? vscode.l10n.t('no answer') : String(result.status);
   const outcome = result.ok ? ' OK' : result.error ? ` — ${result.error}` : '';
-  const line = `GET ${result.path} · token: ${result.usedToken ? 'yes' : 'no'} · ${status}${outcome}`;
+  const token = result.usedToken ? vscode.l10n.t('yes') : vscode.l10n.t('no');
+  const line = vscode.l10n.t('GET {0} · token: {1} · {2}{3}', result.path, token, status, outcome);
   const show = result.ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  void show(`Component Host: ${line}`);
+  void show(vscode.l10n.t('Component Host: {0}', line));
   return result;
 }
 

@@ -281,13 +281,13 @@ function readEditor(): EditorContext | undefined {
 const notFound =
   (name: string): App =>
   (st) => {
-    st.warning(`No app "${name}": it is neither a built-in app nor a file in this workspace.`);
-    st.caption('Run "Component Host: Select App" to pick one.');
+    st.warning(vscode.l10n.t('No app "{0}": it is neither a built-in app nor a file in this workspace.', name));
+    st.caption(vscode.l10n.t('Run "Component Host: Select App" to pick one.'));
   };
 
 const untrusted =
   (name: string): App =>
   (st) => {
-    st.warning(`"${name}" is an app from this workspace, and this workspace is not trusted, so it was not run.`);
-    st.caption('Trust the workspace (Manage Workspace Trust) to run it; built-in apps work either way.');
+    st.warning(vscode.l10n.t('"{0}" is an app from this workspace, and this workspace is not trusted, so it was not run.', name));
+    st.caption(vscode.l10n.t('Trust the workspace (Manage Workspace Trust) to run it; built-in apps work either way.'));
   };

@@ -44,31 +44,35 @@ export async function pickApp(): Promise<string | undefined> {
   type Item = vscode.QuickPickItem & { value?: string };
   const items: Item[] = Object.entries(builtinApps).map(([value, a]) => ({
     label: `$(package) ${a.title}`,
-    description: 'built in',
+    description: vscode.l10n.t('built in'),
     value,
   }));
   if (folder) {
     for (const app of await findApps(folder)) {
-      items.push({ label: `$(file-code) ${app}`, description: trusted ? 'workspace' : 'workspace (needs trust to run)', value: app });
+      items.push({
+        label: `$(file-code) ${app}`,
+        description: trusted ? vscode.l10n.t('workspace') : vscode.l10n.t('workspace (needs trust to run)'),
+        value: app,
+      });
     }
-    items.push({ label: '$(folder-opened) Browse…', description: 'any app file in the workspace' });
+    items.push({ label: `$(folder-opened) ${vscode.l10n.t('Browse…')}`, description: vscode.l10n.t('any app file in the workspace') });
   }
   const pick = await vscode.window.showQuickPick(items, {
-    title: 'Component Host: Select App',
-    placeHolder: 'The app the side panel runs',
+    title: vscode.l10n.t('Component Host: Select App'),
+    placeHolder: vscode.l10n.t('The app the side panel runs'),
   });
   if (!pick) return undefined;
   if (pick.value !== undefined || !folder) return pick.value;
   const [file] =
     (await vscode.window.showOpenDialog({
-      title: 'Component Host: an app file',
+      title: vscode.l10n.t('Component Host: an app file'),
       defaultUri: folder,
       canSelectMany: false,
-      filters: { 'App modules': ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'] },
+      filters: { [vscode.l10n.t('App modules')]: ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'] },
     })) ?? [];
   if (!file) return undefined;
   if (!isInside(folder, file)) {
-    void vscode.window.showWarningMessage('Component Host runs apps from inside the workspace folder only.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Component Host runs apps from inside the workspace folder only.'));
     return undefined;
   }
   return path.relative(folder.fsPath, file.fsPath).split(path.sep).join('/');

@@ -23,7 +23,7 @@ export function registerNewApp(extensionUri: vscode.Uri): vscode.Disposable {
 async function newApp(extensionUri: vscode.Uri, given: { language?: AppLanguage; name?: string }): Promise<string | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) {
-    void vscode.window.showWarningMessage('Component Host: open a folder first; apps live in the workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Component Host: open a folder first; apps live in the workspace.'));
     return undefined;
   }
   const appsDir = appFolders()[0] ?? 'apps';
@@ -38,11 +38,15 @@ async function newApp(extensionUri: vscode.Uri, given: { language?: AppLanguage;
   const name =
     given.name ??
     (await vscode.window.showInputBox({
-      title: 'Component Host: New App',
-      prompt: `Name of the app (a file in ${appsDir}/)`,
+      title: vscode.l10n.t('Component Host: New App'),
+      prompt: vscode.l10n.t('Name of the app (a file in {0}/)', appsDir),
       value: 'my-app',
       validateInput: async (v) =>
-        !NAME.test(v) ? 'Letters, digits, "-" and "_" (up to 64)' : (await exists(v)) ? `${appsDir}/${v}.${ext} exists` : undefined,
+        !NAME.test(v)
+          ? vscode.l10n.t('Letters, digits, "-" and "_" (up to 64)')
+          : (await exists(v))
+            ? vscode.l10n.t('{0} exists', `${appsDir}/${v}.${ext}`)
+            : undefined,
     }));
   if (!name) return undefined;
   if (!NAME.test(name) || (await exists(name))) throw new Error(`New App: "${name}" is not a new app name`);
@@ -72,10 +76,10 @@ async function newApp(extensionUri: vscode.Uri, given: { language?: AppLanguage;
 async function askLanguage(): Promise<AppLanguage | undefined> {
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'TypeScript', description: 'app.ts with `import type { St }`', value: 'typescript' as const },
-      { label: 'JavaScript', description: 'app.js with a JSDoc type for st', value: 'javascript' as const },
+      { label: 'TypeScript', description: vscode.l10n.t('app.ts with an import of the St type'), value: 'typescript' as const },
+      { label: 'JavaScript', description: vscode.l10n.t('app.js with a JSDoc type for st'), value: 'javascript' as const },
     ],
-    { title: 'Component Host: New App', placeHolder: 'Language of the new app' },
+    { title: vscode.l10n.t('Component Host: New App'), placeHolder: vscode.l10n.t('Language of the new app') },
   );
   return pick?.value;
 }
