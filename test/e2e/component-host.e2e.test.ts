@@ -146,7 +146,8 @@ describe('Component Host component in code-server', { timeout: 300_000 }, () => 
           '*',
         );
       }
-      for (let t = 0; t < 100 && answered < 50_000; t++) await new Promise((r) => setTimeout(r, 100));
+      // Correctness, not speed (the benchmark measures that): a loaded machine gets a minute.
+      for (let t = 0; t < 600 && answered < 50_000; t++) await new Promise((r) => setTimeout(r, 100));
       return answered;
     });
     assert.equal(bulk, 50_000, 'each invalid message from the component is answered with a typed error');

@@ -65,8 +65,8 @@ async function signIn(bed: TestBed): Promise<void> {
   await waitFor('signed in', async () => ((await bed.host!.probe<{ signedIn: boolean }>('auth.info')).signedIn ? true : undefined));
 }
 
-const toast = (bed: TestBed, text: string | RegExp) =>
-  bed.page.locator('.notifications-toasts', { hasText: text }).first().waitFor({ timeout: 20_000 });
+const toast = async (bed: TestBed, text: string | RegExp) =>
+  (await bed.notifications()).locator('.notification-list-item', { hasText: text }).first().waitFor({ timeout: 20_000 });
 
 /** A notification may have been shown (and hidden again) before the test looked: the notification center keeps it. */
 async function notified(bed: TestBed, text: RegExp): Promise<void> {
@@ -150,7 +150,7 @@ describe(
       assert.deepEqual(opened, { ok: false, error: { code: 'not-allowed', message: 'passwd.txt is outside the workspace' } });
       assert.equal((await handle('host.openFile', { path: 'README.md' })).ok, true, 'a file inside still opens');
       assert.equal((await handle('host.showNotification', { message: 'Update ready: [Install](command:workbench.action.quit)' })).ok, true);
-      const toastText = bed().page.locator('.notification-toast', { hasText: 'Update ready' }).first();
+      const toastText = (await bed().notifications()).locator('.notification-list-item', { hasText: 'Update ready' }).first();
       await toastText.waitFor({ timeout: 20_000 });
       assert.match((await toastText.textContent()) ?? '', /\[Install\] \(command:workbench\.action\.quit\)/, 'shown as plain text');
       assert.equal(await toastText.locator('.notification-list-item-message a').count(), 0, 'no link in the message');

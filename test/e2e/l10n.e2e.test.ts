@@ -42,6 +42,6 @@ describe('the pseudo-locale (qps-ploc)', { timeout: 240_000 }, () => {
     await bed().page.locator('.statusbar-item', { hasText: signIn }).first().waitFor({ timeout: 20_000 });
     await bed().runCommand(`${nls['command.category']}: ${nls['command.clearComponentStorage.title']}`);
     const cleared = bundle['Component Host: cleared the storage of {0} components.']!.replace('{0}', '0');
-    await bed().page.locator('.notifications-toasts', { hasText: cleared }).first().waitFor({ timeout: 20_000 });
+    await (await bed().notifications()).locator('.notification-list-item', { hasText: cleared }).first().waitFor({ timeout: 20_000 });
   });
 });

@@ -79,13 +79,17 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
       .waitFor({ timeout: 10_000 });
     await view.getByText('Development User (developer@component-host.local)').first().waitFor({ timeout: 10_000 });
     await bed().runCommand('Component Host: Call Public API Route');
-    await bed()
-      .page.locator('.notifications-toasts', { hasText: 'GET /api/ping · token: no · 200 OK' })
+    await (
+      await bed().notifications()
+    )
+      .locator('.notification-list-item', { hasText: 'GET /api/ping · token: no · 200 OK' })
       .first()
       .waitFor({ timeout: 20_000 });
     await bed().runCommand('Component Host: Call Protected API Route');
-    await bed()
-      .page.locator('.notifications-toasts', { hasText: 'GET /api/pong · token: yes · 200 OK' })
+    await (
+      await bed().notifications()
+    )
+      .locator('.notification-list-item', { hasText: 'GET /api/pong · token: yes · 200 OK' })
       .first()
       .waitFor({ timeout: 20_000 });
   });
@@ -149,8 +153,10 @@ describe('sign-in in code-server', { timeout: 300_000 }, () => {
       .filter({ hasText: /^\s*Sign in \| host\s*$/ })
       .waitFor({ timeout: 10_000 });
     await bed().runCommand('Component Host: Call Protected API Route');
-    await bed()
-      .page.locator('.notifications-toasts', { hasText: /GET \/api\/pong · token: no · 401/ })
+    await (
+      await bed().notifications()
+    )
+      .locator('.notification-list-item', { hasText: /GET \/api\/pong · token: no · 401/ })
       .first()
       .waitFor({ timeout: 20_000 });
   });

@@ -78,8 +78,19 @@ export async function walkTheDemo(bed: TestBed, steps: DemoWalkSteps = {}): Prom
   await view.getByText('Thanks: 4 of 5 (a Streamlit v2 component).').waitFor({ timeout: 10_000 });
 
   // The protected route from the app and from the component (host-delegated): 200 with a token.
+  // The same text may be on screen from an earlier call: wait for the run this click causes to finish.
+  const runsBefore = Number(await view.getByTestId('app-root').getAttribute('data-runs'));
   await view.getByTestId('el-key:appProtected').click();
   await view.getByText('app: GET /api/pong · token: yes · 200 OK').waitFor({ timeout: 30_000 });
+  await waitFor(
+    'the run of the click',
+    async () => {
+      const root = view.getByTestId('app-root');
+      const runs = Number(await root.getAttribute('data-runs'));
+      return runs > runsBefore && (await root.getAttribute('data-status')) === 'done' ? true : undefined;
+    },
+    30_000,
+  );
   assert.equal(await view.getByText(/^Thanks/).count(), 0, 'a later run does not thank again');
   const component = await bed.webviewFrame('[data-testid="call-api-protected"]');
   await component.getByTestId('call-api-protected').click();
