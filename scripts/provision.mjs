@@ -82,8 +82,8 @@ function installedVersion(dir, pkg) {
 function npmInstall(dir, spec, env) {
   mkdirSync(dir, { recursive: true });
   // npm 11 asks for install scripts to be approved: code-server's postinstall builds VS Code's native
-  // modules and argon2's builds its binding; both must run.
-  const manifest = { name: 'component-host-test-bed', private: true, allowScripts: { 'code-server': true, argon2: true } };
+  // modules, argon2's builds its binding, node's preinstall picks the platform's binary; all must run.
+  const manifest = { name: 'component-host-test-bed', private: true, allowScripts: { 'code-server': true, argon2: true, node: true } };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   const r = spawnSync(npm, ['install', '--no-save', '--no-package-lock', spec], { cwd: dir, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`npm install ${spec} in ${dir} failed (exit ${r.status})`);
