@@ -1,6 +1,6 @@
 /** Messages of the app host: widget events (webview → host) and renders and acks (host → webview). */
 import * as z from 'zod';
-import { Element } from './elements';
+import { RenderChanges } from './render';
 
 /** A webview document's numbering of its events: a random id taken when the document loads. */
 export const EventHistory = z.string().regex(/^[\w-]{8,64}$/);
@@ -15,7 +15,7 @@ export const WidgetEvent = z.object({
 });
 export type WidgetEvent = z.infer<typeof WidgetEvent>;
 
-export const RunStatus = z.enum(['running', 'done', 'error', 'slow']);
+export const RunStatus = z.enum(['running', 'slow', 'done', 'error']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
 /** A place in a workspace file (relative path, 1-based line and column): a stack frame the view links to. */
@@ -26,22 +26,37 @@ export const SourceLocation = z.object({
 });
 export type SourceLocation = z.infer<typeof SourceLocation>;
 
-export const RenderMessage = z.object({
-  type: z.literal('render'),
+/** What the view shows above the elements: the run, its status, and the error that ended it. */
+export const RenderMeta = z.object({
   runId: z.number().int(),
   app: z.string().max(300),
+  /** `running` while a run streams; `slow` once it has run for a few seconds. */
   status: RunStatus,
-  elements: z.array(Element),
   /** Set when the run failed: the previous elements stay, this is shown above them. */
   error: z
     .object({
-      message: z.string(),
-      stack: z.string().optional(),
+      message: z.string().max(20_000),
+      stack: z.string().max(50_000).optional(),
       /** The app's own frames, mapped to its sources (innermost first). */
       locations: z.array(SourceLocation).max(20).optional(),
     })
     .optional(),
   stats: z.object({ runs: z.number().int(), eventsHandled: z.number().int(), coalesced: z.number().int(), durationMs: z.number() }),
+});
+export type RenderMeta = z.infer<typeof RenderMeta>;
+
+/**
+ * The view's elements change (protocol/render.ts). A `patch` turns the state numbered `from` into
+ * the one numbered `to`; a view at another number ignores it (older) or asks for a `snapshot`
+ * (which replaces whatever the view has; sent on ready too).
+ */
+export const RenderMessage = z.object({
+  type: z.literal('render'),
+  mode: z.enum(['patch', 'snapshot']),
+  from: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative(),
+  ...RenderMeta.shape,
+  ...RenderChanges.shape,
 });
 export type RenderMessage = z.infer<typeof RenderMessage>;
 

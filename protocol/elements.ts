@@ -31,6 +31,8 @@ const content = {
     rows: z.array(z.array(z.string().max(10_000)).max(100)).max(10_000),
   }),
   error: z.object({ kind: z.literal('error'), id, message: z.string().max(10_000), stack: z.string().max(20_000).optional() }),
+  /** Shown while `st.spinner`'s function runs. */
+  spinner: z.object({ kind: z.literal('spinner'), id, text: label }),
 };
 
 /** Elements that send values back: their kinds are the widget kinds. */
@@ -98,21 +100,49 @@ const widgetElements = {
 };
 
 const leaf = { ...content, ...widgetElements };
+export type LeafElement = z.infer<(typeof leaf)[keyof typeof leaf]>;
 
-export type Element =
-  | z.infer<(typeof leaf)[keyof typeof leaf]>
-  | { kind: 'expander'; id: string; label: string; expanded: boolean; children: Element[] }
-  | { kind: 'tabs'; id: string; tabs: { label: string; children: Element[] }[] }
-  | { kind: 'columns'; id: string; columns: Element[][] };
+export const StatusState = z.enum(['running', 'complete', 'error']);
+export type StatusState = z.infer<typeof StatusState>;
 
-export const Element: z.ZodType<Element> = z.lazy(() =>
-  z.union([
-    ...Object.values(leaf),
-    z.object({ kind: z.literal('expander'), id, label, expanded: z.boolean(), children: z.array(Element).max(10_000) }),
-    z.object({ kind: z.literal('tabs'), id, tabs: z.array(z.object({ label, children: z.array(Element).max(10_000) })).max(50) }),
-    z.object({ kind: z.literal('columns'), id, columns: z.array(z.array(Element).max(10_000)).max(12) }),
-  ]),
-);
+/**
+ * Containers as the view holds them: the element without its children, which live in the
+ * container's slots (see protocol/render.ts). `slotCount` says how many slots each has.
+ */
+const containers = {
+  expander: z.object({ kind: z.literal('expander'), id, label, expanded: z.boolean() }),
+  tabs: z.object({ kind: z.literal('tabs'), id, labels: z.array(label).min(1).max(50) }),
+  columns: z.object({ kind: z.literal('columns'), id, count: z.number().int().min(1).max(12) }),
+  /** `st.container()` and `st.empty()`: a place an app fills (and, for `empty`, overwrites). */
+  container: z.object({ kind: z.literal('container'), id, border: z.boolean(), height: z.number().positive().max(10_000).optional() }),
+  /** `st.status(label)`: an expandable container with a running / complete / error state. */
+  status: z.object({ kind: z.literal('status'), id, label, state: StatusState, expanded: z.boolean() }),
+};
+export type ContainerNode = z.infer<(typeof containers)[keyof typeof containers]>;
+
+/** One node of the view: a leaf element, or a container whose children are in its slots. */
+const viewNodes = [...Object.values(leaf), ...Object.values(containers)];
+export const ViewNode: z.ZodType<ViewNode> = z.discriminatedUnion('kind', viewNodes as [(typeof viewNodes)[number], ...typeof viewNodes]);
+export type ViewNode = LeafElement | ContainerNode;
+
+/** How many child slots a node has (leaves: none). */
+export function slotCount(node: ViewNode): number {
+  switch (node.kind) {
+    case 'tabs':
+      return node.labels.length;
+    case 'columns':
+      return node.count;
+    case 'expander':
+    case 'container':
+    case 'status':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/** An app run's output as a tree: containers carry their children, one list per slot. */
+export type Element = LeafElement | (ContainerNode & { slots: Element[][] });
 
 export type WidgetKind = keyof typeof widgetElements;
 export type ElementKind = Element['kind'];

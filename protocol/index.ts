@@ -8,3 +8,4 @@ export * from './component';
 export * from './pendingRequests';
 export * from './componentV2';
 export * from './valueBounds';
+export * from './render';

@@ -39,6 +39,8 @@ export const webviewRequests = {
     }),
     result: z.object({ logged: z.literal(true) }),
   },
+  /** The view's elements lost track of the host's (a patch did not fit): the host sends a snapshot. */
+  renderSnapshot: { params: z.object({}), result: z.object({ sent: z.boolean() }) },
   /** A location link of an app error was clicked: the host opens that workspace file at that line. */
   openSource: { params: SourceLocation, result: z.object({ opened: z.boolean() }) },
 } as const;

@@ -1,21 +1,28 @@
-import { useEffect, useMemo, useState } from 'react';
-import { assertNever, type ErrorMessage, type HostInfo, type RenderMessage } from '../protocol';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { assertNever, type ErrorMessage, type HostInfo } from '../protocol';
 import { Outbox } from './outbox';
 import { AppView } from './AppView';
 import { RequestError, type HostChannel } from './hostChannel';
+import { RenderStore, RenderStoreContext } from './renderStore';
+import { SendContext } from './elements/ElementView';
 
 /** The view belongs to the app: nothing of ours around it but a host notice and protocol errors. */
 export function App({ channel }: { channel: HostChannel }) {
   const [host, setHost] = useState<HostInfo | undefined>();
   const [notice, setNotice] = useState<{ seq: number; text: string } | undefined>();
   const [lastError, setLastError] = useState<ErrorMessage['error'] | undefined>();
-  const [render, setRender] = useState<RenderMessage | undefined>();
+  const store = useMemo(() => {
+    const created = new RenderStore();
+    (window as unknown as { __componentHostRenders?: RenderStore }).__componentHostRenders = created;
+    return created;
+  }, []);
   const outbox = useMemo(() => {
     const created = new Outbox(channel);
     // For the end-to-end suite, beside window.__componentHost (the channel): bursts go through the real numbering.
     (window as unknown as { __componentHostOutbox?: Outbox }).__componentHostOutbox = created;
     return created;
   }, [channel]);
+  const send = useCallback((widgetId: string, value: unknown) => outbox.send(widgetId, value), [outbox]);
 
   useEffect(() => {
     const off = channel.onMessage((message) => {
@@ -29,7 +36,13 @@ export function App({ channel }: { channel: HostChannel }) {
           return setLastError(message.error);
         case 'render':
           // Listen from the first moment: the first render may arrive together with `hello`.
-          return setRender((prev) => (message.status === 'slow' && prev?.runId === message.runId ? { ...prev, status: 'slow' } : message));
+          // A patch that does not fit what this view has (one was lost): ask for everything again.
+          if (store.apply(message) === 'gap') {
+            void channel
+              .request('renderSnapshot', {})
+              .catch((err: unknown) => setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) }));
+          }
+          return;
         case 'ack':
           return outbox.ack(message);
         case 'session': // sign-in state lives in the status bar and the Accounts menu, not in the view
@@ -41,22 +54,24 @@ export function App({ channel }: { channel: HostChannel }) {
     });
     channel.ready(outbox.previousHistories);
     return off;
-  }, [channel, outbox]);
+  }, [channel, outbox, store]);
 
   if (!host) return <p className="boot">Connecting to the extension host…</p>;
   // Where the host runs is diagnostics, not content: data attributes (and the log), never a line of text.
   return (
     <main data-testid="app" data-host-version={host.extensionVersion} data-ui-kind={host.uiKind} data-remote={host.remoteName ?? ''}>
       {notice && <p data-testid="notice">{notice.text}</p>}
-      <AppView
-        render={render}
-        outbox={outbox}
-        openSource={(location) =>
-          void channel.request('openSource', location).catch((err: unknown) => {
-            setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
-          })
-        }
-      />
+      <RenderStoreContext value={store}>
+        <SendContext value={send}>
+          <AppView
+            openSource={(location) =>
+              void channel.request('openSource', location).catch((err: unknown) => {
+                setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
+              })
+            }
+          />
+        </SendContext>
+      </RenderStoreContext>
       {lastError && (
         <p data-testid="last-error" className="error" role="alert">
           {lastError.code}: {lastError.message}

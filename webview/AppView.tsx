@@ -1,18 +1,16 @@
-import type { RenderMessage, SourceLocation } from '../protocol';
-import { ElementList } from './elements/ElementView';
-import type { Outbox } from './outbox';
+import { ROOT_SLOT, type SourceLocation } from '../protocol';
+import { SlotView } from './elements/ElementView';
+import { useRenderMeta, useSlot } from './renderStore';
 
-/** The app's UI: the latest render from the host, and widget events back through the outbox. */
+/** The app's UI: the host's latest state of it (renderStore.ts); widget events go out through SendContext. */
 export function AppView({
-  render,
-  outbox,
   openSource,
 }: {
-  render: RenderMessage | undefined;
-  outbox: Outbox;
   /** Open a file of the workspace at a stack frame's line, in the editor. */
   openSource: (location: SourceLocation) => void;
 }) {
+  const render = useRenderMeta();
+  const root = useSlot(ROOT_SLOT);
   if (!render) {
     return (
       <p className="empty" data-testid="app-empty">
@@ -52,10 +50,10 @@ export function AppView({
           {render.error.stack && <pre className="stack">{render.error.stack}</pre>}
         </div>
       )}
-      {render.elements.length === 0 && !render.error ? (
-        <p className="empty">The app declared no elements yet.</p>
+      {root.ids.length === 0 && !render.error ? (
+        <p className="empty">{render.status === 'done' ? 'The app declared no elements yet.' : 'Running the app…'}</p>
       ) : (
-        <ElementList elements={render.elements} send={(id, value) => outbox.send(id, value)} />
+        <SlotView slot={ROOT_SLOT} />
       )}
     </div>
   );

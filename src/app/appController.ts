@@ -12,6 +12,7 @@ import { ComponentEventLog } from './componentEventLog';
 import { FileStore } from '../storage/fileStore';
 import { isInside } from '../util/paths';
 import { EventHandler } from './eventHandler';
+import { RenderStream } from './renderStream';
 import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { EventLedger, type LedgerRecord } from './eventLedger';
@@ -29,7 +30,9 @@ const LEDGER_KEY = 'componentHost.view.eventHistories';
 
 export class AppController implements vscode.Disposable {
   private handler: EventHandler | undefined;
-  private lastRender: RenderMessage | undefined;
+  /** What the view was sent: each run's output goes out as the changes since (see renderStream.ts). */
+  private readonly renders = new RenderStream();
+  private lastStatus: RenderMessage['status'] | 'none' = 'none';
   private editor: EditorContext | undefined;
   private editorTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -115,7 +118,7 @@ export class AppController implements vscode.Disposable {
       coalesced: r?.coalesced ?? 0,
       eventsHandled: r?.eventsHandled ?? 0,
       discarded: r?.discarded ?? 0,
-      status: this.lastRender?.status ?? 'none',
+      status: this.lastStatus,
       /** Per webview history, the last event applied (tests sum the growth: exactly once across reloads). */
       histories: this.ledger.snapshot(),
     };
@@ -128,8 +131,14 @@ export class AppController implements vscode.Disposable {
   onReady(previousHistories: readonly string[] = []): void {
     const handler = this.ensureHandler();
     for (const history of previousHistories) this.post(handler.ackFor(history));
-    if (this.lastRender) this.post(this.lastRender);
-    else void handler.runner.request();
+    if (!this.resync()) void handler.runner.request();
+  }
+
+  /** Send the view everything it shows (a view that lost track asks); false before the first run. */
+  resync(): boolean {
+    const snapshot = this.renders.snapshot();
+    if (snapshot) this.post(snapshot);
+    return snapshot !== undefined;
   }
 
   receive(event: WidgetEvent): void {
@@ -157,11 +166,10 @@ export class AppController implements vscode.Disposable {
       services: this.runServices(),
       render: (run) => {
         const output = this.authoring.afterRun(run);
-        const message: RenderMessage = { type: 'render', ...output };
-        if (output.status !== 'slow') this.lastRender = message;
         if (output.error) this.log.error(`app ${name} failed: ${output.error.message}`);
-        if (output.status === 'slow') this.log.warn(`app ${name} is still running after a few seconds`);
-        this.post(message);
+        if (output.status === 'slow' && this.lastStatus !== 'slow') this.log.warn(`app ${name} is still running after a few seconds`);
+        this.lastStatus = output.status;
+        this.post(this.renders.next(output));
       },
       onSaveError: (message) => {
         this.log.error(message);
@@ -209,7 +217,6 @@ export class AppController implements vscode.Disposable {
 
   private restart(): void {
     this.handler = undefined;
-    this.lastRender = undefined;
     this.ensureHandler();
     this.rerun('app changed');
   }

@@ -4,14 +4,7 @@
  * discarded: latest wins); reruns caused only by `st.rerun()` are capped so an app cannot loop; an
  * exception renders an error and keeps the previous elements; a slow run is reported.
  */
-import {
-  widgetValueSchemas,
-  type ComponentV2Value,
-  type Element,
-  type ErrorInfo,
-  type RenderMessage,
-  type WidgetKind,
-} from '../../protocol';
+import { widgetValueSchemas, type ComponentV2Value, type Element, type ErrorInfo, type RenderMeta, type WidgetKind } from '../../protocol';
 import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
 import { V2ChangeQueue } from './componentsV2';
@@ -21,8 +14,15 @@ import { RerunRequest, RunSuperseded, St, type App } from './st';
 
 export const MAX_CHAINED_RERUNS = 50;
 export const SLOW_RUN_MS = 5000;
+/** While a run goes on, what it declared reaches the view at most once per frame. */
+export const FRAME_MS = 16;
 
-export type RenderOutput = Omit<RenderMessage, 'type'>;
+/** What a run shows: its elements (so far, when `partial`) and how it is going. */
+export interface RenderOutput extends RenderMeta {
+  elements: Element[];
+  /** The run goes on: these are the elements it declared so far. */
+  partial?: true;
+}
 
 export interface RunnerDeps {
   app: () => Promise<App>;
@@ -66,6 +66,10 @@ export class AppRunner {
   private triggers = new Set<string>();
   private chained = 0;
   private runId = 0;
+  /** The record of the run in progress: its widgets may be used before it completes (it streams). */
+  private running: RunRecord | undefined;
+  /** Lets the run in progress go when a newer one supersedes it (it stops at its next `st` call). */
+  private abandon: (() => void) | undefined;
   /** v2 components' state and trigger values between runs. */
   private readonly v2 = new V2ChangeQueue();
 
@@ -88,7 +92,7 @@ export class AppRunner {
    * (or recorded as a trigger), and a rerun asked for. Returns why it was refused, if it was.
    */
   applyEvent(widgetId: string, raw: unknown): ErrorInfo | undefined {
-    const kind = this.record.widgetKinds.get(widgetId);
+    const kind = this.running?.widgetKinds.get(widgetId) ?? this.record.widgetKinds.get(widgetId);
     if (!kind) return { code: 'invalid-message', message: `no widget "${widgetId.slice(0, 100)}" in the current app run` };
     const value = widgetValueSchemas[kind].safeParse(raw);
     if (!value.success) {
@@ -110,6 +114,7 @@ export class AppRunner {
     if (!chained) this.chained = 0;
     this.pending = true;
     this.generation++;
+    this.abandon?.();
     if (this.loop) {
       this.coalesced++;
       return this.loop;
@@ -144,19 +149,38 @@ export class AppRunner {
     };
     const v2Callbacks = this.v2.takeCallbacks();
     const record = new RunRecord();
-    const st = new St({ inputs, services: this.services, record });
+    this.running = record;
+    // Streaming: what the run declared goes out at most once per frame while it runs. A run that ends
+    // within its first frame (most runs of a click) sends only its final state, at once.
+    let status: 'running' | 'slow' = 'running';
+    let frame: NodeJS.Timeout | undefined;
+    let lastFrame = -Infinity;
+    const flush = () => {
+      frame = undefined;
+      if (inputs.superseded()) return;
+      lastFrame = performance.now();
+      this.emit(runId, status, st.build(), started, undefined, true);
+    };
+    const declared = () => {
+      if (frame === undefined && !inputs.superseded()) frame = setTimeout(flush, Math.max(0, lastFrame + FRAME_MS - performance.now()));
+    };
+    const st = new St({ inputs, services: this.services, record, declared });
+    const superseded = new Promise<false>((resolve) => (this.abandon = () => resolve(false)));
     // Saved before the render goes out, so what the view shows is already on its way to storage
     // (a window reload right after a click must not lose it).
     let saving: Promise<void> | undefined;
     const save = () => (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(errorMessage(err))));
-    const slow = setTimeout(() => this.emit(runId, 'slow', this.lastElements, started), this.deps.slowRunMs ?? SLOW_RUN_MS);
+    const slow = setTimeout(() => {
+      status = 'slow';
+      flush();
+    }, this.deps.slowRunMs ?? SLOW_RUN_MS);
     try {
       // v2 callbacks run before the app, as Streamlit runs on_change callbacks before the script.
       this.v2.publish(inputs.user, inputs.widgets, inputs.v2Triggers);
       for (const callback of v2Callbacks) callback.run();
-      await (
-        await this.deps.app()
-      )(st);
+      const running = (async () => (await this.deps.app())(st))();
+      // Superseded, the run is let go at once (latest wins); it stops at its next `st` call.
+      if (!(await Promise.race([running.then(() => true), superseded]))) throw new RunSuperseded('superseded');
       if (inputs.superseded()) throw new RunSuperseded('superseded');
       this.complete(inputs, record, 'finished');
       this.lastElements = st.build();
@@ -190,6 +214,9 @@ export class AppRunner {
       this.emit(runId, 'error', this.lastElements, started, error);
     } finally {
       clearTimeout(slow);
+      clearTimeout(frame);
+      this.running = undefined;
+      this.abandon = undefined;
       await save();
     }
   }
@@ -218,12 +245,14 @@ export class AppRunner {
     elements: Element[],
     started: number,
     error?: { message: string; stack?: string },
+    partial?: true,
   ): void {
     this.deps.render({
       runId,
       app: this.deps.appName,
       status,
       elements,
+      ...(partial ? { partial } : {}),
       ...(error ? { error } : {}),
       stats: { runs: this.runs, eventsHandled: this.eventsHandled, coalesced: this.coalesced, durationMs: performance.now() - started },
     });

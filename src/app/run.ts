@@ -54,4 +54,6 @@ export interface Run {
   readonly inputs: RunInputs;
   readonly services: RunServices;
   readonly record: RunRecord;
+  /** Something was declared or changed: the runner streams what the run has so far (once per frame). */
+  declared(): void;
 }

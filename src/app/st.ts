@@ -3,7 +3,7 @@
  * Streamlit's API. One `St` per container of a run; containers (expander, tabs, columns) are child
  * `St`s declaring into their own lists, built into one element tree when the run completes.
  */
-import type { ApiCallResult, ApiRoute, Element, WidgetKind } from '../../protocol';
+import type { ApiCallResult, ApiRoute, Element, LeafElement, StatusState, WidgetKind } from '../../protocol';
 import type { ComponentSource } from '../components/componentSources';
 import type { ComponentEvent } from './componentEvents';
 import {
@@ -56,16 +56,28 @@ export type ComponentV2<S extends Record<string, unknown> = Record<string, unkno
 
 export type App = (st: St) => unknown;
 
-type LeafElement = Exclude<Element, { kind: 'expander' | 'tabs' | 'columns' }>;
-/** A declared leaf, or a container that builds its element from its children's when the run completes. */
+/** A declared leaf, or a container that builds its element from its children's (as often as the run streams). */
 type Declared = LeafElement | (() => Element);
+
+/** What `st.progress` returns: call `progress` again to move the same bar. */
+export interface ProgressBar {
+  progress(value: number, text?: string): void;
+}
+
+/** What `st.writeStream` accepts: chunks of text (other values are written as JSON). */
+export type WriteStreamSource = AsyncIterable<unknown> | Iterable<unknown> | (() => AsyncIterable<unknown> | Iterable<unknown>);
 
 export class St {
   private readonly declared: Declared[] = [];
 
+  /**
+   * `single`: a placeholder (`st.empty()`), where each element declared replaces the one before,
+   * so an app can overwrite it in a loop.
+   */
   constructor(
-    private readonly run: Run,
+    protected readonly run: Run,
     private readonly path = '',
+    private readonly single = false,
   ) {}
 
   /** This container's elements as plain data (containers with their children). */
@@ -159,8 +171,54 @@ export class St {
   error(text: string): void {
     this.add({ kind: 'alert', id: this.nextId(), level: 'error', text: String(text) });
   }
-  progress(value: number, text?: string): void {
-    this.add({ kind: 'progress', id: this.nextId(), value: Math.min(1, Math.max(0, Number(value) || 0)), ...(text ? { text } : {}) });
+  /** A progress bar (0…1); move it with the returned bar's `progress`, e.g. from a loop. */
+  progress(value: number, text?: string): ProgressBar {
+    const id = this.nextId();
+    const element = (v: number, t?: string): LeafElement => ({
+      kind: 'progress',
+      id,
+      value: Math.min(1, Math.max(0, Number(v) || 0)),
+      ...(t ? { text: String(t) } : {}),
+    });
+    const declared = element(value, text);
+    this.add(declared);
+    let current: Declared = declared;
+    return {
+      progress: (v, t) => {
+        current = this.replace(current, element(v, t));
+      },
+    };
+  }
+
+  /**
+   * Writes a stream of text as it arrives (an async iterable or generator of chunks, e.g. tokens of
+   * an answer) and returns the whole text once it ends. Chunks that are not text are written as
+   * JSON; then the result is the list of what was written, text runs joined.
+   */
+  async writeStream(source: WriteStreamSource): Promise<string | unknown[]> {
+    const stream = typeof source === 'function' ? source() : source;
+    const written: unknown[] = [];
+    let text: { declared: Declared; value: string } | undefined;
+    for await (const chunk of stream as AsyncIterable<unknown>) {
+      this.checkpoint();
+      if (typeof chunk === 'string') {
+        if (!text) {
+          const declared: LeafElement = { kind: 'markdown', id: this.nextId(), text: chunk };
+          this.add(declared);
+          text = { declared, value: chunk };
+          written.push(chunk);
+        } else {
+          text.value += chunk;
+          written[written.length - 1] = text.value;
+          text.declared = this.replace(text.declared, { kind: 'markdown', id: (text.declared as LeafElement).id, text: text.value });
+        }
+      } else {
+        text = undefined;
+        this.json(chunk);
+        written.push(chunk);
+      }
+    }
+    return written.every((w) => typeof w === 'string') ? written.join('') : written;
   }
   /** Rows as objects (columns from their keys) or as arrays (with `columns`). */
   table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options: { columns?: string[] } = {}): void {
@@ -278,24 +336,100 @@ export class St {
     const id = this.nextId();
     const child = new St(this.run, `${id}/`);
     const expanded = Boolean(options.expanded);
-    this.addContainer(() => ({ kind: 'expander', id, label: String(label), expanded, children: child.build() }));
+    this.addContainer(() => ({ kind: 'expander', id, label: String(label), expanded, slots: [child.build()] }));
     return child;
   }
   tabs(labels: readonly string[]): St[] {
     const id = this.nextId();
-    const children = labels.map((_, i) => new St(this.run, `${id}/${i}/`));
-    this.addContainer(() => ({
-      kind: 'tabs',
-      id,
-      tabs: labels.map((label, i) => ({ label: String(label), children: children[i]!.build() })),
-    }));
+    const names = (labels.length ? labels : ['Tab']).slice(0, 50).map(String);
+    const children = names.map((_, i) => new St(this.run, `${id}/${i}/`));
+    this.addContainer(() => ({ kind: 'tabs', id, labels: names, slots: children.map((c) => c.build()) }));
     return children;
   }
   columns(count: number): St[] {
     const id = this.nextId();
-    const children = Array.from({ length: Math.max(1, Math.min(12, Math.floor(count))) }, (_, i) => new St(this.run, `${id}/${i}/`));
-    this.addContainer(() => ({ kind: 'columns', id, columns: children.map((c) => c.build()) }));
+    const children = Array.from({ length: Math.max(1, Math.min(12, Math.floor(count) || 1)) }, (_, i) => new St(this.run, `${id}/${i}/`));
+    this.addContainer(() => ({ kind: 'columns', id, count: children.length, slots: children.map((c) => c.build()) }));
     return children;
+  }
+
+  /**
+   * A container to declare into later (elements appear in its place, not at the end), with an
+   * optional border and a fixed height (it then scrolls).
+   */
+  container(options: { border?: boolean; height?: number } = {}): St {
+    const id = this.nextId();
+    const child = new St(this.run, `${id}/`);
+    const height = Number(options.height);
+    const node = {
+      kind: 'container',
+      id,
+      border: Boolean(options.border),
+      ...(height > 0 ? { height: Math.min(10_000, height) } : {}),
+    } as const;
+    this.addContainer(() => ({ ...node, slots: [child.build()] }));
+    return child;
+  }
+
+  /**
+   * A placeholder for one element: each element declared into it replaces the previous one (call
+   * `empty()` on it to clear it, `container()` on it to put several there).
+   */
+  empty(): St {
+    if (this.single) {
+      this.checkpoint();
+      this.declared.length = 0;
+      this.run.declared();
+      return this;
+    }
+    const id = this.nextId();
+    const child = new St(this.run, `${id}/`, true);
+    this.addContainer(() => ({ kind: 'container', id, border: false, slots: [child.build()] }));
+    return child;
+  }
+
+  /** Shows `text` with a spinner while `work` runs, then removes it; returns what `work` returns. */
+  async spinner<T>(text: string, work: () => T | Promise<T>): Promise<T> {
+    const place = this.empty();
+    place.add({ kind: 'spinner', id: place.nextId(), text: String(text) });
+    try {
+      return await work();
+    } finally {
+      if (!this.run.inputs.superseded()) place.empty();
+    }
+  }
+
+  /**
+   * An expandable status box for a long task: declare its steps into it, then `update` its label and
+   * state (`running`, `complete`, `error`). Given `work`, it runs it in the box and turns complete
+   * when it returns (error, rethrown, when it throws), as Streamlit's `with st.status(...)` does.
+   */
+  status(label: string, options?: StatusOptions): StatusContainer;
+  status<T>(label: string, work: (box: StatusContainer) => T | Promise<T>, options?: StatusOptions): Promise<T>;
+  status<T>(
+    label: string,
+    second?: StatusOptions | ((box: StatusContainer) => T | Promise<T>),
+    third?: StatusOptions,
+  ): StatusContainer | Promise<T> {
+    const options = (typeof second === 'function' ? third : second) ?? {};
+    const id = this.nextId();
+    const box = new StatusContainer(this.run, `${id}/`, {
+      label: String(label),
+      state: options.state ?? 'running',
+      expanded: Boolean(options.expanded),
+    });
+    this.addContainer(() => ({ kind: 'status', id, ...box.shown, slots: [box.build()] }));
+    if (typeof second !== 'function') return box;
+    return (async () => {
+      try {
+        const result = await second(box);
+        if (box.shown.state === 'running') box.update({ state: 'complete' });
+        return result;
+      } catch (err) {
+        if (!(err instanceof RunSuperseded) && !(err instanceof RerunRequest)) box.update({ state: 'error', expanded: true });
+        throw err;
+      }
+    })();
   }
 
   // ---------- internals ----------
@@ -344,16 +478,30 @@ export class St {
 
   private add(element: LeafElement): void {
     this.checkpoint();
+    if (this.single) this.declared.length = 0;
     this.declared.push(element);
+    this.run.declared();
   }
 
   private addContainer(build: () => Element): void {
     this.checkpoint();
+    if (this.single) this.declared.length = 0;
     this.declared.push(build);
+    this.run.declared();
+  }
+
+  /** Put `next` where `previous` is (a progress bar moved, a stream grown); returns what now stands there. */
+  private replace(previous: Declared, next: LeafElement): Declared {
+    this.checkpoint();
+    const at = this.declared.indexOf(previous);
+    if (at < 0) return previous; // overwritten meanwhile (a placeholder): nothing to move
+    this.declared[at] = next;
+    this.run.declared();
+    return next;
   }
 
   private nextId(): string {
-    return `${this.path}${this.declared.length}`;
+    return `${this.path}${this.single ? 0 : this.declared.length}`;
   }
 
   private widgetId(kind: WidgetKind, label: string, key: string | undefined): string {
@@ -391,6 +539,30 @@ export class St {
     const index = options.length === 0 ? 0 : this.value(id, Math.min(settings.index ?? 0, options.length - 1), valid);
     this.add({ kind, id, label, options: options.map(String), value: index, disabled: Boolean(settings.disabled) });
     return options[index];
+  }
+}
+
+export interface StatusOptions {
+  state?: StatusState;
+  expanded?: boolean;
+}
+
+/** What `st.status` returns: a container whose label, state and expansion can change as the task goes. */
+export class StatusContainer extends St {
+  constructor(
+    run: Run,
+    path: string,
+    readonly shown: { label: string; state: StatusState; expanded: boolean },
+  ) {
+    super(run, path);
+  }
+
+  update(options: { label?: string; state?: StatusState; expanded?: boolean }): void {
+    if (this.run.inputs.superseded()) throw new RunSuperseded('superseded by a newer rerun');
+    if (options.label !== undefined) this.shown.label = String(options.label);
+    if (options.state !== undefined) this.shown.state = options.state;
+    if (options.expanded !== undefined) this.shown.expanded = Boolean(options.expanded);
+    this.run.declared();
   }
 }
 

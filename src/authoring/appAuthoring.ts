@@ -6,13 +6,11 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RenderMessage } from '../../protocol';
+import type { RenderOutput as RunOutput } from '../app/appRunner';
 import type { App } from '../app/st';
 import { AppModuleLoader } from './moduleLoader';
 import { registerNewApp } from './newApp';
 import { mapStack } from './stackMap';
-
-type RunOutput = Omit<RenderMessage, 'type'>;
 
 export class AppAuthoring implements vscode.Disposable {
   private loader: AppModuleLoader | undefined;
@@ -37,6 +35,7 @@ export class AppAuthoring implements vscode.Disposable {
 
   /** Map a failed run's stack and report it; clear the report after a good run. */
   afterRun(output: RunOutput): RunOutput {
+    if (output.partial) return output;
     const loader = this.loader;
     // Built-in apps keep their stack as it is: their frames are the extension's own.
     const workspaceRun = loader?.entry !== undefined && loader.entry === path.resolve(loader.root, output.app);

@@ -73,6 +73,7 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         signOut: () => services.signOut(),
         component: (call) => componentApi.handle(call),
         openSource: (location) => openSource(location),
+        renderSnapshot: () => ({ sent: app.resync() }),
         reportIsolation: ({ component, what, count }) => {
           this.log.warn(`component "${component}": ${count} ${ISOLATION_TEXT[what]}`);
           return { logged: true as const };

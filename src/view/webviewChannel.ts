@@ -49,7 +49,8 @@ export class WebviewChannel implements vscode.Disposable {
   /** Send now if the webview is ready, else queue (in order) until it is. */
   post(message: HostToWebview): void {
     if (!this.ready) {
-      this.queue.push(message);
+      // Renders are not queued: a document that becomes ready gets a snapshot of the latest state.
+      if (message.type !== 'render') this.queue.push(message);
       return;
     }
     void this.webview.postMessage(message).then(undefined, (err: unknown) => this.log.warn(`postMessage failed: ${String(err)}`));

@@ -98,6 +98,7 @@ hostProbe('bench.openTypedPanel', () => {
       component: (call) => componentApi.handle(call),
       reportIsolation: elsewhere,
       openSource: elsewhere,
+      renderSnapshot: elsewhere,
     },
     log,
     () => undefined,

@@ -30,6 +30,6 @@ export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<
     ...(options.slowRunMs ? { slowRunMs: options.slowRunMs } : {}),
     ...(options.services ? { services: options.services } : {}),
   });
-  const last = () => renders.filter((r) => r.status !== 'slow').at(-1);
+  const last = () => renders.filter((r) => !r.partial).at(-1);
   return { handler, runner: handler.runner, state, store, renders, acks, rejected, saveErrors, last };
 }

@@ -24,8 +24,7 @@ const signedIn = (events: ComponentEventLog): Partial<RunServices> => ({
 function texts(elements: readonly Element[]): string[] {
   return elements.flatMap((e): string[] => {
     const own = 'text' in e && typeof e.text === 'string' ? [e.text] : [];
-    const kids = (e.kind === 'tabs' ? e.tabs.flatMap((t) => t.children) : 'children' in e ? e.children : []) as Element[];
-    return [...own, ...texts(kids), ...(e.kind === 'columns' ? texts(e.columns.flat()) : [])];
+    return [...own, ...texts('slots' in e ? e.slots.flat() : [])];
   });
 }
 

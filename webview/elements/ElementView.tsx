@@ -2,8 +2,9 @@
  * Renders one element of the app's tree with VS Code-native web components. Keys are element ids, so
  * React keeps the same DOM nodes (and focus, and scroll) across reruns.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { assertNever, type Element } from '../../protocol';
+import { createContext, memo, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { assertNever, slotId, type Element, type ViewNode } from '../../protocol';
+import { useNode, useSlot } from '../renderStore';
 import { Markdown } from '../markdown';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
@@ -23,16 +24,34 @@ import {
 } from './vscodeElements';
 
 export type Send = (widgetId: string, value: unknown) => void;
+export const SendContext = createContext<Send>(() => undefined);
 
-export function ElementList({ elements, send }: { elements: Element[]; send: Send }) {
+/**
+ * A slot's elements (the app's top level is slot ""; a container's are `${id}#${i}`). Entries from
+ * `staleFrom` on are the previous run's, not reached yet by the one streaming: shown dimmed.
+ */
+export function SlotView({ slot }: { slot: string }) {
+  const { ids, staleFrom } = useSlot(slot);
   return (
     <>
-      {elements.map((e) => (
-        <ElementView key={e.id} element={e} send={send} />
+      {ids.map((id, i) => (
+        <NodeView key={id} id={id} stale={i >= staleFrom} />
       ))}
     </>
   );
 }
+
+/** One element; it re-renders only when its node or its staleness changes. */
+const NodeView = memo(function NodeView({ id, stale }: { id: string; stale: boolean }) {
+  const node = useNode(id);
+  const send = useContext(SendContext);
+  if (!node) return null;
+  return (
+    <div className="node" data-stale={stale ? '' : undefined}>
+      <ElementView element={node} send={send} />
+    </div>
+  );
+});
 
 /** A text field keeps what the user types and sends it when committed (Enter or leaving the field). */
 function TextInput({ element, send }: { element: Extract<Element, { kind: 'text_input' }>; send: Send }) {
@@ -105,7 +124,7 @@ function Slider({ element, send }: { element: Extract<Element, { kind: 'slider' 
   );
 }
 
-export function ElementView({ element, send }: { element: Element; send: Send }): ReactNode {
+export function ElementView({ element, send }: { element: ViewNode; send: Send }): ReactNode {
   const testId = `el-${element.id}`;
   switch (element.kind) {
     case 'title':
@@ -254,19 +273,19 @@ export function ElementView({ element, send }: { element: Element; send: Send })
         <details data-testid={testId} className="expander" open={element.expanded}>
           <summary>{element.label}</summary>
           <div className="expander-body">
-            <ElementList elements={element.children} send={send} />
+            <SlotView slot={slotId(element.id, 0)} />
           </div>
         </details>
       );
     case 'tabs':
       return (
         <VscodeTabs data-testid={testId}>
-          {element.tabs.flatMap((tab, i) => [
+          {element.labels.flatMap((label, i) => [
             <VscodeTabHeader key={`h${i}`} slot="header">
-              {tab.label}
+              {label}
             </VscodeTabHeader>,
             <VscodeTabPanel key={`p${i}`}>
-              <ElementList elements={tab.children} send={send} />
+              <SlotView slot={slotId(element.id, i)} />
             </VscodeTabPanel>,
           ])}
         </VscodeTabs>
@@ -277,15 +296,56 @@ export function ElementView({ element, send }: { element: Element; send: Send })
       return <ComponentV2Frame element={element} send={send} />;
     case 'columns':
       return (
-        <div data-testid={testId} className={`columns columns-${element.columns.length}`}>
-          {element.columns.map((col, i) => (
+        <div data-testid={testId} className={`columns columns-${element.count}`}>
+          {Array.from({ length: element.count }, (_, i) => (
             <div key={i} className="column">
-              <ElementList elements={col} send={send} />
+              <SlotView slot={slotId(element.id, i)} />
             </div>
           ))}
         </div>
       );
+    case 'container':
+      return (
+        <div
+          data-testid={testId}
+          className={element.border ? 'container bordered' : 'container'}
+          style={element.height ? { maxHeight: element.height, overflowY: 'auto' } : undefined}
+          {...(element.height ? { tabIndex: 0, role: 'region', 'aria-label': 'scrolling container' } : {})}
+        >
+          <SlotView slot={slotId(element.id, 0)} />
+        </div>
+      );
+    case 'status':
+      return <StatusView element={element} />;
+    case 'spinner':
+      return (
+        <p data-testid={testId} className="spinner" role="status">
+          <span className="codicon codicon-loading codicon-modifier-spin" aria-hidden="true" /> {element.text}
+        </p>
+      );
     default:
       return assertNever(element, 'element kind');
   }
+}
+
+const STATUS_ICON = { running: 'codicon-loading codicon-modifier-spin', complete: 'codicon-pass', error: 'codicon-error' } as const;
+
+/** `st.status`: a disclosure whose summary shows the task's state; it opens when told to (and on error). */
+function StatusView({ element }: { element: Extract<ViewNode, { kind: 'status' }> }) {
+  return (
+    <details
+      data-testid={`el-${element.id}`}
+      data-state={element.state}
+      className={`expander status status-${element.state}`}
+      open={element.expanded}
+    >
+      <summary>
+        <span className={`codicon ${STATUS_ICON[element.state]}`} aria-hidden="true" /> {element.label}
+        <span className="sr-only"> ({element.state})</span>
+      </summary>
+      <div className="expander-body">
+        <SlotView slot={slotId(element.id, 0)} />
+      </div>
+    </details>
+  );
 }

@@ -171,8 +171,16 @@ declare module 'component-host' {
     warning(text: string): void;
     /** A red error box (the app keeps running). */
     error(text: string): void;
-    /** A progress bar; `value` from 0 to 1 (clamped). */
-    progress(value: number, text?: string): void;
+    /** A progress bar; `value` from 0 to 1 (clamped). Move it with the returned bar: `bar.progress(0.5)`. */
+    progress(value: number, text?: string): ProgressBar;
+    /**
+     * Writes a stream of text as it arrives (an async iterable or generator of chunks, e.g. the tokens
+     * of an answer) and resolves with the whole text when it ends. Chunks that are not strings are
+     * written as JSON; the result is then the list of what was written.
+     */
+    writeStream(
+      source: AsyncIterable<unknown> | Iterable<unknown> | (() => AsyncIterable<unknown> | Iterable<unknown>),
+    ): Promise<string | unknown[]>;
     /** A table. Rows as objects (columns from their keys) or as arrays (with `columns`). */
     table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options?: { columns?: string[] }): void;
 
@@ -222,5 +230,36 @@ declare module 'component-host' {
     tabs(labels: readonly string[]): St[];
     /** Side-by-side columns (1 to 12); returns one container per column. */
     columns(count: number): St[];
+    /** A container to declare into later (its elements appear in its place); `height` makes it scroll. */
+    container(options?: { border?: boolean; height?: number }): St;
+    /**
+     * A placeholder for one element: each element declared into it replaces the one before (e.g. in
+     * a loop). `empty()` on it clears it; `container()` on it holds several elements.
+     */
+    empty(): St;
+    /** Shows `text` with a spinner while `work` runs, then removes it; resolves with what `work` returns. */
+    spinner<T>(text: string, work: () => T | Promise<T>): Promise<T>;
+    /** An expandable status box for a long task: declare its steps into it, then `update` its label and state. */
+    status(label: string, options?: StatusOptions): StatusContainer;
+    /** Runs `work` in a status box, which turns complete when it returns and error (rethrown) when it throws. */
+    status<T>(label: string, work: (box: StatusContainer) => T | Promise<T>, options?: StatusOptions): Promise<T>;
+  }
+
+  /** What `st.progress` returns. */
+  export interface ProgressBar {
+    /** Moves the bar (0 to 1) and changes its text. */
+    progress(value: number, text?: string): void;
+  }
+
+  export interface StatusOptions {
+    /** `running` (the default: a spinner), `complete` or `error`. */
+    state?: 'running' | 'complete' | 'error';
+    /** Open the box from the start. */
+    expanded?: boolean;
+  }
+
+  /** What `st.status` returns: a container whose label, state and expansion change as the task goes. */
+  export interface StatusContainer extends St {
+    update(options: StatusOptions & { label?: string }): void;
   }
 }
