@@ -1,6 +1,7 @@
 /** Apps that ship with the extension. Workspace apps are loaded by src/authoring/moduleLoader.ts. */
 import { ratingComponent } from './builtinComponents';
 import { demoApp } from './demoApp';
+import { streamingApp } from './streamingApp';
 import type { App } from './st';
 
 /** A tour of the elements; ~50 elements, also the benchmark's app. */
@@ -56,4 +57,5 @@ export const galleryApp: App = (st) => {
 export const builtinApps: Record<string, { title: string; app: App }> = {
   demo: { title: 'Demo: sign-in, API calls, the component and its events', app: demoApp },
   gallery: { title: 'Element gallery', app: galleryApp },
+  streaming: { title: 'Streamed output: placeholders, status, text token by token', app: streamingApp },
 };
