@@ -16,10 +16,24 @@ export class RenderStore {
   private version = -1;
   private meta: RenderMeta | undefined;
   private readonly listeners = new Map<string, Set<() => void>>();
-  /** Patches applied (tests and the bench read it from the page). */
+  /** Patches applied, and how long the last took to apply and to reach the DOM (tests and benchmarks read them). */
   applied = 0;
+  timings = { applyMs: 0, appliedAt: 0, committedAt: 0 };
 
   apply(message: RenderMessage): ApplyResult {
+    const started = performance.now();
+    const result = this.applyNow(message);
+    this.timings.appliedAt = performance.now();
+    this.timings.applyMs = this.timings.appliedAt - started;
+    return result;
+  }
+
+  /** React committed what the last patch changed (NodeView's layout effect). */
+  committed(): void {
+    this.timings.committedAt = performance.now();
+  }
+
+  private applyNow(message: RenderMessage): ApplyResult {
     const { mode, from, to, set, splice, drop, dropSlots, stale, ...meta } = message;
     let notify: { nodes: Iterable<string>; slots: Iterable<string> };
     if (mode === 'snapshot') {

@@ -33,6 +33,8 @@ export class AppController implements vscode.Disposable {
   /** What the view was sent: each run's output goes out as the changes since (see renderStream.ts). */
   private readonly renders = new RenderStream();
   private lastStatus: RenderMessage['status'] | 'none' = 'none';
+  /** How long the last diff took and what it found (benchmarks read it). */
+  private lastDiff = { ms: 0, set: 0, splice: 0, runMs: 0 };
   private editor: EditorContext | undefined;
   private editorTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -119,6 +121,7 @@ export class AppController implements vscode.Disposable {
       eventsHandled: r?.eventsHandled ?? 0,
       discarded: r?.discarded ?? 0,
       status: this.lastStatus,
+      lastRender: this.lastDiff,
       /** Per webview history, the last event applied (tests sum the growth: exactly once across reloads). */
       histories: this.ledger.snapshot(),
     };
@@ -169,7 +172,10 @@ export class AppController implements vscode.Disposable {
         if (output.error) this.log.error(`app ${name} failed: ${output.error.message}`);
         if (output.status === 'slow' && this.lastStatus !== 'slow') this.log.warn(`app ${name} is still running after a few seconds`);
         this.lastStatus = output.status;
-        this.post(this.renders.next(output));
+        const started = performance.now();
+        const message = this.renders.next(output);
+        this.lastDiff = { ms: performance.now() - started, set: message.set.length, splice: message.splice.length, runMs: output.stats.durationMs };
+        this.post(message);
       },
       onSaveError: (message) => {
         this.log.error(message);

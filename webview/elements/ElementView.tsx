@@ -2,9 +2,9 @@
  * Renders one element of the app's tree with VS Code-native web components. Keys are element ids, so
  * React keeps the same DOM nodes (and focus, and scroll) across reruns.
  */
-import { createContext, memo, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, memo, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { assertNever, slotId, type Element, type ViewNode } from '../../protocol';
-import { useNode, useSlot } from '../renderStore';
+import { RenderStoreContext, useNode, useSlot } from '../renderStore';
 import { Markdown } from '../markdown';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
@@ -45,6 +45,8 @@ export function SlotView({ slot }: { slot: string }) {
 const NodeView = memo(function NodeView({ id, stale }: { id: string; stale: boolean }) {
   const node = useNode(id);
   const send = useContext(SendContext);
+  const store = useContext(RenderStoreContext);
+  useLayoutEffect(() => store.committed());
   if (!node) return null;
   return (
     <div className="node" data-stale={stale ? '' : undefined}>
