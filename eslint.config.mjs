@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-test/', '.vscode-test/', 'test-results/', 'bench/results/', '**/*.vsix'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-test/', '.vscode-test/', 'test-results/', 'bench/results/', '.bench-venv/', '**/*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

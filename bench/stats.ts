@@ -35,4 +35,6 @@ export interface BenchResult {
   machine: { cpus: number; node: string };
   rows: ResultRow[];
   notes?: string[];
+  /** Set when the benchmark could not run here (what it needs is absent): why, and how to get it. */
+  skipped?: string;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { TestBed, repoRoot } from '../test/support/testBed';
 import { waitFor } from '../test/support/processes';
+import { clickSamples, ourGallery } from './clickLoop';
 import { addV2BenchApp, measureV2 } from './componentV2Bench';
 import { writeResult } from './results-io';
 import { summarize, type ResultRow, type Summary } from './stats';
@@ -147,34 +148,7 @@ async function main(): Promise<void> {
     // Click → host rerun → repaint, in the built-in gallery (~50 elements): from the click to the
     // frame in which the new count is in the DOM.
     const clicks = Math.min(ROUNDS, 300);
-    // tsx keeps function names with an `__name` helper that does not exist in the page.
-    await view.evaluate('window.__name = (f) => f');
-    const repaint = summarize(
-      await view.evaluate(async (n) => {
-        const button = document.querySelector('[data-testid="el-key:click"]') as HTMLElement;
-        const counter = () =>
-          [...document.querySelectorAll('p.text')].find((p) => p.textContent?.startsWith('Button clicked'))?.textContent ?? '';
-        const count = () => Number(/clicked (\d+) times/.exec(counter())?.[1] ?? -1);
-        const samples: number[] = [];
-        for (let i = 0; i < n + 10; i++) {
-          const target = count() + 1;
-          const t0 = performance.now();
-          button.click();
-          // React commits the new count to the DOM; the browser paints it in the next frame.
-          await new Promise<void>((resolve) => {
-            const observer = new MutationObserver(() => {
-              if (count() >= target) {
-                observer.disconnect();
-                resolve();
-              }
-            });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-          });
-          if (i >= 10) samples.push(performance.now() - t0);
-        }
-        return samples;
-      }, clicks),
-    );
+    const repaint = summarize(await clickSamples(view, ourGallery, clicks));
 
     // Streamlit v2: setStateValue → rerun → the renderer called with the new data.
     const v2 = await measureV2(bed, ROUNDS);

@@ -53,6 +53,10 @@ for (const { file, data } of results) {
     );
     continue;
   }
+  if (data.skipped) {
+    lines.push(`## ${data.title}`, '', `Skipped ${data.measuredAt}: ${data.skipped}`, '');
+    continue;
+  }
   if (!Array.isArray(data.rows)) continue;
   lines.push(`## ${data.title}`, '', `Measured ${data.measuredAt} on ${data.machine.cpus} cores, Node ${data.machine.node}.`, '');
   lines.push('| metric | value | baseline (same run) | ratio | target |', '| --- | --- | --- | --- | --- |');
