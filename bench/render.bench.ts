@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { TestBed } from '../test/support/testBed';
 import { waitFor } from '../test/support/processes';
+import { clickSamples, ourGallery } from './clickLoop';
 import { writeResult } from './results-io';
 import { summarize, type ResultRow, type Summary } from './stats';
 
@@ -53,32 +54,7 @@ const streamApp = `module.exports = async (st) => {
 };
 `;
 
-/** Clicks the counter's button `n` times; each sample is click → the new count committed to the DOM. */
-async function clickLoop(view: Frame, n: number): Promise<number[]> {
-  return view.evaluate(async (count) => {
-    const button = document.querySelector('[data-testid="el-key:click"]') as HTMLElement;
-    const counter = () =>
-      [...document.querySelectorAll('p.text')].find((p) => p.textContent?.startsWith('Button clicked'))?.textContent ?? '';
-    const clicks = () => Number(/clicked (\d+) times/.exec(counter())?.[1] ?? -1);
-    const samples: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const target = clicks() + 1;
-      const t0 = performance.now();
-      button.click();
-      await new Promise<void>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (clicks() >= target) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
-      samples.push(performance.now() - t0);
-    }
-    return samples;
-  }, n);
-}
+const clickLoop = (view: Frame, n: number) => clickSamples(view, ourGallery, n, 0);
 
 const rawTrips = (raw: Frame, n: number) =>
   raw.evaluate((count) => (window as unknown as { __rawRoundTrips(n: number): Promise<number[]> }).__rawRoundTrips(count), n);
@@ -114,14 +90,16 @@ async function main(): Promise<void> {
 
     const rawSamples: number[] = [];
     const apps = [
-      { name: 'gallery (~50 elements)', app: 'gallery', counter: 'el-key:click' },
-      { name: '1 000 elements', app: 'apps/large-1000.js', counter: 'el-key:click' },
-      { name: '5 000 elements', app: 'apps/large-5000.js', counter: 'el-key:click' },
+      { name: 'gallery (~50 elements)', app: 'gallery', ready: 'Edit the name: the app reruns' },
+      { name: '1 000 elements', app: 'apps/large-1000.js', ready: 'Row 997:' },
+      { name: '5 000 elements', app: 'apps/large-5000.js', ready: 'Row 4997:' },
     ];
     const measured = new Map<string, { clicks: Summary; bytes: Summary; breakdown: Breakdown }>();
     for (const app of apps) {
+      console.log(`clicks: ${app.name}`);
       await bed.host!.probe('app.select', app.app);
-      await view.getByTestId(app.counter).waitFor({ timeout: 60_000 });
+      await view.getByText(app.ready).first().waitFor({ timeout: 60_000 });
+      await waitFor('the app ran', async () => ((await bed.host!.probe<{ status: string }>('app.stats')).status === 'done' ? true : undefined));
       await clickLoop(view, 10);
       const samples: number[] = [];
       await bed.host!.probe('render.recordSizes');
@@ -167,6 +145,7 @@ async function main(): Promise<void> {
     }
     const r = summarize(rawSamples);
 
+    console.log('first element of a 2-s run');
     // The first element of a 2-second run: declared (host clock) → in the DOM (page clock, same machine).
     await bed.host!.probe('app.select', 'apps/slow-2s.js');
     await view.getByTestId('el-key:start').waitFor({ timeout: 30_000 });
@@ -200,6 +179,7 @@ async function main(): Promise<void> {
     }
     const first = summarize(firsts);
 
+    console.log('writeStream frames');
     // writeStream at 100 tokens a second: frame times in the view while it streams.
     await bed.host!.probe('app.select', 'apps/stream.js');
     await view.getByTestId('el-key:stream').waitFor({ timeout: 30_000 });

@@ -1,6 +1,12 @@
+import { memo } from 'react';
 import { ROOT_SLOT, type SourceLocation } from '../protocol';
 import { SlotView } from './elements/ElementView';
 import { useRenderMeta, useSlot } from './renderStore';
+
+/** The top level: it re-renders only when its slot changes, not with every run's status (see renderStore.ts). */
+const RootSlot = memo(function RootSlot() {
+  return <SlotView slot={ROOT_SLOT} />;
+});
 
 /** The app's UI: the host's latest state of it (renderStore.ts); widget events go out through SendContext. */
 export function AppView({
@@ -53,7 +59,7 @@ export function AppView({
       {root.ids.length === 0 && !render.error ? (
         <p className="empty">{render.status === 'done' ? 'The app declared no elements yet.' : 'Running the app…'}</p>
       ) : (
-        <SlotView slot={ROOT_SLOT} />
+        <RootSlot />
       )}
     </div>
   );
