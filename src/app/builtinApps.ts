@@ -47,6 +47,10 @@ export const galleryApp: App = (st) => {
   const [tabA, tabB] = st.tabs(['Table', 'JSON']);
   tabA!.table(Array.from({ length: 5 }, (_, i) => ({ row: i + 1, square: (i + 1) ** 2, level })));
   tabB!.json({ name, level, flavour, size, amount, clicks: st.sessionState.clicks ?? 0 });
+  st.markdown(
+    'Markdown: **bold**, ~~struck~~, :blue[coloured], `code`, a [link](https://code.visualstudio.com) and a table:\n\n' +
+      '| step | done |\n| --- | --- |\n| build | yes |\n\n- [x] tables\n- [ ] charts\n\n<b>raw HTML shows as text</b>',
+  );
   st.divider();
   for (let i = 0; i < 12; i++) st.caption(`Line ${i + 1} of filler text, so the app has about fifty elements.`);
   st.code('export default async function app(st) {\n  st.title("My app");\n}', { language: 'javascript' });

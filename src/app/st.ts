@@ -128,7 +128,7 @@ export class St {
   header(text: string): void {
     this.add({ kind: 'header', id: this.nextId(), text: String(text) });
   }
-  /** Markdown subset (headings, emphasis, code, links, lists); HTML is shown as text, never run. */
+  /** Markdown (CommonMark + GitHub tables, task lists, strikethrough; `:red[…]` colours); HTML is shown as text, never run. */
   markdown(text: string): void {
     this.add({ kind: 'markdown', id: this.nextId(), text: String(text) });
   }
@@ -138,8 +138,16 @@ export class St {
   caption(text: string): void {
     this.add({ kind: 'caption', id: this.nextId(), text: String(text) });
   }
-  code(code: string, options: { language?: string } = {}): void {
-    this.add({ kind: 'code', id: this.nextId(), code: String(code), ...(options.language ? { language: options.language } : {}) });
+  /** A code block, highlighted when `language` is one the view knows (see docs/app-api.md), with a copy button. */
+  code(code: string, options: { language?: string; lineNumbers?: boolean; wrapLines?: boolean } = {}): void {
+    this.add({
+      kind: 'code',
+      id: this.nextId(),
+      code: String(code),
+      ...(options.language ? { language: String(options.language).slice(0, 50) } : {}),
+      ...(options.lineNumbers ? { lineNumbers: true } : {}),
+      ...(options.wrapLines ? { wrapLines: true } : {}),
+    });
   }
   json(value: unknown): void {
     this.add({ kind: 'json', id: this.nextId(), json: jsonText(value) ?? 'undefined' });

@@ -35,6 +35,39 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
     assert.ok((await view.locator('[data-testid^="el-"]').count()) >= 30, 'about fifty elements');
   });
 
+  test('markdown and highlighted code load on first use, as chunks the CSP lets in', async () => {
+    // The renderers are in their own files (dist/webview/chunks/), fetched by import() under the document's CSP.
+    const md = view.locator('.markdown', { hasText: 'Markdown: bold' });
+    await md.locator('table.table th', { hasText: 'step' }).waitFor({ timeout: 10_000 });
+    assert.equal(await md.locator('del').innerText(), 'struck');
+    assert.equal(await md.locator('.st-color-blue').innerText(), 'coloured');
+    assert.equal(await md.locator('a').getAttribute('href'), 'https://code.visualstudio.com/');
+    assert.deepEqual(await md.locator('input[type=checkbox]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked)), [
+      true,
+      false,
+    ]);
+    // Raw HTML is text, never an element.
+    await md.getByText('<b>raw HTML shows as text</b>').waitFor();
+    assert.equal(await md.locator('b').count(), 0);
+    const code = view.locator('pre.code', { hasText: 'My app' });
+    await code.locator('.hljs-keyword', { hasText: 'export' }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await code.locator('.hljs-string').first().innerText(), '"My app"');
+    // In the theme's colours: a keyword is not drawn in the plain foreground.
+    const colours = await code.evaluate((pre) => ({
+      keyword: getComputedStyle(pre.querySelector('.hljs-keyword')!).color,
+      plain: getComputedStyle(pre).color,
+    }));
+    assert.notEqual(colours.keyword, colours.plain);
+    const chunks = await view.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.includes('/dist/webview/chunks/'))
+        .map((n) => n.replace(/.*\/chunks\//, '').replace(/-\w+\.js$/, '')),
+    );
+    assert.ok(chunks.includes('markdownView') && chunks.includes('CodeBlock'), `chunks loaded: ${chunks.join(', ')}`);
+  });
+
   test('a click reruns the app in the host and repaints; the trigger fires once', async () => {
     const before = await stats();
     await view.getByTestId('el-key:click').click();

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { assertNever, type Element } from '../../protocol';
 import { Markdown } from '../markdown';
+import { Code } from './Code';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
 import {
@@ -131,11 +132,7 @@ export function ElementView({ element, send }: { element: Element; send: Send })
         </p>
       );
     case 'code':
-      return (
-        <pre data-testid={testId} className="code">
-          <code>{element.code}</code>
-        </pre>
-      );
+      return <Code element={element} testId={testId} />;
     case 'json':
       return (
         <pre data-testid={testId} className="code json">

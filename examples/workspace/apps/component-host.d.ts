@@ -151,14 +151,17 @@ declare module 'component-host' {
     title(text: string): void;
     /** A section heading. */
     header(text: string): void;
-    /** Markdown subset (headings, emphasis, code, links, lists); HTML is shown as text, never run. */
+    /**
+     * Markdown: CommonMark with GitHub's tables, task lists and strikethrough, and Streamlit's `:red[…]` /
+     * `:red-background[…]` colours. Raw HTML is shown as text, never run; links only to http(s) and mailto.
+     */
     markdown(text: string): void;
     /** Plain text, shown as it is. */
     text(text: string): void;
     /** Small, muted text. */
     caption(text: string): void;
-    /** A code block, highlighted for `language` when given. */
-    code(code: string, options?: { language?: string }): void;
+    /** A code block with a copy button, highlighted in the theme's colours for a known `language` (`ts`, `py`, `sql`…). */
+    code(code: string, options?: { language?: string; lineNumbers?: boolean; wrapLines?: boolean }): void;
     /** Any value as pretty-printed JSON. */
     json(value: unknown): void;
     /** A horizontal rule. */
