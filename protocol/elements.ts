@@ -12,6 +12,8 @@ const label = z.string().max(1000);
 const Option = z.string().max(500);
 
 export const AlertLevel = z.enum(['info', 'success', 'warning', 'error']);
+/** Streamlit's named colours (metric deltas, badges), drawn in the theme's chart colours. */
+export const PaletteColour = z.enum(['red', 'orange', 'yellow', 'green', 'blue', 'violet', 'gray', 'primary']);
 
 const content = {
   title: z.object({ kind: z.literal('title'), id, text: label }),
@@ -38,6 +40,28 @@ const content = {
     rows: z.array(z.array(z.string().max(10_000)).max(100)).max(10_000),
   }),
   error: z.object({ kind: z.literal('error'), id, message: z.string().max(10_000), stack: z.string().max(20_000).optional() }),
+  metric: z.object({
+    kind: z.literal('metric'),
+    id,
+    label,
+    value: z.string().max(1000),
+    delta: z.string().max(1000).optional(),
+    color: PaletteColour,
+    arrow: z.enum(['up', 'down', 'none']),
+    border: z.boolean(),
+    help: z.string().max(10_000).optional(),
+  }),
+  badge: z.object({ kind: z.literal('badge'), id, text: label, color: PaletteColour, icon: z.string().max(20).optional() }),
+  /** Shown once per `st.toast` call: `toastId` is new for each call, the same when a render is replayed. */
+  toast: z.object({
+    kind: z.literal('toast'),
+    id,
+    toastId: z.string().min(1).max(100),
+    text: z.string().max(10_000),
+    icon: z.string().max(20).optional(),
+    /** How long it stays; 0: until dismissed. */
+    durationMs: z.number().int().min(0).max(3_600_000),
+  }),
 };
 
 /** Elements that send values back: their kinds are the widget kinds. */

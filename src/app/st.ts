@@ -3,6 +3,7 @@
  * Streamlit's API. One `St` per container of a run; containers (expander, tabs, columns) are child
  * `St`s declaring into their own lists, built into one element tree when the run completes.
  */
+import { randomUUID } from 'node:crypto';
 import type { ApiCallResult, ApiRoute, Element, WidgetKind } from '../../protocol';
 import type { ComponentSource } from '../components/componentSources';
 import type { ComponentEvent } from './componentEvents';
@@ -19,6 +20,17 @@ import {
 import type { EditorContext } from './editorContext';
 import type { Run } from './run';
 import { jsonText } from './jsonText';
+import {
+  exceptionParts,
+  metricDelta,
+  metricText,
+  paletteColour,
+  toastDurationMs,
+  writeSteps,
+  type DeltaArrow,
+  type DeltaColor,
+  type PaletteColour,
+} from './stContent';
 
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
@@ -176,6 +188,66 @@ export class St {
     const cell = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
     const body = rows.map((r) => (Array.isArray(r) ? r.map(cell) : columns.map((c) => cell((r as Record<string, unknown>)[c]))));
     this.add({ kind: 'table', id: this.nextId(), columns, rows: body });
+  }
+
+  /** A figure with its label and, below it, how it changed (`delta`), coloured as Streamlit's `st.metric`. */
+  metric(
+    label: string,
+    value: number | string | null | undefined,
+    options: { delta?: number | string | null; deltaColor?: DeltaColor; deltaArrow?: DeltaArrow; border?: boolean; help?: string } = {},
+  ): void {
+    this.add({
+      kind: 'metric',
+      id: this.nextId(),
+      label: String(label),
+      value: metricText(value),
+      ...metricDelta(options.delta, options.deltaColor, options.deltaArrow),
+      border: Boolean(options.border),
+      ...(options.help ? { help: String(options.help) } : {}),
+    });
+  }
+  /** A small coloured label (Streamlit's default colour is blue). */
+  badge(text: string, options: { color?: PaletteColour | 'grey'; icon?: string } = {}): void {
+    this.add({
+      kind: 'badge',
+      id: this.nextId(),
+      text: String(text),
+      color: paletteColour(options.color, 'blue', 'st.badge color'),
+      ...(options.icon ? { icon: String(options.icon).slice(0, 20) } : {}),
+    });
+  }
+  /** A thrown value shown as Streamlit's `st.exception` shows it: `Name: message` and the stack. */
+  exception(err: unknown): void {
+    this.add({ kind: 'error', id: this.nextId(), ...exceptionParts(err) });
+  }
+  /**
+   * A short message in the corner of the view that goes away by itself (`duration`: "short" 4 s,
+   * "long" 10 s, "infinite", or seconds). Each call shows once; a render shown again (the view hidden
+   * and shown, a reload) does not show it again.
+   */
+  toast(text: string, options: { icon?: string; duration?: 'short' | 'long' | 'infinite' | number } = {}): void {
+    this.add({
+      kind: 'toast',
+      id: this.nextId(),
+      toastId: randomUUID(),
+      text: String(text),
+      durationMs: toastDurationMs(options.duration),
+      ...(options.icon ? { icon: String(options.icon).slice(0, 20) } : {}),
+    });
+  }
+  /**
+   * Streamlit's `st.write`: each value shown by its type. Strings are Markdown; an Error an exception;
+   * an array of plain objects a table; arrays, objects, Maps, Sets and bytes JSON; numbers, booleans and
+   * the rest their text as code. Consecutive strings and such texts join into one Markdown element.
+   */
+  write(...values: unknown[]): void {
+    this.checkpoint();
+    for (const step of writeSteps(values)) {
+      if (step.call === 'markdown') this.markdown(step.text);
+      else if (step.call === 'exception') this.exception(step.error);
+      else if (step.call === 'table') this.table(step.rows);
+      else this.json(step.value);
+    }
   }
 
   /** True only in the run caused by the click; never replayed by later reruns. */

@@ -68,6 +68,46 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
     assert.ok(chunks.includes('markdownView') && chunks.includes('CodeBlock'), `chunks loaded: ${chunks.join(', ')}`);
   });
 
+  test('metric, badge, st.write and st.exception', async () => {
+    const level = view.getByRole('group', { name: 'Level' });
+    assert.equal(await level.locator('.metric-value').innerText(), '3');
+    assert.equal(await level.locator('.metric-delta').innerText(), '0');
+    const latency = view.getByRole('group', { name: 'Latency' });
+    // A negative delta with deltaColor "inverse": down, and green (good news), as in Streamlit.
+    assert.match((await latency.locator('.metric-delta').getAttribute('class')) ?? '', /st-color-green/);
+    await latency.getByRole('img', { name: 'down' }).waitFor();
+    await view.locator('.badge.st-color-green', { hasText: 'Status: green' }).waitFor();
+    const written = view.locator('.markdown', { hasText: 'st.write shows each value by its type:' });
+    await written.locator('strong', { hasText: 'st.write' }).waitFor({ timeout: 10_000 });
+    assert.deepEqual(await written.locator('code').allInnerTexts(), ['3', 'false']);
+    await view.locator('pre.json', { hasText: /^\{\s*"level": 3,\s*"flavour": "vanilla"\s*\}$/ }).waitFor();
+    const exception = view.locator('details.expander', { hasText: 'An exception' });
+    await exception.locator('summary').click();
+    await exception.getByRole('alert').filter({ hasText: 'RangeError: level 3 is only an example' }).waitFor();
+    assert.match(await exception.locator('pre.stack').innerText(), /at /);
+  });
+
+  test('a toast shows once per st.toast call, not again when its render is shown again', async () => {
+    await view.getByTestId('el-key:toast').click();
+    const toast = view.getByTestId('toast');
+    await toast.filter({ hasText: 'Toast number 1: shown once' }).waitFor({ timeout: 10_000 });
+    assert.equal(await toast.count(), 1);
+    await view.getByRole('status').filter({ has: toast }).waitFor(); // announced politely to screen readers
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await toast.waitFor({ state: 'detached' });
+    // The same render again (the view hidden and shown makes a new document that gets the last render): no toast.
+    await bed().host!.probe('executeCommand', ['workbench.view.explorer']);
+    await waitFor('view hidden', async () => ((await bed().host!.probe<{ visible: boolean }>('viewState')).visible ? undefined : true));
+    await openView();
+    await view.getByRole('group', { name: 'Latency' }).waitFor({ timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await view.getByTestId('toast').count(), 0);
+    // A second call is a second toast; it goes away by itself after Streamlit's "short" 4 s.
+    await view.getByTestId('el-key:toast').click();
+    await view.getByTestId('toast').filter({ hasText: 'Toast number 2' }).waitFor({ timeout: 10_000 });
+    await view.getByTestId('toast').waitFor({ state: 'detached', timeout: 8000 });
+  });
+
   test('a click reruns the app in the host and repaints; the trigger fires once', async () => {
     const before = await stats();
     await view.getByTestId('el-key:click').click();

@@ -6,6 +6,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { assertNever, type Element } from '../../protocol';
 import { Markdown } from '../markdown';
 import { Code } from './Code';
+import { Badge, Metric } from './Status';
+import { Toast } from './Toast';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
 import {
@@ -185,6 +187,12 @@ export function ElementView({ element, send }: { element: Element; send: Send })
           {element.stack && <pre className="stack">{element.stack}</pre>}
         </div>
       );
+    case 'metric':
+      return <Metric element={element} testId={testId} />;
+    case 'badge':
+      return <Badge element={element} testId={testId} />;
+    case 'toast':
+      return <Toast element={element} />;
     case 'button':
       return (
         <VscodeButton data-testid={testId} disabled={element.disabled} onClick={() => send(element.id, true)}>

@@ -9,6 +9,9 @@ declare module 'component-host' {
   /** An app: called with `st` on every run (first show, widget change, save of the app or a module it imports). */
   export type App = (st: St) => unknown;
 
+  /** Streamlit's named colours (badges, metric deltas, `:red[…]` in Markdown), drawn in the theme's colours. */
+  export type Colour = 'red' | 'orange' | 'yellow' | 'green' | 'blue' | 'violet' | 'gray' | 'grey' | 'primary';
+
   /** Options every widget takes. */
   export interface WidgetOptions {
     /** Explicit identity: keeps the widget's value when its label or position changes. Unique within an app. */
@@ -178,6 +181,39 @@ declare module 'component-host' {
     progress(value: number, text?: string): void;
     /** A table. Rows as objects (columns from their keys) or as arrays (with `columns`). */
     table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options?: { columns?: string[] }): void;
+    /**
+     * A figure with its label and how it changed. A `delta` starting with "-" points down, `0` shows no
+     * arrow; `deltaColor` "normal" draws up green and down red, "inverse" the other way round, "off" gray,
+     * or a colour. `deltaArrow` overrides the arrow; `border` draws a box; `help` is a tooltip.
+     */
+    metric(
+      label: string,
+      value: number | string | null | undefined,
+      options?: {
+        delta?: number | string | null;
+        deltaColor?: 'normal' | 'inverse' | 'off' | Colour;
+        deltaArrow?: 'auto' | 'up' | 'down' | 'off';
+        border?: boolean;
+        help?: string;
+      },
+    ): void;
+    /** A small coloured label (default blue), with an optional emoji `icon`. */
+    badge(text: string, options?: { color?: Colour; icon?: string }): void;
+    /** A thrown value as an error box: `Name: message` and its stack. */
+    exception(err: unknown): void;
+    /**
+     * A short message (Markdown) in the corner of the view that goes away by itself: `duration` "short"
+     * (4 s, the default), "long" (10 s), "infinite" (until dismissed) or seconds. Each call shows once;
+     * the view shown again does not repeat it.
+     */
+    toast(text: string, options?: { icon?: string; duration?: 'short' | 'long' | 'infinite' | number }): void;
+    /**
+     * Each value shown by its type, as Streamlit's `st.write`: strings as Markdown; an Error as
+     * `exception`; an array of plain objects as a table; other arrays, objects, Maps, Sets and bytes as
+     * JSON; numbers, booleans and anything else as their text in code. Consecutive strings (and such
+     * texts) join with spaces into one Markdown element. A Promise is an error: await it first.
+     */
+    write(...values: unknown[]): void;
 
     /** A button. True only in the run caused by the click; never replayed by later reruns. */
     button(label: string, options?: WidgetOptions): boolean;
