@@ -51,6 +51,18 @@ const content = {
     border: z.boolean(),
     help: z.string().max(10_000).optional(),
   }),
+  /** An image as a data: URL (the host read the file or got the bytes; the view fetches nothing). */
+  image: z.object({
+    kind: z.literal('image'),
+    id,
+    src: z
+      .string()
+      .max(3_000_000)
+      .regex(/^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]*$/),
+    alt: label,
+    caption: label.optional(),
+    width: z.number().int().positive().max(10_000).optional(),
+  }),
   badge: z.object({ kind: z.literal('badge'), id, text: label, color: PaletteColour, icon: z.string().max(20).optional() }),
   /** Shown once per `st.toast` call: `toastId` is new for each call, the same when a render is replayed. */
   toast: z.object({

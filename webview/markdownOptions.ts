@@ -36,8 +36,13 @@ const components: Components = {
     type === 'checkbox'
       ? createElement('input', { type: 'checkbox', checked: Boolean(checked), disabled: true, 'aria-label': checked ? 'done' : 'not done' })
       : null,
-  // A wide table scrolls sideways in a narrow panel.
-  table: ({ children }) => createElement('div', { className: 'table-scroll' }, createElement('table', { className: 'table' }, children)),
+  // A wide table scrolls sideways in a narrow panel (focusable, so keys scroll it too, as st.table's).
+  table: ({ children }) =>
+    createElement(
+      'div',
+      { className: 'table-scroll', role: 'region', 'aria-label': 'table', tabIndex: 0 },
+      createElement('table', { className: 'table' }, children),
+    ),
 };
 
 const opening = new RegExp(`:(${streamlitColors.join('|')})(-background)?\\[`);

@@ -60,6 +60,8 @@ export const galleryApp: App = (st) => {
     st.sessionState.toasts = toasts + 1;
     st.toast(`Toast number ${toasts + 1}: **shown once**, however often this render is shown again.`, { icon: '🎉' });
   }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" rx="6" fill="#3794ff"/><text x="60" y="26" font-size="16" text-anchor="middle" fill="#fff">level ${level}</text></svg>`;
+  st.image(new TextEncoder().encode(svg), { caption: 'An image from bytes the app made (a workspace file works too)', width: 120 });
   st.write('**st.write** shows each value by its type:', level, level > 5, { level, flavour });
   const errors = st.expander('An exception, as st.exception shows it');
   errors.exception(new RangeError(`level ${level} is only an example`));

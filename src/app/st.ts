@@ -22,6 +22,8 @@ import type { Run } from './run';
 import { jsonText } from './jsonText';
 import {
   exceptionParts,
+  imageDataUrl,
+  MAX_IMAGE_BYTES,
   metricDelta,
   metricText,
   paletteColour,
@@ -214,6 +216,40 @@ export class St {
       text: String(text),
       color: paletteColour(options.color, 'blue', 'st.badge color'),
       ...(options.icon ? { icon: String(options.icon).slice(0, 20) } : {}),
+    });
+  }
+  /**
+   * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or the path of a workspace file (relative to
+   * the first folder; trusted workspace only). PNG, JPEG, GIF, WebP or SVG, at most 2 MB. A URL is not
+   * fetched for you: fetch it in the app (`new Uint8Array(await (await fetch(url)).arrayBuffer())`).
+   */
+  image(image: string | Uint8Array | ArrayBuffer, options: { caption?: string; width?: number; alt?: string } = {}): void {
+    this.checkpoint();
+    let bytes: Uint8Array;
+    let what: string;
+    if (typeof image === 'string') {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(image)) {
+        throw new Error(`st.image(${JSON.stringify(image.slice(0, 100))}): URLs are not fetched; fetch it in the app and pass the bytes`);
+      }
+      bytes = this.run.services.readWorkspaceFile(image, MAX_IMAGE_BYTES);
+      what = image;
+    } else if (image instanceof Uint8Array || image instanceof ArrayBuffer) {
+      bytes = image instanceof ArrayBuffer ? new Uint8Array(image) : image;
+      what = 'the bytes';
+    } else {
+      throw new Error('st.image takes bytes (Uint8Array, Buffer, ArrayBuffer) or the path of a workspace file');
+    }
+    const width = options.width === undefined ? undefined : Math.round(Number(options.width));
+    if (width !== undefined && !(width > 0 && width <= 10_000)) {
+      throw new Error('st.image width must be a number of pixels from 1 to 10000');
+    }
+    this.add({
+      kind: 'image',
+      id: this.nextId(),
+      src: imageDataUrl(bytes, what),
+      alt: String(options.alt ?? options.caption ?? '').slice(0, 1000),
+      ...(options.caption ? { caption: String(options.caption).slice(0, 1000) } : {}),
+      ...(width !== undefined ? { width } : {}),
     });
   }
   /** A thrown value shown as Streamlit's `st.exception` shows it: `Name: message` and the stack. */

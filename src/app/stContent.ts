@@ -136,3 +136,28 @@ export function writeSteps(values: readonly unknown[]): WriteStep[] {
   flush();
   return steps;
 }
+
+/** The largest image `st.image` sends to the view (it travels in every render of the app). */
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
+/** The image type of `bytes` by their first bytes: PNG, JPEG, GIF, WebP or SVG (shown in an <img>, where SVG runs no script). */
+export function imageType(bytes: Uint8Array): string | undefined {
+  const starts = (...b: number[]) => b.every((v, i) => bytes[i] === v);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'image/webp';
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  return undefined;
+}
+
+/** The image as the data: URL the view shows (the view's CSP allows data: images, nothing from the network). */
+export function imageDataUrl(bytes: Uint8Array, what: string): string {
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    throw new Error(`st.image: ${what} is ${bytes.length} bytes, over the ${MAX_IMAGE_BYTES} bytes an image may have`);
+  }
+  const type = imageType(bytes);
+  if (!type) throw new Error(`st.image: ${what} is not a PNG, JPEG, GIF, WebP or SVG image`);
+  return `data:${type};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+}

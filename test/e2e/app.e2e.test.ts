@@ -81,6 +81,12 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
     await written.locator('strong', { hasText: 'st.write' }).waitFor({ timeout: 10_000 });
     assert.deepEqual(await written.locator('code').allInnerTexts(), ['3', 'false']);
     await view.locator('pre.json', { hasText: /^\{\s*"level": 3,\s*"flavour": "vanilla"\s*\}$/ }).waitFor();
+    const image = view.locator('figure.image', { hasText: 'An image from bytes' }).locator('img');
+    await image.waitFor();
+    // Loaded (a data: URL, which the CSP allows), drawn at its width.
+    await waitFor('image decoded', () => image.evaluate((img) => ((img as HTMLImageElement).naturalWidth > 0 ? true : undefined)));
+    assert.equal((await image.boundingBox())?.width, 120);
+    assert.equal(await image.getAttribute('alt'), 'An image from bytes the app made (a workspace file works too)');
     const exception = view.locator('details.expander', { hasText: 'An exception' });
     await exception.locator('summary').click();
     await exception.getByRole('alert').filter({ hasText: 'RangeError: level 3 is only an example' }).waitFor();

@@ -1,8 +1,21 @@
-/** st.metric, st.badge, st.toast, st.exception and st.write: Streamlit 1.64's rules, and what an app run declares. */
+/** st.metric, st.badge, st.toast, st.exception, st.write and st.image: Streamlit 1.64's rules, and what an app run declares. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { Element } from '../../protocol';
-import { exceptionParts, metricDelta, metricText, toastDurationMs, writeSteps } from '../../src/app/stContent';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  exceptionParts,
+  imageDataUrl,
+  imageType,
+  MAX_IMAGE_BYTES,
+  metricDelta,
+  metricText,
+  toastDurationMs,
+  writeSteps,
+} from '../../src/app/stContent';
+import { readWorkspaceFile } from '../../src/app/workspaceFiles';
 import { appHarness } from '../support/appHarness';
 
 test("metric deltas: Streamlit's direction and colour rules", () => {
@@ -118,4 +131,49 @@ test('an app run declares valid status elements; each st.toast call gets its own
   const bad = appHarness((st) => st.badge('x', { color: 'pink' as never }));
   await bad.runner.request();
   assert.match(bad.last()?.error?.message ?? '', /st.badge color must be one of red, orange/);
+});
+
+test('st.image: bytes by their type, workspace files only when trusted and inside, bounded', async () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.equal(imageType(png), 'image/png');
+  assert.equal(imageType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])), 'image/jpeg');
+  assert.equal(imageType(new TextEncoder().encode('GIF89a')), 'image/gif');
+  assert.equal(imageType(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 ')), 'image/webp');
+  assert.equal(imageType(new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>')), 'image/svg+xml');
+  assert.equal(imageType(new TextEncoder().encode('<html><script>alert(1)</script>')), undefined);
+  assert.equal(imageDataUrl(png, 'x'), 'data:image/png;base64,iVBORw0KGgo=');
+  assert.throws(() => imageDataUrl(new TextEncoder().encode('hello'), 'notes.txt'), /notes.txt is not a PNG, JPEG, GIF, WebP or SVG image/);
+  assert.throws(() => imageDataUrl(new Uint8Array(MAX_IMAGE_BYTES + 1).fill(0x89), 'big'), /over the 2097152 bytes/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'st-image-'));
+  const folder = join(dir, 'ws');
+  mkdirSync(join(folder, 'img'), { recursive: true });
+  writeFileSync(join(folder, 'img', 'a.png'), png);
+  writeFileSync(join(dir, 'secret.png'), png);
+  symlinkSync(join(dir, 'secret.png'), join(folder, 'img', 'link.png'));
+  assert.deepEqual(readWorkspaceFile(folder, true, 'img/a.png', 100), png);
+  assert.throws(() => readWorkspaceFile(folder, false, 'img/a.png', 100), /only in a trusted workspace/);
+  assert.throws(() => readWorkspaceFile(undefined, true, 'img/a.png', 100), /needs an open workspace folder/);
+  assert.throws(() => readWorkspaceFile(folder, true, '../secret.png', 100), /outside the workspace/);
+  assert.throws(() => readWorkspaceFile(folder, true, join(dir, 'secret.png'), 100), /outside the workspace/);
+  assert.throws(() => readWorkspaceFile(folder, true, 'img/link.png', 100), /outside the workspace/, 'a link out is outside');
+  assert.throws(() => readWorkspaceFile(folder, true, 'img', 100), /is not a file/);
+  assert.throws(() => readWorkspaceFile(folder, true, 'img/none.png', 100), /no such file/);
+  assert.throws(() => readWorkspaceFile(folder, true, 'img/a.png', 4), /over the 4 bytes/);
+
+  const h = appHarness(
+    (st) => {
+      st.image('img/a.png', { caption: 'A', width: 64 });
+      st.image(png.buffer, { alt: 'raw' });
+    },
+    { services: { readWorkspaceFile: (rel, max) => readWorkspaceFile(folder, true, rel, max) } },
+  );
+  await h.runner.request();
+  assert.deepEqual(h.last()?.elements, [
+    { kind: 'image', id: '0', src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'A', caption: 'A', width: 64 },
+    { kind: 'image', id: '1', src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'raw' },
+  ]);
+  const url = appHarness((st) => st.image('https://example.com/a.png'));
+  await url.runner.request();
+  assert.match(url.last()?.error?.message ?? '', /URLs are not fetched; fetch it in the app/);
 });

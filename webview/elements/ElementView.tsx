@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { assertNever, type Element } from '../../protocol';
 import { Markdown } from '../markdown';
 import { Code } from './Code';
-import { Badge, Metric } from './Status';
+import { Badge, Image, Metric } from './Status';
 import { Toast } from './Toast';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
@@ -189,6 +189,8 @@ export function ElementView({ element, send }: { element: Element; send: Send })
       );
     case 'metric':
       return <Metric element={element} testId={testId} />;
+    case 'image':
+      return <Image element={element} testId={testId} />;
     case 'badge':
       return <Badge element={element} testId={testId} />;
     case 'toast':

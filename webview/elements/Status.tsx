@@ -1,4 +1,4 @@
-/** `st.metric` and `st.badge`: Streamlit's status figures in the theme's chart colours (the `st-*` classes in media/webview.css). */
+/** `st.metric`, `st.badge` and `st.image`: Streamlit's status figures in the theme's chart colours (the `st-*` classes in media/webview.css). */
 import type { Element } from '../../protocol';
 
 type Of<K extends Element['kind']> = Extract<Element, { kind: K }>;
@@ -27,13 +27,24 @@ export function Metric({ element, testId }: { element: Of<'metric'>; testId: str
 
 export function Badge({ element, testId }: { element: Of<'badge'>; testId: string }) {
   return (
-    <span data-testid={testId} className={`badge st-bg st-bg-${element.color} st-color-${element.color}`}>
-      {element.icon && (
-        <span className="badge-icon" aria-hidden="true">
-          {element.icon}
-        </span>
-      )}
-      {element.text}
-    </span>
+    <div className="badge-row">
+      <span data-testid={testId} className={`badge st-bg st-bg-${element.color} st-color-${element.color}`}>
+        {element.icon && (
+          <span className="badge-icon" aria-hidden="true">
+            {element.icon}
+          </span>
+        )}
+        {element.text}
+      </span>
+    </div>
+  );
+}
+
+export function Image({ element, testId }: { element: Of<'image'>; testId: string }) {
+  return (
+    <figure data-testid={testId} className="image">
+      <img src={element.src} alt={element.alt} width={element.width} />
+      {element.caption && <figcaption className="caption">{element.caption}</figcaption>}
+    </figure>
   );
 }

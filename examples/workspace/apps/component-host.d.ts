@@ -199,6 +199,12 @@ declare module 'component-host' {
     ): void;
     /** A small coloured label (default blue), with an optional emoji `icon`. */
     badge(text: string, options?: { color?: Colour; icon?: string }): void;
+    /**
+     * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or the path of a workspace file (relative
+     * to the first folder; trusted workspace only, never outside it). PNG, JPEG, GIF, WebP or SVG, at
+     * most 2 MB. A URL is not fetched for you: fetch it in the app and pass the bytes.
+     */
+    image(image: string | Uint8Array | ArrayBuffer, options?: { caption?: string; width?: number; alt?: string }): void;
     /** A thrown value as an error box: `Name: message` and its stack. */
     exception(err: unknown): void;
     /**
