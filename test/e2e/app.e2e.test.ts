@@ -58,6 +58,11 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
       plain: getComputedStyle(pre).color,
     }));
     assert.notEqual(colours.keyword, colours.plain);
+    // The copy button says so once the clipboard took the text.
+    const block = view.locator('.code-block', { has: code });
+    await code.hover();
+    await block.getByRole('button', { name: 'Copy code' }).click();
+    await block.getByRole('button', { name: 'Copied' }).waitFor({ timeout: 5000 });
     const chunks = await view.evaluate(() =>
       performance
         .getEntriesByType('resource')
