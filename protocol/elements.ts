@@ -12,6 +12,8 @@ const label = z.string().max(1000);
 const Option = z.string().max(500);
 
 export const AlertLevel = z.enum(['info', 'success', 'warning', 'error']);
+/** Streamlit's named colours (metric deltas, badges), drawn in the theme's chart colours. */
+export const PaletteColour = z.enum(['red', 'orange', 'yellow', 'green', 'blue', 'violet', 'gray', 'primary']);
 
 const content = {
   title: z.object({ kind: z.literal('title'), id, text: label }),
@@ -19,7 +21,14 @@ const content = {
   markdown: z.object({ kind: z.literal('markdown'), id, text: z.string().max(100_000) }),
   text: z.object({ kind: z.literal('text'), id, text: z.string().max(100_000) }),
   caption: z.object({ kind: z.literal('caption'), id, text: z.string().max(10_000) }),
-  code: z.object({ kind: z.literal('code'), id, code: z.string().max(200_000), language: z.string().max(50).optional() }),
+  code: z.object({
+    kind: z.literal('code'),
+    id,
+    code: z.string().max(200_000),
+    language: z.string().max(50).optional(),
+    lineNumbers: z.boolean().optional(),
+    wrapLines: z.boolean().optional(),
+  }),
   json: z.object({ kind: z.literal('json'), id, json: z.string().max(200_000) }),
   divider: z.object({ kind: z.literal('divider'), id }),
   alert: z.object({ kind: z.literal('alert'), id, level: AlertLevel, text: z.string().max(10_000) }),
@@ -33,6 +42,40 @@ const content = {
   error: z.object({ kind: z.literal('error'), id, message: z.string().max(10_000), stack: z.string().max(20_000).optional() }),
   /** Shown while `st.spinner`'s function runs. */
   spinner: z.object({ kind: z.literal('spinner'), id, text: label }),
+  metric: z.object({
+    kind: z.literal('metric'),
+    id,
+    label,
+    value: z.string().max(1000),
+    delta: z.string().max(1000).optional(),
+    color: PaletteColour,
+    arrow: z.enum(['up', 'down', 'none']),
+    border: z.boolean(),
+    help: z.string().max(10_000).optional(),
+  }),
+  /** An image as a data: URL (the host read the file or got the bytes; the view fetches nothing). */
+  image: z.object({
+    kind: z.literal('image'),
+    id,
+    src: z
+      .string()
+      .max(3_000_000)
+      .regex(/^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]*$/),
+    alt: label,
+    caption: label.optional(),
+    width: z.number().int().positive().max(10_000).optional(),
+  }),
+  badge: z.object({ kind: z.literal('badge'), id, text: label, color: PaletteColour, icon: z.string().max(20).optional() }),
+  /** Shown once per `st.toast` call: `toastId` is new for each call, the same when a render is replayed. */
+  toast: z.object({
+    kind: z.literal('toast'),
+    id,
+    toastId: z.string().min(1).max(100),
+    text: z.string().max(10_000),
+    icon: z.string().max(20).optional(),
+    /** How long it stays; 0: until dismissed. */
+    durationMs: z.number().int().min(0).max(3_600_000),
+  }),
 };
 
 /** Elements that send values back: their kinds are the widget kinds. */

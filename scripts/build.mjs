@@ -1,7 +1,7 @@
 // One esbuild script for every target. Flags: --production (minify, no sourcemaps),
 // --watch (rebuild on change), --tests (also bundle the in-host test suite into dist-test/).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -43,7 +43,16 @@ const browser = { ...common, platform: 'browser', format: 'esm', target: 'es2022
 const targets = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { server: 'server/main.ts' }, outdir: 'dist' },
-  { ...browser, entryPoints: { main: 'webview/main.tsx' }, outdir: 'dist/webview' },
+  // The view: main.js plus chunks/ for the code `import()` loads on first use (webview/lazy.tsx). The
+  // metafile (beside dist/webview, so not packaged) tells scripts/package.mjs which files load at start.
+  {
+    ...browser,
+    entryPoints: { main: 'webview/main.tsx' },
+    outdir: 'dist/webview',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+  },
   // A classic script: a module script from an opaque-origin (sandboxed) frame is a CORS fetch.
   { ...browser, format: 'iife', entryPoints: { main: 'component/main.tsx' }, outdir: 'dist/component' },
   // The built-in demo's Streamlit v2 component: an ES module, read by the host and sent inline.
@@ -122,6 +131,12 @@ function copyStatic() {
   }
 }
 
+/** Builds one target; the webview's metafile goes to dist/webview.meta.json (outside the packaged dist/webview/). */
+async function build(options) {
+  const result = await esbuild.build(options);
+  if (options.outdir === 'dist/webview') writeFileSync(join(root, 'dist/webview.meta.json'), JSON.stringify(result.metafile));
+}
+
 process.chdir(root);
 if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
 const started = Date.now();
@@ -130,7 +145,7 @@ if (watch) {
   copyStatic();
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  await Promise.all(targets.map((t) => build(t)));
   copyStatic();
   console.log(`built ${targets.length} targets${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }

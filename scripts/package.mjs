@@ -20,23 +20,61 @@ execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'p
 });
 
 const gz = (file) => gzipSync(readFileSync(file)).length;
+const webview = webviewFiles();
 const figures = {
   vsixBytes: statSync(out).size,
   extensionJsBytes: statSync('dist/extension.js').size,
   serverJsBytes: statSync('dist/server.js').size,
-  webviewJsGzipBytes: gz('dist/webview/main.js'),
+  // What the view loads before it shows anything: main.js and the chunks it imports statically.
+  webviewJsGzipBytes: webview.initial.reduce((sum, f) => sum + gz(f), 0),
+  webviewInitialFiles: webview.initial.map(short),
+  // Code that loads on first use (webview/lazy.tsx), each with its gzip size.
+  webviewLazyChunks: webview.lazy.map((f) => ({ file: short(f), gzipBytes: gz(f) })),
   componentJsGzipBytes: gz('dist/component/main.js'),
 };
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
   `vsix ${kib(figures.vsixBytes)} · extension.js ${kib(figures.extensionJsBytes)} · server.js ${kib(figures.serverJsBytes)} ` +
-    `· webview JS ${kib(figures.webviewJsGzipBytes)} gzip · component JS ${kib(figures.componentJsGzipBytes)} ` +
-    `gzip`,
+    `· webview JS at start ${kib(figures.webviewJsGzipBytes)} gzip (${webview.initial.length} files) · component JS ` +
+    `${kib(figures.componentJsGzipBytes)} gzip`,
 );
+for (const chunk of figures.webviewLazyChunks) console.log(`  loaded on first use: ${chunk.file} ${kib(chunk.gzipBytes)} gzip`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/package.json', JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2) + '\n');
 const limit = 2 * 1024 * 1024;
 if (figures.vsixBytes > limit) {
   console.error(`the .vsix is ${kib(figures.vsixBytes)}, over the ${kib(limit)} budget`);
   process.exit(1);
+}
+const webviewLimit = 250 * 1024;
+if (figures.webviewJsGzipBytes > webviewLimit) {
+  console.error(`the view's initial JavaScript is ${kib(figures.webviewJsGzipBytes)} gzip, over the ${kib(webviewLimit)} budget`);
+  console.error('load heavy element code on first use: docs/contributing.md, "Add an element whose code loads on first use"');
+  process.exit(1);
+}
+const listed = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+  encoding: 'utf8',
+});
+const missing = [...webview.initial, ...webview.lazy].filter((f) => !listed.split('\n').includes(f));
+if (missing.length) {
+  console.error(`the .vsix lacks webview files: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+/** The webview's JavaScript files from esbuild's metafile: those reached by static imports from main.js, and the rest. */
+function webviewFiles() {
+  const { outputs } = JSON.parse(readFileSync('dist/webview.meta.json', 'utf8'));
+  const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+  const initial = new Set();
+  const visit = (file) => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    for (const i of outputs[file].imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
+  };
+  visit('dist/webview/main.js');
+  return { initial: [...initial], lazy: js.filter((f) => !initial.has(f)).sort() };
+}
+
+function short(file) {
+  return file.replace(/^dist\/webview\//, '');
 }

@@ -9,6 +9,9 @@ declare module 'component-host' {
   /** An app: called with `st` on every run (first show, widget change, save of the app or a module it imports). */
   export type App = (st: St) => unknown;
 
+  /** Streamlit's named colours (badges, metric deltas, `:red[…]` in Markdown), drawn in the theme's colours. */
+  export type Colour = 'red' | 'orange' | 'yellow' | 'green' | 'blue' | 'violet' | 'gray' | 'grey' | 'primary';
+
   /** Options every widget takes. */
   export interface WidgetOptions {
     /** Explicit identity: keeps the widget's value when its label or position changes. Unique within an app. */
@@ -151,14 +154,17 @@ declare module 'component-host' {
     title(text: string): void;
     /** A section heading. */
     header(text: string): void;
-    /** Markdown subset (headings, emphasis, code, links, lists); HTML is shown as text, never run. */
+    /**
+     * Markdown: CommonMark with GitHub's tables, task lists and strikethrough, and Streamlit's `:red[…]` /
+     * `:red-background[…]` colours. Raw HTML is shown as text, never run; links only to http(s) and mailto.
+     */
     markdown(text: string): void;
     /** Plain text, shown as it is. */
     text(text: string): void;
     /** Small, muted text. */
     caption(text: string): void;
-    /** A code block, highlighted for `language` when given. */
-    code(code: string, options?: { language?: string }): void;
+    /** A code block with a copy button, highlighted in the theme's colours for a known `language` (`ts`, `py`, `sql`…). */
+    code(code: string, options?: { language?: string; lineNumbers?: boolean; wrapLines?: boolean }): void;
     /** Any value as pretty-printed JSON. */
     json(value: unknown): void;
     /** A horizontal rule. */
@@ -183,6 +189,45 @@ declare module 'component-host' {
     ): Promise<string | unknown[]>;
     /** A table. Rows as objects (columns from their keys) or as arrays (with `columns`). */
     table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options?: { columns?: string[] }): void;
+    /**
+     * A figure with its label and how it changed. A `delta` starting with "-" points down, `0` shows no
+     * arrow; `deltaColor` "normal" draws up green and down red, "inverse" the other way round, "off" gray,
+     * or a colour. `deltaArrow` overrides the arrow; `border` draws a box; `help` is a tooltip.
+     */
+    metric(
+      label: string,
+      value: number | string | null | undefined,
+      options?: {
+        delta?: number | string | null;
+        deltaColor?: 'normal' | 'inverse' | 'off' | Colour;
+        deltaArrow?: 'auto' | 'up' | 'down' | 'off';
+        border?: boolean;
+        help?: string;
+      },
+    ): void;
+    /** A small coloured label (default blue), with an optional emoji `icon`. */
+    badge(text: string, options?: { color?: Colour; icon?: string }): void;
+    /**
+     * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or the path of a workspace file (relative
+     * to the first folder; trusted workspace only, never outside it). PNG, JPEG, GIF, WebP or SVG, at
+     * most 2 MB. A URL is not fetched for you: fetch it in the app and pass the bytes.
+     */
+    image(image: string | Uint8Array | ArrayBuffer, options?: { caption?: string; width?: number; alt?: string }): void;
+    /** A thrown value as an error box: `Name: message` and its stack. */
+    exception(err: unknown): void;
+    /**
+     * A short message (Markdown) in the corner of the view that goes away by itself: `duration` "short"
+     * (4 s, the default), "long" (10 s), "infinite" (until dismissed) or seconds. Each call shows once;
+     * the view shown again does not repeat it.
+     */
+    toast(text: string, options?: { icon?: string; duration?: 'short' | 'long' | 'infinite' | number }): void;
+    /**
+     * Each value shown by its type, as Streamlit's `st.write`: strings as Markdown; an Error as
+     * `exception`; an array of plain objects as a table; other arrays, objects, Maps, Sets and bytes as
+     * JSON; numbers, booleans and anything else as their text in code. Consecutive strings (and such
+     * texts) join with spaces into one Markdown element. A Promise is an error: await it first.
+     */
+    write(...values: unknown[]): void;
 
     /** A button. True only in the run caused by the click; never replayed by later reruns. */
     button(label: string, options?: WidgetOptions): boolean;

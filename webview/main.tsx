@@ -1,11 +1,20 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { HostChannel } from './hostChannel';
+import { setToastMemory } from './elements/Toast';
 import { COMPONENT_REQUEST_TIMEOUT_MS, setComponentRequester, setIsolationReporter } from './components/componentRequests';
 
 const channel = new HostChannel();
 setComponentRequester((call) => channel.request('component', call, COMPONENT_REQUEST_TIMEOUT_MS));
 setIsolationReporter((report) => channel.request('reportIsolation', report));
+// The toasts already shown, so that a render shown again (hidden and shown, reloaded) does not repeat them.
+setToastMemory({
+  load: () => {
+    const saved = channel.getState<{ toasts?: unknown }>()?.toasts;
+    return Array.isArray(saved) ? saved.filter((id): id is string => typeof id === 'string') : undefined;
+  },
+  save: (toasts) => channel.patchState({ toasts }),
+});
 // Tests reach the channel through this handle to send hostile input; it holds no secrets.
 (window as unknown as { __componentHost?: HostChannel }).__componentHost = channel;
 const root = document.getElementById('root');

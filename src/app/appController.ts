@@ -17,6 +17,7 @@ import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
+import { readWorkspaceFile } from './workspaceFiles';
 import { AppState } from './appState';
 import type { App } from './st';
 import { AppAuthoring } from '../authoring/appAuthoring';
@@ -198,6 +199,8 @@ export class AppController implements vscode.Disposable {
       editor: () => this.editor,
       componentUrl: (component, source) => this.components.url(component, source),
       readComponentSource: (component, ref) => this.components.readSource(component, ref),
+      readWorkspaceFile: (relative, maxBytes) =>
+        readWorkspaceFile(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, vscode.workspace.isTrusted, relative, maxBytes),
       v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
       componentReadyTimeoutMs: 1000 * readyTimeoutSeconds,
     };

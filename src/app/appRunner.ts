@@ -46,6 +46,9 @@ const defaultServices: RunServices = {
   readComponentSource: (name) => {
     throw new Error(`component "${name}": files can only be read in VS Code`);
   },
+  readWorkspaceFile: (relative) => {
+    throw new Error(`${relative}: workspace files can only be read in VS Code`);
+  },
   v2RuntimeUrl: () => 'about:blank',
   componentReadyTimeoutMs: 15_000,
 };

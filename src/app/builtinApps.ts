@@ -48,6 +48,24 @@ export const galleryApp: App = (st) => {
   const [tabA, tabB] = st.tabs(['Table', 'JSON']);
   tabA!.table(Array.from({ length: 5 }, (_, i) => ({ row: i + 1, square: (i + 1) ** 2, level })));
   tabB!.json({ name, level, flavour, size, amount, clicks: st.sessionState.clicks ?? 0 });
+  st.markdown(
+    'Markdown: **bold**, ~~struck~~, :blue[coloured], `code`, a [link](https://code.visualstudio.com) and a table:\n\n' +
+      '| step | done |\n| --- | --- |\n| build | yes |\n\n- [x] tables\n- [ ] charts\n\n<b>raw HTML shows as text</b>',
+  );
+  const [now, latency] = st.columns(2);
+  now!.metric('Level', level, { delta: level - 3, border: true, help: 'The slider above, against its start of 3' });
+  latency!.metric('Latency', '42 ms', { delta: '-8 ms', deltaColor: 'inverse', border: true });
+  st.badge('Status: green', { color: 'green', icon: '✔' });
+  const toasts = (st.sessionState.toasts as number | undefined) ?? 0;
+  if (st.button('Show a toast', { key: 'toast' })) {
+    st.sessionState.toasts = toasts + 1;
+    st.toast(`Toast number ${toasts + 1}: **shown once**, however often this render is shown again.`, { icon: '🎉' });
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" rx="6" fill="#3794ff"/><text x="60" y="26" font-size="16" text-anchor="middle" fill="#fff">level ${level}</text></svg>`;
+  st.image(new TextEncoder().encode(svg), { caption: 'An image from bytes the app made (a workspace file works too)', width: 120 });
+  st.write('**st.write** shows each value by its type:', level, level > 5, { level, flavour });
+  const errors = st.expander('An exception, as st.exception shows it');
+  errors.exception(new RangeError(`level ${level} is only an example`));
   st.divider();
   for (let i = 0; i < 12; i++) st.caption(`Line ${i + 1} of filler text, so the app has about fifty elements.`);
   st.code('export default async function app(st) {\n  st.title("My app");\n}', { language: 'javascript' });

@@ -33,6 +33,8 @@ export interface RunServices {
   componentUrl(name: string, source: ComponentSource): string;
   /** The text of a v2 component's html/css/js file (throws a clear error when it may not be read). */
   readComponentSource(name: string, ref: SourceFileRef): string;
+  /** A file of the workspace (st.image): trusted workspace only, inside its folder, at most `maxBytes`; throws a clear error. */
+  readWorkspaceFile(relative: string, maxBytes: number): Uint8Array;
   /** The runtime frame document v2 components are mounted in. */
   v2RuntimeUrl(): string;
   /** How long a component frame may take to say ready before the view warns. */

@@ -3,6 +3,7 @@
  * Streamlit's API. One `St` per container of a run; containers (expander, tabs, columns) are child
  * `St`s declaring into their own lists, built into one element tree when the run completes.
  */
+import { randomUUID } from 'node:crypto';
 import type { ApiCallResult, ApiRoute, Element, LeafElement, StatusState, WidgetKind } from '../../protocol';
 import type { ComponentSource } from '../components/componentSources';
 import type { ComponentEvent } from './componentEvents';
@@ -19,6 +20,19 @@ import {
 import type { EditorContext } from './editorContext';
 import type { Run } from './run';
 import { jsonText } from './jsonText';
+import {
+  exceptionParts,
+  imageDataUrl,
+  MAX_IMAGE_BYTES,
+  metricDelta,
+  metricText,
+  paletteColour,
+  toastDurationMs,
+  writeSteps,
+  type DeltaArrow,
+  type DeltaColor,
+  type PaletteColour,
+} from './stContent';
 
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
@@ -140,7 +154,7 @@ export class St {
   header(text: string): void {
     this.add({ kind: 'header', id: this.nextId(), text: String(text) });
   }
-  /** Markdown subset (headings, emphasis, code, links, lists); HTML is shown as text, never run. */
+  /** Markdown (CommonMark + GitHub tables, task lists, strikethrough; `:red[…]` colours); HTML is shown as text, never run. */
   markdown(text: string): void {
     this.add({ kind: 'markdown', id: this.nextId(), text: String(text) });
   }
@@ -150,8 +164,16 @@ export class St {
   caption(text: string): void {
     this.add({ kind: 'caption', id: this.nextId(), text: String(text) });
   }
-  code(code: string, options: { language?: string } = {}): void {
-    this.add({ kind: 'code', id: this.nextId(), code: String(code), ...(options.language ? { language: options.language } : {}) });
+  /** A code block, highlighted when `language` is one the view knows (see docs/app-api.md), with a copy button. */
+  code(code: string, options: { language?: string; lineNumbers?: boolean; wrapLines?: boolean } = {}): void {
+    this.add({
+      kind: 'code',
+      id: this.nextId(),
+      code: String(code),
+      ...(options.language ? { language: String(options.language).slice(0, 50) } : {}),
+      ...(options.lineNumbers ? { lineNumbers: true } : {}),
+      ...(options.wrapLines ? { wrapLines: true } : {}),
+    });
   }
   json(value: unknown): void {
     this.add({ kind: 'json', id: this.nextId(), json: jsonText(value) ?? 'undefined' });
@@ -226,6 +248,100 @@ export class St {
     const cell = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
     const body = rows.map((r) => (Array.isArray(r) ? r.map(cell) : columns.map((c) => cell((r as Record<string, unknown>)[c]))));
     this.add({ kind: 'table', id: this.nextId(), columns, rows: body });
+  }
+
+  /** A figure with its label and, below it, how it changed (`delta`), coloured as Streamlit's `st.metric`. */
+  metric(
+    label: string,
+    value: number | string | null | undefined,
+    options: { delta?: number | string | null; deltaColor?: DeltaColor; deltaArrow?: DeltaArrow; border?: boolean; help?: string } = {},
+  ): void {
+    this.add({
+      kind: 'metric',
+      id: this.nextId(),
+      label: String(label),
+      value: metricText(value),
+      ...metricDelta(options.delta, options.deltaColor, options.deltaArrow),
+      border: Boolean(options.border),
+      ...(options.help ? { help: String(options.help) } : {}),
+    });
+  }
+  /** A small coloured label (Streamlit's default colour is blue). */
+  badge(text: string, options: { color?: PaletteColour | 'grey'; icon?: string } = {}): void {
+    this.add({
+      kind: 'badge',
+      id: this.nextId(),
+      text: String(text),
+      color: paletteColour(options.color, 'blue', 'st.badge color'),
+      ...(options.icon ? { icon: String(options.icon).slice(0, 20) } : {}),
+    });
+  }
+  /**
+   * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or the path of a workspace file (relative to
+   * the first folder; trusted workspace only). PNG, JPEG, GIF, WebP or SVG, at most 2 MB. A URL is not
+   * fetched for you: fetch it in the app (`new Uint8Array(await (await fetch(url)).arrayBuffer())`).
+   */
+  image(image: string | Uint8Array | ArrayBuffer, options: { caption?: string; width?: number; alt?: string } = {}): void {
+    this.checkpoint();
+    let bytes: Uint8Array;
+    let what: string;
+    if (typeof image === 'string') {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(image)) {
+        throw new Error(`st.image(${JSON.stringify(image.slice(0, 100))}): URLs are not fetched; fetch it in the app and pass the bytes`);
+      }
+      bytes = this.run.services.readWorkspaceFile(image, MAX_IMAGE_BYTES);
+      what = image;
+    } else if (image instanceof Uint8Array || image instanceof ArrayBuffer) {
+      bytes = image instanceof ArrayBuffer ? new Uint8Array(image) : image;
+      what = 'the bytes';
+    } else {
+      throw new Error('st.image takes bytes (Uint8Array, Buffer, ArrayBuffer) or the path of a workspace file');
+    }
+    const width = options.width === undefined ? undefined : Math.round(Number(options.width));
+    if (width !== undefined && !(width > 0 && width <= 10_000)) {
+      throw new Error('st.image width must be a number of pixels from 1 to 10000');
+    }
+    this.add({
+      kind: 'image',
+      id: this.nextId(),
+      src: imageDataUrl(bytes, what),
+      alt: String(options.alt ?? options.caption ?? '').slice(0, 1000),
+      ...(options.caption ? { caption: String(options.caption).slice(0, 1000) } : {}),
+      ...(width !== undefined ? { width } : {}),
+    });
+  }
+  /** A thrown value shown as Streamlit's `st.exception` shows it: `Name: message` and the stack. */
+  exception(err: unknown): void {
+    this.add({ kind: 'error', id: this.nextId(), ...exceptionParts(err) });
+  }
+  /**
+   * A short message in the corner of the view that goes away by itself (`duration`: "short" 4 s,
+   * "long" 10 s, "infinite", or seconds). Each call shows once; a render shown again (the view hidden
+   * and shown, a reload) does not show it again.
+   */
+  toast(text: string, options: { icon?: string; duration?: 'short' | 'long' | 'infinite' | number } = {}): void {
+    this.add({
+      kind: 'toast',
+      id: this.nextId(),
+      toastId: randomUUID(),
+      text: String(text),
+      durationMs: toastDurationMs(options.duration),
+      ...(options.icon ? { icon: String(options.icon).slice(0, 20) } : {}),
+    });
+  }
+  /**
+   * Streamlit's `st.write`: each value shown by its type. Strings are Markdown; an Error an exception;
+   * an array of plain objects a table; arrays, objects, Maps, Sets and bytes JSON; numbers, booleans and
+   * the rest their text as code. Consecutive strings and such texts join into one Markdown element.
+   */
+  write(...values: unknown[]): void {
+    this.checkpoint();
+    for (const step of writeSteps(values)) {
+      if (step.call === 'markdown') this.markdown(step.text);
+      else if (step.call === 'exception') this.exception(step.error);
+      else if (step.call === 'table') this.table(step.rows);
+      else this.json(step.value);
+    }
   }
 
   /** True only in the run caused by the click; never replayed by later reruns. */

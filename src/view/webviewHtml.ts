@@ -9,7 +9,9 @@ export function createNonce(): string {
 /**
  * The webview document. Its CSP allows only our nonce'd script and our own files: no
  * `unsafe-inline`, no `unsafe-eval`, no network (`connect-src 'none'`: the webview talks to the
- * host by messages only, which is what makes it work when the host is remote).
+ * host by messages only, which is what makes it work when the host is remote). The chunks that
+ * main.js loads with `import()` (dist/webview/chunks/, webview/lazy.tsx) need nothing more: a module
+ * script's imports, static and dynamic, are fetched with its nonce (checked in app.e2e.test.ts).
  */
 export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, componentOrigins: readonly string[] = []): string {
   const nonce = createNonce();

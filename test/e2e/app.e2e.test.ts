@@ -35,6 +35,90 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
     assert.ok((await view.locator('[data-testid^="el-"]').count()) >= 30, 'about fifty elements');
   });
 
+  test('markdown and highlighted code load on first use, as chunks the CSP lets in', async () => {
+    // The renderers are in their own files (dist/webview/chunks/), fetched by import() under the document's CSP.
+    const md = view.locator('.markdown', { hasText: 'Markdown: bold' });
+    await md.locator('table.table th', { hasText: 'step' }).waitFor({ timeout: 10_000 });
+    assert.equal(await md.locator('del').innerText(), 'struck');
+    assert.equal(await md.locator('.st-color-blue').innerText(), 'coloured');
+    assert.equal(await md.locator('a').getAttribute('href'), 'https://code.visualstudio.com/');
+    assert.deepEqual(await md.locator('input[type=checkbox]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked)), [
+      true,
+      false,
+    ]);
+    // Raw HTML is text, never an element.
+    await md.getByText('<b>raw HTML shows as text</b>').waitFor();
+    assert.equal(await md.locator('b').count(), 0);
+    const code = view.locator('pre.code', { hasText: 'My app' });
+    await code.locator('.hljs-keyword', { hasText: 'export' }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await code.locator('.hljs-string').first().innerText(), '"My app"');
+    // In the theme's colours: a keyword is not drawn in the plain foreground.
+    const colours = await code.evaluate((pre) => ({
+      keyword: getComputedStyle(pre.querySelector('.hljs-keyword')!).color,
+      plain: getComputedStyle(pre).color,
+    }));
+    assert.notEqual(colours.keyword, colours.plain);
+    // The copy button says so once the clipboard took the text.
+    const block = view.locator('.code-block', { has: code });
+    await code.hover();
+    await block.getByRole('button', { name: 'Copy code' }).click();
+    await block.getByRole('button', { name: 'Copied' }).waitFor({ timeout: 5000 });
+    const chunks = await view.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.includes('/dist/webview/chunks/'))
+        .map((n) => n.replace(/.*\/chunks\//, '').replace(/-\w+\.js$/, '')),
+    );
+    assert.ok(chunks.includes('markdownView') && chunks.includes('CodeBlock'), `chunks loaded: ${chunks.join(', ')}`);
+  });
+
+  test('metric, badge, st.write and st.exception', async () => {
+    const level = view.getByRole('group', { name: 'Level' });
+    assert.equal(await level.locator('.metric-value').innerText(), '3');
+    assert.equal(await level.locator('.metric-delta').innerText(), '0');
+    const latency = view.getByRole('group', { name: 'Latency' });
+    // A negative delta with deltaColor "inverse": down, and green (good news), as in Streamlit.
+    assert.match((await latency.locator('.metric-delta').getAttribute('class')) ?? '', /st-color-green/);
+    await latency.getByRole('img', { name: 'down' }).waitFor();
+    await view.locator('.badge.st-color-green', { hasText: 'Status: green' }).waitFor();
+    const written = view.locator('.markdown', { hasText: 'st.write shows each value by its type:' });
+    await written.locator('strong', { hasText: 'st.write' }).waitFor({ timeout: 10_000 });
+    assert.deepEqual(await written.locator('code').allInnerTexts(), ['3', 'false']);
+    await view.locator('pre.json', { hasText: /^\{\s*"level": 3,\s*"flavour": "vanilla"\s*\}$/ }).waitFor();
+    const image = view.locator('figure.image', { hasText: 'An image from bytes' }).locator('img');
+    await image.waitFor();
+    // Loaded (a data: URL, which the CSP allows), drawn at its width.
+    await waitFor('image decoded', () => image.evaluate((img) => ((img as HTMLImageElement).naturalWidth > 0 ? true : undefined)));
+    assert.equal((await image.boundingBox())?.width, 120);
+    assert.equal(await image.getAttribute('alt'), 'An image from bytes the app made (a workspace file works too)');
+    const exception = view.locator('details.expander', { hasText: 'An exception' });
+    await exception.locator('summary').click();
+    await exception.getByRole('alert').filter({ hasText: 'RangeError: level 3 is only an example' }).waitFor();
+    assert.match(await exception.locator('pre.stack').innerText(), /at /);
+  });
+
+  test('a toast shows once per st.toast call, not again when its render is shown again', async () => {
+    await view.getByTestId('el-key:toast').click();
+    const toast = view.getByTestId('toast');
+    await toast.filter({ hasText: 'Toast number 1: shown once' }).waitFor({ timeout: 10_000 });
+    assert.equal(await toast.count(), 1);
+    await view.getByRole('status').filter({ has: toast }).waitFor(); // announced politely to screen readers
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await toast.waitFor({ state: 'detached' });
+    // The same render again (the view hidden and shown makes a new document that gets the last render): no toast.
+    await bed().host!.probe('executeCommand', ['workbench.view.explorer']);
+    await waitFor('view hidden', async () => ((await bed().host!.probe<{ visible: boolean }>('viewState')).visible ? undefined : true));
+    await openView();
+    await view.getByRole('group', { name: 'Latency' }).waitFor({ timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await view.getByTestId('toast').count(), 0);
+    // A second call is a second toast; it goes away by itself after Streamlit's "short" 4 s.
+    await view.getByTestId('el-key:toast').click();
+    await view.getByTestId('toast').filter({ hasText: 'Toast number 2' }).waitFor({ timeout: 10_000 });
+    await view.getByTestId('toast').waitFor({ state: 'detached', timeout: 8000 });
+  });
+
   test('a click reruns the app in the host and repaints; the trigger fires once', async () => {
     const before = await stats();
     await view.getByTestId('el-key:click').click();

@@ -6,6 +6,9 @@ import { createContext, memo, useContext, useEffect, useLayoutEffect, useRef, us
 import { assertNever, slotId, type Element, type ViewNode } from '../../protocol';
 import { RenderStoreContext, useNode, useSlot } from '../renderStore';
 import { Markdown } from '../markdown';
+import { Code } from './Code';
+import { Badge, Image, Metric } from './Status';
+import { Toast } from './Toast';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
 import {
@@ -152,11 +155,7 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
         </p>
       );
     case 'code':
-      return (
-        <pre data-testid={testId} className="code">
-          <code>{element.code}</code>
-        </pre>
-      );
+      return <Code element={element} testId={testId} />;
     case 'json':
       return (
         <pre data-testid={testId} className="code json">
@@ -209,6 +208,14 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
           {element.stack && <pre className="stack">{element.stack}</pre>}
         </div>
       );
+    case 'metric':
+      return <Metric element={element} testId={testId} />;
+    case 'image':
+      return <Image element={element} testId={testId} />;
+    case 'badge':
+      return <Badge element={element} testId={testId} />;
+    case 'toast':
+      return <Toast element={element} />;
     case 'button':
       return (
         <VscodeButton data-testid={testId} disabled={element.disabled} onClick={() => send(element.id, true)}>
