@@ -53,7 +53,11 @@ export class AppController implements vscode.Disposable {
     private readonly components: ComponentHosting,
   ) {
     this.editor = readEditor();
-    this.authoring = new AppAuthoring(context.extensionUri);
+    this.authoring = new AppAuthoring(
+      context.extensionUri,
+      (file) => this.authoring.affects(file, this.workspaceFile()) && this.rerun('changed on disk'),
+      (m) => this.log.warn(m),
+    );
     this.disposables.push(this.authoring);
     this.store = sessionStore(context);
     this.componentEvents = new ComponentEventLog(this.store, (m) => this.log.warn(m));
@@ -67,7 +71,7 @@ export class AppController implements vscode.Disposable {
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
       vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.authoring.affects(doc.uri.fsPath, this.workspaceFile())) this.rerun('saved');
+        if (this.authoring.affects(doc.uri.fsPath, this.workspaceFile(), doc.getText())) this.rerun('saved');
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('componentHost.app') && this.restart()),
@@ -105,6 +109,11 @@ export class AppController implements vscode.Disposable {
 
   get appName(): string {
     return vscode.workspace.getConfiguration('componentHost').get<string>('app', DEFAULT_APP) || DEFAULT_APP;
+  }
+
+  /** Stamps of the last save → rerun → render on the host (the authoring benchmark's breakdown). */
+  get loopTrace() {
+    return this.authoring.trace.snapshot();
   }
 
   /** Counters for tests and benchmarks. */
@@ -151,17 +160,22 @@ export class AppController implements vscode.Disposable {
       state,
       ledger: this.ledger,
       app: async () => {
+        this.authoring.trace.mark('runStart');
         await this.components.ready();
-        return this.resolveApp(name);
+        const app = this.resolveApp(name);
+        this.authoring.trace.mark('loaded');
+        return app;
       },
       services: this.runServices(),
       render: (run) => {
+        this.authoring.trace.mark('rendered');
         const output = this.authoring.afterRun(run);
         const message: RenderMessage = { type: 'render', ...output };
         if (output.status !== 'slow') this.lastRender = message;
         if (output.error) this.log.error(`app ${name} failed: ${output.error.message}`);
         if (output.status === 'slow') this.log.warn(`app ${name} is still running after a few seconds`);
         this.post(message);
+        this.authoring.trace.mark('posted');
       },
       onSaveError: (message) => {
         this.log.error(message);

@@ -101,6 +101,14 @@ describe('authoring apps in code-server', { timeout: 420_000 }, () => {
     await view.getByText('Welcome back, Ada.').waitFor({ timeout: 15_000 });
   });
 
+  test('an imported module changed on disk by another tool (no save in the editor) reruns the app', async () => {
+    await probe('authoring.writeFile', [
+      'apps/lib/greeting.ts',
+      `export const greeting = (name: string): string => \`Written outside, \${name}.\`;\n`,
+    ]);
+    await view.getByText('Written outside, Ada.').waitFor({ timeout: 15_000 });
+  });
+
   async function suggestionsAfterSt(file: string, line: number): Promise<{ labels: string[]; completions: string[]; details: string }> {
     const before = readFileSync(join(bed().workspace, file), 'utf8');
     try {
@@ -181,7 +189,7 @@ describe('authoring apps in code-server', { timeout: 420_000 }, () => {
   test('a thrown error: a Problems diagnostic and a link in the view that opens the line; the next good run clears it', async () => {
     await probe('app.select', 'apps/report.ts');
     await openView();
-    await view.getByText('Welcome back, Ada.').waitFor({ timeout: 15_000 });
+    await view.getByText('Written outside, Ada.').waitFor({ timeout: 15_000 });
     const failing = `export function total(values: number[]): number {\n  if (values.length > 2) throw new RangeError('too many values');\n  return 0;\n}\n`;
     await probe('app.editAndSave', ['apps/lib/numbers.ts', failing]);
     const error = view.getByTestId('app-error');
