@@ -16,6 +16,7 @@ import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
+import { AppCache } from './appCache';
 import { AppState } from './appState';
 import type { App } from './st';
 import { AppAuthoring } from '../authoring/appAuthoring';
@@ -43,6 +44,8 @@ export class AppController implements vscode.Disposable {
   /** Notifier events from components, for st.componentEvents; kept in the session store. */
   private readonly componentEvents: ComponentEventLog;
   private expiryTimer: NodeJS.Timeout | undefined;
+  /** st.cacheData / st.cacheResource values of the app now running (a new one per app or restart). */
+  private cache = new AppCache();
   /** Loading workspace apps with their imports, mapped errors and diagnostics, New App. */
   private readonly authoring: AppAuthoring;
 
@@ -70,6 +73,7 @@ export class AppController implements vscode.Disposable {
       this.output,
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
       vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
+      vscode.commands.registerCommand('componentHost.clearCache', () => this.clearCache()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (this.authoring.affects(doc.uri.fsPath, this.workspaceFile(), doc.getText())) this.rerun('saved');
       }),
@@ -155,6 +159,7 @@ export class AppController implements vscode.Disposable {
     const name = this.appName;
     // The stored key keeps its first name, so existing state survives.
     const state = new AppState(this.store, `componentHost.session.${name}`, (m) => this.log.warn(m));
+    this.cache = new AppCache();
     this.handler = new EventHandler({
       appName: name,
       state,
@@ -200,6 +205,7 @@ export class AppController implements vscode.Disposable {
       readComponentSource: (component, ref) => this.components.readSource(component, ref),
       v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
       componentReadyTimeoutMs: 1000 * readyTimeoutSeconds,
+      cache: this.cache,
     };
   }
 
@@ -235,6 +241,14 @@ export class AppController implements vscode.Disposable {
     this.componentEvents.clear();
     this.log.info('session state reset');
     this.rerun('state reset');
+  }
+
+  /** Clear Cache (Streamlit's "Clear cache"): forget every st.cacheData / st.cacheResource value, then rerun. */
+  private clearCache(): void {
+    const entries = this.cache.size;
+    this.cache.clear();
+    this.log.info(`cache cleared (${entries} entries)`);
+    this.rerun('cache cleared');
   }
 
   private async pickApp(): Promise<void> {
