@@ -99,7 +99,9 @@ async function main(): Promise<void> {
       console.log(`clicks: ${app.name}`);
       await bed.host!.probe('app.select', app.app);
       await view.getByText(app.ready).first().waitFor({ timeout: 60_000 });
-      await waitFor('the app ran', async () => ((await bed.host!.probe<{ status: string }>('app.stats')).status === 'done' ? true : undefined));
+      await waitFor('the app ran', async () =>
+        (await bed.host!.probe<{ status: string }>('app.stats')).status === 'done' ? true : undefined,
+      );
       await clickLoop(view, 10);
       const samples: number[] = [];
       await bed.host!.probe('render.recordSizes');

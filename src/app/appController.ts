@@ -18,6 +18,7 @@ import { sameEditorContext, type EditorContext } from './editorContext';
 import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
 import { readWorkspaceFile } from './workspaceFiles';
+import { AppCache } from './appCache';
 import { AppState } from './appState';
 import type { App } from './st';
 import { AppAuthoring } from '../authoring/appAuthoring';
@@ -49,6 +50,8 @@ export class AppController implements vscode.Disposable {
   /** Notifier events from components, for st.componentEvents; kept in the session store. */
   private readonly componentEvents: ComponentEventLog;
   private expiryTimer: NodeJS.Timeout | undefined;
+  /** st.cacheData / st.cacheResource values of the app now running (a new one per app or restart). */
+  private cache = new AppCache();
   /** Loading workspace apps with their imports, mapped errors and diagnostics, New App. */
   private readonly authoring: AppAuthoring;
 
@@ -59,7 +62,11 @@ export class AppController implements vscode.Disposable {
     private readonly components: ComponentHosting,
   ) {
     this.editor = readEditor();
-    this.authoring = new AppAuthoring(context.extensionUri);
+    this.authoring = new AppAuthoring(
+      context.extensionUri,
+      (file) => this.authoring.affects(file, this.workspaceFile()) && this.rerun('changed on disk'),
+      (m) => this.log.warn(m),
+    );
     this.disposables.push(this.authoring);
     this.store = sessionStore(context);
     this.componentEvents = new ComponentEventLog(this.store, (m) => this.log.warn(m));
@@ -72,8 +79,9 @@ export class AppController implements vscode.Disposable {
       this.output,
       vscode.commands.registerCommand('componentHost.resetSessionState', () => this.resetState()),
       vscode.commands.registerCommand('componentHost.selectApp', () => this.pickApp()),
+      vscode.commands.registerCommand('componentHost.clearCache', () => this.clearCache()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.authoring.affects(doc.uri.fsPath, this.workspaceFile())) this.rerun('saved');
+        if (this.authoring.affects(doc.uri.fsPath, this.workspaceFile(), doc.getText())) this.rerun('saved');
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('componentHost.app') && this.restart()),
@@ -111,6 +119,11 @@ export class AppController implements vscode.Disposable {
 
   get appName(): string {
     return vscode.workspace.getConfiguration('componentHost').get<string>('app', DEFAULT_APP) || DEFAULT_APP;
+  }
+
+  /** Stamps of the last save → rerun → render on the host (the authoring benchmark's breakdown). */
+  get loopTrace() {
+    return this.authoring.trace.snapshot();
   }
 
   /** Counters for tests and benchmarks. */
@@ -159,24 +172,35 @@ export class AppController implements vscode.Disposable {
     const name = this.appName;
     // The stored key keeps its first name, so existing state survives.
     const state = new AppState(this.store, `componentHost.session.${name}`, (m) => this.log.warn(m));
+    this.cache = new AppCache();
     this.handler = new EventHandler({
       appName: name,
       state,
       ledger: this.ledger,
       app: async () => {
+        this.authoring.trace.mark('runStart');
         await this.components.ready();
-        return this.resolveApp(name);
+        const app = this.resolveApp(name);
+        this.authoring.trace.mark('loaded');
+        return app;
       },
       services: this.runServices(),
       render: (run) => {
+        this.authoring.trace.mark('rendered');
         const output = this.authoring.afterRun(run);
         if (output.error) this.log.error(`app ${name} failed: ${output.error.message}`);
         if (output.status === 'slow' && this.lastStatus !== 'slow') this.log.warn(`app ${name} is still running after a few seconds`);
         this.lastStatus = output.status;
         const started = performance.now();
         const message = this.renders.next(output);
-        this.lastDiff = { ms: performance.now() - started, set: message.set.length, splice: message.splice.length, runMs: output.stats.durationMs };
+        this.lastDiff = {
+          ms: performance.now() - started,
+          set: message.set.length,
+          splice: message.splice.length,
+          runMs: output.stats.durationMs,
+        };
         this.post(message);
+        this.authoring.trace.mark('posted');
       },
       onSaveError: (message) => {
         this.log.error(message);
@@ -203,6 +227,7 @@ export class AppController implements vscode.Disposable {
         readWorkspaceFile(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, vscode.workspace.isTrusted, relative, maxBytes),
       v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
       componentReadyTimeoutMs: 1000 * readyTimeoutSeconds,
+      cache: this.cache,
     };
   }
 
@@ -237,6 +262,14 @@ export class AppController implements vscode.Disposable {
     this.componentEvents.clear();
     this.log.info('session state reset');
     this.rerun('state reset');
+  }
+
+  /** Clear Cache (Streamlit's "Clear cache"): forget every st.cacheData / st.cacheResource value, then rerun. */
+  private clearCache(): void {
+    const entries = this.cache.size;
+    this.cache.clear();
+    this.log.info(`cache cleared (${entries} entries)`);
+    this.rerun('cache cleared');
   }
 
   private async pickApp(): Promise<void> {

@@ -7,10 +7,11 @@
 import { widgetValueSchemas, type ComponentV2Value, type Element, type ErrorInfo, type RenderMeta, type WidgetKind } from '../../protocol';
 import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
+import { AppCache } from './appCache';
 import { V2ChangeQueue } from './componentsV2';
 import { RunRecord, type RunDependency, type RunInputs, type RunServices } from './run';
 import type { AppState } from './appState';
-import { RerunRequest, RunSuperseded, St, type App } from './st';
+import { RerunRequest, RunSuperseded, St, StopRequest, type App } from './st';
 
 export const MAX_CHAINED_RERUNS = 50;
 export const SLOW_RUN_MS = 5000;
@@ -36,7 +37,7 @@ export interface RunnerDeps {
   slowRunMs?: number;
 }
 
-const defaultServices: RunServices = {
+const defaultServices: Omit<RunServices, 'cache'> = {
   host: noHostServices,
   componentEvents: () => [],
   editor: () => undefined,
@@ -77,7 +78,8 @@ export class AppRunner {
   private readonly v2 = new V2ChangeQueue();
 
   constructor(private readonly deps: RunnerDeps) {
-    this.services = { ...defaultServices, ...deps.services };
+    // Without one from the host, each runner has its own cache (it lives as long as the runner).
+    this.services = { ...defaultServices, cache: new AppCache(), ...deps.services };
   }
 
   /** Widget id → kind, from the last completed run. */
@@ -181,7 +183,16 @@ export class AppRunner {
       // v2 callbacks run before the app, as Streamlit runs on_change callbacks before the script.
       this.v2.publish(inputs.user, inputs.widgets, inputs.v2Triggers);
       for (const callback of v2Callbacks) callback.run();
-      const running = (async () => (await this.deps.app())(st))();
+      const running = (async () => {
+        try {
+          await (
+            await this.deps.app()
+          )(st);
+        } catch (err) {
+          // st.stop(): the run ends there and counts as completed.
+          if (!(err instanceof StopRequest)) throw err;
+        }
+      })();
       // Superseded, the run is let go at once (latest wins); it stops at its next `st` call.
       if (!(await Promise.race([running.then(() => true), superseded]))) throw new RunSuperseded('superseded');
       if (inputs.superseded()) throw new RunSuperseded('superseded');

@@ -4,6 +4,7 @@
  */
 import type { WidgetKind } from '../../protocol';
 import type { HostServices } from '../hostServices';
+import type { AppCache } from './appCache';
 import type { ComponentSource, SourceFileRef } from '../components/componentSources';
 import type { ComponentEvent } from './componentEvents';
 import type { MountRecord } from './componentsV2';
@@ -39,6 +40,8 @@ export interface RunServices {
   v2RuntimeUrl(): string;
   /** How long a component frame may take to say ready before the view warns. */
   componentReadyTimeoutMs: number;
+  /** st.cacheData / st.cacheResource values: one per app session, kept across reruns (appCache.ts). */
+  cache: AppCache;
 }
 
 /** What changes outside the app makes it rerun, when a run read it. */

@@ -17,6 +17,7 @@ import {
   type MountResult,
   type SourceRef,
 } from './componentsV2';
+import type { CacheOptions, CachedFunction } from './appCache';
 import type { EditorContext } from './editorContext';
 import type { Run } from './run';
 import { jsonText } from './jsonText';
@@ -39,6 +40,12 @@ export class DuplicateWidgetError extends Error {}
 export class RerunRequest extends Error {
   constructor() {
     super('st.rerun() was called');
+  }
+}
+/** Thrown by `st.stop()`: the run ends there, as a completed run. */
+export class StopRequest extends Error {
+  constructor() {
+    super('st.stop() was called');
   }
 }
 /** Thrown at the next `st` call of a run that a newer rerun has superseded. */
@@ -146,6 +153,27 @@ export class St {
 
   rerun(): never {
     throw new RerunRequest();
+  }
+
+  /** Ends this run here as a completed run: what was declared so far is shown, without an error. */
+  stop(): never {
+    this.checkpoint();
+    throw new StopRequest();
+  }
+
+  /**
+   * `fn` memoised by its arguments, for the app's session across reruns: each call returns a copy
+   * of the cached value. Options: `ttl` (seconds or "5m"), `maxEntries` (LRU), `key`, `hashArgs`.
+   */
+  cacheData<A extends unknown[], R>(fn: (...args: A) => R, options?: CacheOptions<A>): CachedFunction<A, R> {
+    this.checkpoint();
+    return this.run.services.cache.wrap('data', fn, options);
+  }
+
+  /** Like cacheData, but every call returns the same cached object (connections, clients, models). */
+  cacheResource<A extends unknown[], R>(fn: (...args: A) => R, options?: CacheOptions<A>): CachedFunction<A, R> {
+    this.checkpoint();
+    return this.run.services.cache.wrap('resource', fn, options);
   }
 
   title(text: string): void {

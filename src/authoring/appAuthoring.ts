@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderOutput as RunOutput } from '../app/appRunner';
 import type { App } from '../app/st';
+import { GraphWatcher } from './graphWatcher';
+import { LoopTrace } from './loopTrace';
 import { AppModuleLoader } from './moduleLoader';
 import { registerNewApp } from './newApp';
 import { mapStack } from './stackMap';
@@ -16,21 +18,69 @@ export class AppAuthoring implements vscode.Disposable {
   private loader: AppModuleLoader | undefined;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('componentHost');
   private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+  /** Stamps of the last save → render (the benchmark reads them). */
+  readonly trace = new LoopTrace();
 
-  constructor(extensionUri: vscode.Uri) {
-    this.disposables.push(registerNewApp(extensionUri));
+  private readonly watcher: GraphWatcher;
+
+  /** `changed`: a file of the app's import graph changed on disk (saved by an editor, or written by anything else). */
+  constructor(extensionUri: vscode.Uri, changed: (file: string) => void, warn: (message: string) => void) {
+    this.watcher = new GraphWatcher({
+      openDocument: (file) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+        return doc && { text: doc.getText(), dirty: doc.isDirty };
+      },
+      changed: (file) => {
+        this.trace.start('disk');
+        changed(file);
+      },
+      warn,
+    });
+    this.disposables.push(registerNewApp(extensionUri), this.watcher);
   }
 
   /** The app function of a workspace file (trusted workspaces only: the caller checks). */
   load(file: string, root: string): App {
     if (this.loader?.root !== root) this.loader = new AppModuleLoader(root);
-    return this.loader.load(file);
+    const loader = this.loader;
+    let app: App;
+    try {
+      app = loader.load(file);
+    } finally {
+      // A load that failed still watches the files it got to: fixing the broken one reruns.
+      this.watcher.track(loader.hashes);
+    }
+    this.trace.load = loader.lastLoad;
+    const trace = this.trace;
+    return async (st) => {
+      trace.mark('appStart');
+      try {
+        await app(st);
+      } finally {
+        trace.mark('appEnd');
+      }
+    };
   }
 
-  /** A saved file: true when the running app is that file or imports it (then it must rerun). */
-  affects(file: string, entry: string | undefined): boolean {
-    const inGraph = this.loader?.invalidate(file) ?? false;
-    return inGraph || file === entry;
+  /**
+   * A changed file (`savedText`: a save event with the document's text): true when the running app
+   * (`entry`) is that file or imports it, so it must rerun; false for a save whose text the disk
+   * watcher has already rerun the app for.
+   */
+  affects(file: string, entry: string | undefined, savedText?: string): boolean {
+    if (entry === undefined) return false;
+    if (savedText !== undefined && this.watcher.alreadyRan(file, savedText)) {
+      this.trace.mark('saveEvent');
+      return false;
+    }
+    const inGraph = this.loader?.entry === entry && this.loader.invalidate(file);
+    if (!inGraph && file !== entry) return false;
+    if (savedText !== undefined) {
+      this.trace.start('save');
+      this.trace.mark('saveEvent');
+    }
+    this.trace.mark('graphChecked');
+    return true;
   }
 
   /** Map a failed run's stack and report it; clear the report after a good run. */

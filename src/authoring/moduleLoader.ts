@@ -5,11 +5,13 @@
  * of the last load are the app's import graph: a change to any of them (by stat or invalidate())
  * loads the graph again, and the save listener reruns the app for any of them.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire, SourceMap, type SourceMapPayload } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { App } from '../app/st';
+import type { LoopLoad } from './loopTrace';
 import type { PositionMapper } from './stackMap';
 import { appModuleExtensions, transpile } from './transpile';
 
@@ -17,6 +19,8 @@ export class AppLoadError extends Error {}
 
 interface Compiled {
   stamp: string;
+  /** Of the source text: a file touched or saved without a change keeps its transform. */
+  hash: string;
   code: string;
   map: SourceMapPayload;
 }
@@ -28,7 +32,9 @@ interface Module {
 export class AppModuleLoader {
   private readonly compiled = new Map<string, Compiled>();
   /** The last load; `app` is unset when it failed (its files still count, so saving the broken one reruns). */
-  private last: { entry: string; stamps: Map<string, string>; app?: App } | undefined;
+  private last: { entry: string; stamps: Map<string, string>; hashes: Map<string, string>; app?: App } | undefined;
+  /** What the last load() did (the benchmark's breakdown). */
+  lastLoad: LoopLoad = { reloaded: false, transformed: 0, transformMs: 0, evaluated: 0 };
 
   /** `root`: only files under it are app modules (the workspace folder). */
   constructor(readonly root: string) {}
@@ -43,20 +49,31 @@ export class AppModuleLoader {
     return new Set(this.last?.stamps.keys());
   }
 
+  /** The hash of the text each file of the last load was read with (the disk watcher's starting point). */
+  get hashes(): ReadonlyMap<string, string> {
+    return new Map(this.last?.hashes);
+  }
+
   /** Forget the last load if `file` is part of it (a save: mtime alone can miss a same-size edit in the same tick). */
   invalidate(file: string): boolean {
     if (!this.last?.stamps.has(file)) return false;
     delete this.last.app;
+    const compiled = this.compiled.get(file);
+    if (compiled) compiled.stamp = ''; // read it again: its stamp may not have moved
     return true;
   }
 
   /** The app function of `entry`: cached while no file of its graph changed. */
   load(entry: string): App {
     const last = this.last;
-    if (last?.app && last.entry === entry && [...last.stamps].every(([file, stamp]) => stampOf(file) === stamp)) return last.app;
+    if (last?.app && last.entry === entry && [...last.stamps].every(([file, stamp]) => stampOf(file) === stamp)) {
+      this.lastLoad = { reloaded: false, transformed: 0, transformMs: 0, evaluated: 0 };
+      return last.app;
+    }
+    this.lastLoad = { reloaded: true, transformed: 0, transformMs: 0, evaluated: 0 };
     const stamps = new Map<string, string>();
     const registry = new Map<string, Module>();
-    this.last = { entry, stamps };
+    this.last = { entry, stamps, hashes: new Map() };
     const exported = this.evaluate(entry, registry, stamps);
     const app = typeof exported === 'function' ? exported : (exported as { default?: unknown } | null)?.default;
     if (typeof app !== 'function') {
@@ -101,10 +118,14 @@ export class AppModuleLoader {
     const module: Module = { exports: {} };
     registry.set(file, module);
     if (file.endsWith('.json')) {
-      module.exports = JSON.parse(readFileSync(file, 'utf8'));
+      const text = readFileSync(file, 'utf8');
+      this.last!.hashes.set(file, contentHash(text));
+      module.exports = JSON.parse(text);
       return module.exports;
     }
-    const { code } = this.compile(file, stamp);
+    const { code, hash } = this.compile(file, stamp);
+    this.last!.hashes.set(file, hash);
+    this.lastLoad.evaluated++;
     const nodeRequire = createRequire(file);
     const require = (specifier: string): unknown => {
       const local = this.resolveLocal(specifier, file);
@@ -118,7 +139,16 @@ export class AppModuleLoader {
   private compile(file: string, stamp: string): Compiled {
     const cached = this.compiled.get(file);
     if (cached?.stamp === stamp) return cached;
-    const compiled = { stamp, ...transpile(readFileSync(file, 'utf8'), file) };
+    const text = readFileSync(file, 'utf8');
+    const hash = contentHash(text);
+    if (cached?.hash === hash) {
+      cached.stamp = stamp;
+      return cached;
+    }
+    const started = performance.now();
+    const compiled = { stamp, hash, ...transpile(text, file) };
+    this.lastLoad.transformed++;
+    this.lastLoad.transformMs += performance.now() - started;
     this.compiled.set(file, compiled);
     return compiled;
   }
@@ -139,6 +169,10 @@ export class AppModuleLoader {
     if (!found) throw new AppLoadError(`${this.relative(from)}: cannot find module "${specifier}"`);
     return appModuleExtensions.some((ext) => found.endsWith(ext)) || found.endsWith('.json') ? found : undefined;
   }
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 function stampOf(file: string): string | undefined {

@@ -2,7 +2,8 @@
  * Writing apps like a developer, in real code-server: New App scaffolds a TypeScript app; with two
  * local imports it runs, and saving an imported module reruns it; the editor's suggest widget lists
  * `st.` commands with their docs (TypeScript and JavaScript); a thrown error becomes a Problems
- * diagnostic and a link in the view that opens the right line; Select App lists apps only.
+ * diagnostic and a link in the view that opens the right line; Select App lists apps only; a file
+ * changed on disk by another tool reruns; st.cacheData hits, expires and is emptied by Clear Cache.
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -101,6 +102,14 @@ describe('authoring apps in code-server', { timeout: 420_000 }, () => {
     await view.getByText('Welcome back, Ada.').waitFor({ timeout: 15_000 });
   });
 
+  test('an imported module changed on disk by another tool (no save in the editor) reruns the app', async () => {
+    await probe('authoring.writeFile', [
+      'apps/lib/greeting.ts',
+      `export const greeting = (name: string): string => \`Written outside, \${name}.\`;\n`,
+    ]);
+    await view.getByText('Written outside, Ada.').waitFor({ timeout: 15_000 });
+  });
+
   async function suggestionsAfterSt(file: string, line: number): Promise<{ labels: string[]; completions: string[]; details: string }> {
     const before = readFileSync(join(bed().workspace, file), 'utf8');
     try {
@@ -181,7 +190,7 @@ describe('authoring apps in code-server', { timeout: 420_000 }, () => {
   test('a thrown error: a Problems diagnostic and a link in the view that opens the line; the next good run clears it', async () => {
     await probe('app.select', 'apps/report.ts');
     await openView();
-    await view.getByText('Welcome back, Ada.').waitFor({ timeout: 15_000 });
+    await view.getByText('Written outside, Ada.').waitFor({ timeout: 15_000 });
     const failing = `export function total(values: number[]): number {\n  if (values.length > 2) throw new RangeError('too many values');\n  return 0;\n}\n`;
     await probe('app.editAndSave', ['apps/lib/numbers.ts', failing]);
     const error = view.getByTestId('app-error');
@@ -232,5 +241,41 @@ describe('authoring apps in code-server', { timeout: 420_000 }, () => {
       assert.ok(text.includes(app), `${app} in:\n${text}`);
     }
     for (const notApp of ['components/', 'lib/', '.d.ts', 'hello.ts']) assert.ok(!text.includes(notApp), `${notApp} not in:\n${text}`);
+  });
+  test('st.cacheData in the view: a hit on Rerun App, a new value after its ttl, and Clear Cache; st.stop() ends the run quietly', async () => {
+    const cachedApp = [
+      `import type { St } from 'component-host';`,
+      'let computed = 0;',
+      'export default function app(st: St): void {',
+      '  const greet = st.cacheData((name: string) => `computed ${++computed} for ${name}`, { ttl: 5 });',
+      `  st.text(greet('ada'));`,
+      '  st.stop();',
+      `  st.text('after the stop');`,
+      '}',
+      '',
+    ].join('\n');
+    await probe('authoring.writeFile', ['apps/cached.ts', cachedApp]);
+    await probe('app.select', 'apps/cached.ts');
+    await openView();
+    await view.getByText('computed 1 for ada').waitFor({ timeout: 20_000 });
+    const computedAt = Date.now();
+    const root = view.getByTestId('app-root');
+    const rerun = async () => {
+      const runs = Number(await root.getAttribute('data-runs'));
+      await probe('executeCommand', ['componentHost.rerunApp']);
+      await waitFor('the rerun', async () => (Number(await root.getAttribute('data-runs')) > runs ? true : undefined));
+    };
+    await rerun();
+    assert.ok(Date.now() - computedAt < 5000, 'the rerun came within the ttl (else this proves nothing)');
+    assert.equal(await view.getByText('computed 1 for ada').count(), 1, 'a cache hit: the value of the first run');
+    assert.equal(await root.getAttribute('data-status'), 'done', 'st.stop() is no error');
+    assert.equal(await view.getByText('after the stop').count(), 0);
+
+    await new Promise((r) => setTimeout(r, Math.max(0, computedAt + 5500 - Date.now())));
+    await rerun();
+    await view.getByText('computed 2 for ada').waitFor({ timeout: 15_000 });
+
+    await bed().runCommand('Component Host: Clear Cache');
+    await view.getByText('computed 3 for ada').waitFor({ timeout: 15_000 });
   });
 });

@@ -42,7 +42,7 @@ describe('streamed runs in code-server', { timeout: 300_000 }, () => {
         60_000,
       );
     } catch (err) {
-      throw new Error(`${String(err)}: after run ${after}, last seen ${JSON.stringify(last)}`);
+      throw new Error(`${String(err)}: after run ${after}, last seen ${JSON.stringify(last)}`, { cause: err });
     }
   };
 
@@ -79,7 +79,7 @@ describe('streamed runs in code-server', { timeout: 300_000 }, () => {
   }
   const seen = () => view.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
 
-  test('a slow run shows its first elements before it ends; stale elements are marked, then removed; the placeholder shows each value; text streams', async () => {
+  test('a slow run shows elements before it ends, stale ones marked then removed, each placeholder value, text streaming', async () => {
     await bed().host!.probe('app.select', 'streaming');
     await openView();
     await view.getByText('Odd runs end with this line').waitFor({ timeout: 20_000 }); // run 1 ran to the end

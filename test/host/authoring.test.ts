@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { extensionApi } from './extensionApi';
 import { hostProbe } from './harness';
 
 const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
@@ -50,7 +51,7 @@ hostProbe('authoring.focusEditor', async () => {
   return true;
 });
 
-/** Replace a workspace file's text and save it; returns the wall-clock time (ms, sub-ms) just before the save. */
+/** Replace a workspace file's text and save it; returns the wall-clock times (ms, sub-ms) just before the save and when save() resolved. */
 hostProbe('authoring.editAndSaveTimed', async (args) => {
   const [relative, text] = args as [string, string];
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), relative));
@@ -59,8 +60,11 @@ hostProbe('authoring.editAndSaveTimed', async (args) => {
   await vscode.workspace.applyEdit(edit);
   const at = performance.timeOrigin + performance.now();
   await doc.save();
-  return at;
+  return { at, saved: performance.timeOrigin + performance.now() };
 });
+
+/** The host's stamps of the last save → rerun → render (src/authoring/loopTrace.ts). */
+hostProbe('authoring.loopTrace', async () => (await extensionApi()).app.loopTrace);
 
 /** Rerun App; returns the wall-clock time just before it. */
 hostProbe('authoring.rerunTimed', async () => {

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModuleLoader } from '../../src/authoring/moduleLoader';
+import { GraphWatcher } from '../../src/authoring/graphWatcher';
+import { AppModuleLoader, contentHash } from '../../src/authoring/moduleLoader';
 import { mapStack } from '../../src/authoring/stackMap';
 import { AppSourceError } from '../../src/authoring/transpile';
 import type { Element } from '../../protocol';
@@ -172,5 +173,96 @@ describe('AppModuleLoader', () => {
       (await runApp(loader.load(join(root, 'apps/c.js')))).map((e) => ('text' in e ? e.text : '')),
       ['cjs'],
     );
+  });
+});
+
+describe('AppModuleLoader transform cache', () => {
+  test('a file saved or touched without a change is not transformed again; a change is', () => {
+    const root = workspace({
+      'apps/a.ts': `import { label } from './lib/label';\nexport default (st: { text(t: string): void }) => st.text(label);\n`,
+      'apps/lib/label.ts': `export const label: string = 'one';\n`,
+    });
+    const loader = new AppModuleLoader(root);
+    const entry = join(root, 'apps/a.ts');
+    const label = join(root, 'apps/lib/label.ts');
+    loader.load(entry);
+    assert.deepEqual({ ...loader.lastLoad, transformMs: 0 }, { reloaded: true, transformed: 2, transformMs: 0, evaluated: 2 });
+    writeFileSync(label, `export const label: string = 'one';\n`); // the same text again
+    loader.invalidate(label);
+    loader.load(entry);
+    assert.equal(loader.lastLoad.transformed, 0, 'same text: both transforms from the cache');
+    assert.equal(loader.lastLoad.evaluated, 2, 'the graph is still evaluated again');
+    writeFileSync(label, `export const label: string = 'two';\n`);
+    loader.invalidate(label);
+    loader.load(entry);
+    assert.equal(loader.lastLoad.transformed, 1, 'only the changed module');
+    assert.equal(loader.load(entry), loader.load(entry));
+    assert.equal(loader.lastLoad.reloaded, false);
+  });
+});
+
+describe('GraphWatcher', () => {
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  async function until(check: () => boolean, what: string): Promise<void> {
+    for (let i = 0; i < 200 && !check(); i++) await settle(10);
+    assert.ok(check(), what);
+  }
+
+  test('a write equal to the open document reruns at once, and its save event is then skipped', async () => {
+    const root = workspace({ 'apps/a.ts': 'export default () => 1;\n', 'apps/lib/b.ts': 'export const b = 1;\n' });
+    const b = join(root, 'apps/lib/b.ts');
+    const open = new Map<string, string>();
+    const changed: string[] = [];
+    const watcher = new GraphWatcher({
+      openDocument: (f) => (open.has(f) ? { text: open.get(f)!, dirty: true } : undefined),
+      changed: (f) => changed.push(f),
+      warn: assert.fail,
+    });
+    try {
+      watcher.track(
+        new Map([
+          [join(root, 'apps/a.ts'), contentHash('export default () => 1;\n')],
+          [b, contentHash('export const b = 1;\n')],
+        ]),
+      );
+      open.set(b, 'export const b = 2;\n'); // the editor holds the new text; the save writes it
+      writeFileSync(b, 'export const b = 2;\n');
+      await until(() => changed.length === 1, 'one rerun for the write');
+      assert.deepEqual(changed, [b]);
+      assert.equal(watcher.alreadyRan(b, 'export const b = 2;\n'), true, 'the save event of that text is skipped');
+      assert.equal(watcher.alreadyRan(b, 'export const b = 2;\n'), false, 'only once');
+      open.set(b, 'export const b = 3; // unsaved\n');
+      writeFileSync(b, 'export const b = 3;\n'); // disk differs from the editor: left to the save event
+      await settle(150);
+      assert.deepEqual(changed, [b]);
+      assert.equal(watcher.alreadyRan(b, 'export const b = 3;\n'), false, 'the save event reruns');
+      writeFileSync(join(root, 'apps/lib/c.ts'), 'not in the graph\n');
+      await settle(150);
+      assert.deepEqual(changed, [b], 'a file outside the graph');
+    } finally {
+      watcher.dispose();
+    }
+  });
+
+  test('a file written by another tool reruns once it is quiet; writing the loaded text again does not', async () => {
+    const root = workspace({ 'apps/a.ts': 'export default () => 1;\n' });
+    const a = join(root, 'apps/a.ts');
+    const changed: string[] = [];
+    const watcher = new GraphWatcher({ openDocument: () => undefined, changed: (f) => changed.push(f), warn: assert.fail, quietMs: 50 });
+    try {
+      watcher.track(new Map([[a, contentHash('export default () => 1;\n')]]));
+      writeFileSync(a, 'export default () => 1;\n');
+      await settle(150);
+      assert.deepEqual(changed, [], 'the text it was loaded from');
+      writeFileSync(a, 'export default () =>');
+      await settle(10);
+      writeFileSync(a, 'export default () => 2;\n');
+      await until(() => changed.length > 0, 'a rerun after the writes');
+      await settle(100);
+      assert.deepEqual(changed, [a], 'one rerun for a burst of writes');
+      assert.equal(watcher.alreadyRan(a, 'export default () => 2;\n'), false, 'no save event is expected for it');
+    } finally {
+      watcher.dispose();
+    }
   });
 });

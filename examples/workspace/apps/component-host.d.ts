@@ -126,6 +126,21 @@ declare module 'component-host' {
    */
   export type MountResult<S extends Record<string, unknown> = Record<string, unknown>> = { [K in keyof S]?: S[K] | null };
 
+  /** Options of `st.cacheData` and `st.cacheResource`. */
+  export interface CacheOptions<A extends unknown[] = unknown[]> {
+    /** How long an entry lives: seconds, or a string like "30s", "5m", "2h", "1d". Default: until cleared. */
+    ttl?: number | string;
+    /** Keep at most this many entries; the least recently used go first. Default: no limit. */
+    maxEntries?: number;
+    /** Tells apart two cached functions with the same source text (they share one cache otherwise). */
+    key?: string;
+    /** What identifies a call when an argument cannot be hashed, e.g. `(client, id) => id`. */
+    hashArgs?: (...args: A) => unknown;
+  }
+
+  /** A cached function: call it as the original; `clear()` forgets its entries, `clear(...args)` the one for those arguments. */
+  export type CachedFunction<A extends unknown[], R> = ((...args: A) => R) & { clear(...args: A | []): void };
+
   /** Mounts one instance of a registered v2 component in the container it was registered on. */
   export type ComponentV2<S extends Record<string, unknown> = Record<string, unknown>> = (options?: MountOptions<S>) => MountResult<S>;
 
@@ -149,6 +164,29 @@ declare module 'component-host' {
     readonly componentEvents: readonly ComponentEvent[];
     /** Stops this run and starts another at once (at most 50 in a row without an event). */
     rerun(): never;
+    /**
+     * Ends this run here as a completed run: the elements declared so far are shown, without an error.
+     * @example
+     * if (!st.auth.signedIn) { st.info('Sign in first.'); st.stop(); }
+     */
+    stop(): never;
+    /**
+     * `fn` memoised by its arguments (hashed by value) for the app's session, across reruns and saves
+     * that leave the function's source unchanged. Each call returns a copy of the cached value; an
+     * async function's promise is shared by concurrent calls and a rejected one is not kept.
+     * Arguments that cannot be hashed throw UnhashableParamError (see `hashArgs`).
+     * @example
+     * const load = st.cacheData(async (file: string) => (await fetch(file)).json(), { ttl: '5m' });
+     * const rows = await load('data.json');
+     */
+    cacheData<A extends unknown[], R>(fn: (...args: A) => R, options?: CacheOptions<A>): CachedFunction<A, R>;
+    /**
+     * Like `cacheData`, but every call returns the same cached object: for connections, clients and
+     * other things that should exist once, not be copied.
+     * @example
+     * const client = st.cacheResource(() => new Client())();
+     */
+    cacheResource<A extends unknown[], R>(fn: (...args: A) => R, options?: CacheOptions<A>): CachedFunction<A, R>;
 
     /** A title: the largest heading. */
     title(text: string): void;
