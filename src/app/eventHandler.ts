@@ -59,7 +59,9 @@ export class EventHandler {
    */
   private scheduleAck(history: string): void {
     if (this.acksDue.size === 0) {
-      queueMicrotask(() => {
+      // After the turn in which the rerun this event asked for renders (the runner starts it with
+      // setImmediate too): the state write does not hold the render back.
+      setImmediate(() => {
         const due = [...this.acksDue];
         this.acksDue.clear();
         void this.deps.state
