@@ -16,6 +16,7 @@ import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
 import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
+import { vscodeDialogs } from './hostDialogs';
 import { AppState } from './appState';
 import type { App } from './st';
 import { AppAuthoring } from '../authoring/appAuthoring';
@@ -186,6 +187,7 @@ export class AppController implements vscode.Disposable {
       readComponentSource: (component, ref) => this.components.readSource(component, ref),
       v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
       componentReadyTimeoutMs: 1000 * readyTimeoutSeconds,
+      dialogs: vscodeDialogs(this.log),
     };
   }
 

@@ -5,6 +5,7 @@
  * exception renders an error and keeps the previous elements; a slow run is reported.
  */
 import {
+  UploadedFiles,
   widgetValueSchemas,
   type ComponentV2Value,
   type Element,
@@ -15,6 +16,7 @@ import {
 import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
 import { V2ChangeQueue } from './componentsV2';
+import { pickFiles } from './hostWidgets';
 import { RunRecord, type RunDependency, type RunInputs, type RunServices } from './run';
 import type { AppState } from './appState';
 import { RerunRequest, RunSuperseded, St, type App } from './st';
@@ -48,6 +50,11 @@ const defaultServices: RunServices = {
   },
   v2RuntimeUrl: () => 'about:blank',
   componentReadyTimeoutMs: 15_000,
+  dialogs: {
+    openFiles: () => Promise.reject(new Error('file dialogs are only available in VS Code')),
+    saveFile: () => Promise.reject(new Error('file dialogs are only available in VS Code')),
+    openExternal: () => Promise.reject(new Error('links open only in VS Code')),
+  },
 };
 
 export class AppRunner {
@@ -68,6 +75,8 @@ export class AppRunner {
   private runId = 0;
   /** v2 components' state and trigger values between runs. */
   private readonly v2 = new V2ChangeQueue();
+  /** File uploaders whose open dialog is showing: a second click waits for it. */
+  private readonly picking = new Set<string>();
 
   constructor(private readonly deps: RunnerDeps) {
     this.services = { ...defaultServices, ...deps.services };
@@ -97,11 +106,42 @@ export class AppRunner {
         message: `bad value for ${kind} "${widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}`,
       };
     }
-    if (kind === 'button') this.triggers.add(widgetId);
-    else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
-    else this.deps.state.widgets[widgetId] = value.data;
     this.eventsHandled++;
+    if (kind === 'button' || kind === 'download_button') this.triggers.add(widgetId);
+    else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
+    else if (kind === 'file_uploader' || kind === 'link_button') return this.hostAction(widgetId, value.data);
+    else this.deps.state.widgets[widgetId] = value.data;
+    if (kind === 'download_button') this.hostAction(widgetId, value.data);
     void this.request();
+    return undefined;
+  }
+
+  /**
+   * What the host does for a click of a file uploader, download or link button, with what the last
+   * completed run recorded for it. A pick reruns the app once the files are read (or refused); a
+   * link opens without a rerun, as in Streamlit.
+   */
+  private hostAction(widgetId: string, action: unknown): undefined {
+    const widget = this.record.hostWidgets.get(widgetId);
+    const { dialogs } = this.services;
+    if (widget?.kind === 'download') {
+      void dialogs.saveFile(widget.data, { title: widget.label, fileName: widget.fileName }).catch(() => undefined);
+    } else if (widget?.kind === 'link') {
+      void dialogs.openExternal(widget.url).catch(() => undefined);
+    } else if (widget?.kind === 'upload' && action === 'clear') {
+      this.deps.state.widgets[widgetId] = { files: [] } satisfies UploadedFiles;
+      void this.request();
+    } else if (widget?.kind === 'upload' && !this.picking.has(widgetId)) {
+      this.picking.add(widgetId);
+      const previous = UploadedFiles.safeParse(this.deps.state.widgets[widgetId]);
+      void pickFiles(dialogs, widget, previous.success ? previous.data : undefined)
+        .then((files) => {
+          if (!files) return;
+          this.deps.state.widgets[widgetId] = files;
+          void this.request();
+        })
+        .finally(() => this.picking.delete(widgetId));
+    }
     return undefined;
   }
 

@@ -8,6 +8,7 @@ import type { ComponentSource, SourceFileRef } from '../components/componentSour
 import type { ComponentEvent } from './componentEvents';
 import type { MountRecord } from './componentsV2';
 import type { EditorContext } from './editorContext';
+import type { HostDialogs, HostWidget } from './hostWidgets';
 
 /** What a run starts from: values from earlier runs and events. */
 export interface RunInputs {
@@ -37,6 +38,8 @@ export interface RunServices {
   v2RuntimeUrl(): string;
   /** How long a component frame may take to say ready before the view warns. */
   componentReadyTimeoutMs: number;
+  /** The open and save dialogs and openExternal, for the file uploader, download and link buttons. */
+  dialogs: HostDialogs;
 }
 
 /** What changes outside the app makes it rerun, when a run read it. */
@@ -47,6 +50,8 @@ export class RunRecord {
   readonly ids = new Set<string>();
   readonly widgetKinds = new Map<string, WidgetKind>();
   readonly v2Mounts = new Map<string, MountRecord>();
+  /** What the host needs to act on a click of a file uploader, download or link button. */
+  readonly hostWidgets = new Map<string, HostWidget>();
   readonly dependencies = new Set<RunDependency>();
 }
 
