@@ -58,6 +58,10 @@ export function vscodeDialogs(log: vscode.LogOutputChannel): HostDialogs {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0}', where), 5000);
       return where;
     },
-    openExternal: (url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true))),
+    async openExternal(url) {
+      const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      log.info(`link button: ${url} ${opened ? 'opened' : 'not opened (declined)'}`);
+      return opened;
+    },
   };
 }

@@ -43,7 +43,12 @@ export function SelectSlider({ element, send }: { element: SelectSliderElement; 
       disabled={element.disabled || last === 0}
       onChange={(e) => {
         const n = Number(e.target.value);
-        const next: [number, number] = which === 0 ? [Math.min(n, draft[1]), draft[1]] : [draft[0], Math.max(n, draft[0])];
+        // In a range, "from" cannot pass "to" nor "to" pass "from"; a single slider moves both ends.
+        const next: [number, number] = !range
+          ? [n, n]
+          : which === 0
+            ? [Math.min(n, draft[1]), draft[1]]
+            : [draft[0], Math.max(n, draft[0])];
         setDraft(next);
         if (!dragging.current) commit(next);
       }}
