@@ -59,7 +59,14 @@ export function vscodeDialogs(log: vscode.LogOutputChannel): HostDialogs {
       return where;
     },
     async openExternal(url) {
-      const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      let opened: boolean;
+      try {
+        opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      } catch (err) {
+        log.error(`link button: ${url} could not be opened: ${errorMessage(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', url, errorMessage(err)));
+        throw err;
+      }
       log.info(`link button: ${url} ${opened ? 'opened' : 'not opened (declined)'}`);
       return opened;
     },

@@ -126,34 +126,12 @@ describe('more inputs in code-server', { timeout: 300_000 }, () => {
   });
 
   test('linkButton: the host opens it through openExternal, and VS Code asks first for a domain not trusted', async () => {
-    const popup = bed().page.context().waitForEvent('page', { timeout: 20_000 });
     await view.getByTestId('el-key:docs').click();
-    const dialog = bed().page.locator('.monaco-dialog-box', { hasText: 'docs.streamlit.io' });
-    const opened = await Promise.race([
-      dialog.waitFor({ timeout: 20_000 }).then(
-        () => 'asked' as const,
-        () => 'nothing' as const,
-      ),
-      popup.then(
-        (page) => (page.url().includes('docs.streamlit.io') ? ('opened' as const) : ('other' as const)),
-        () => 'nothing' as const,
-      ),
-    ]);
-    console.log(`link button: VS Code ${opened === 'asked' ? 'asked before opening' : opened}`);
-    if (opened !== 'asked') {
-      // Diagnosis: the same call straight from the extension host.
-      const direct = bed().host!.probe('app.openExternal', 'https://docs.streamlit.io/');
-      const seen = await dialog.waitFor({ timeout: 10_000 }).then(
-        () => 'a dialog',
-        () => 'nothing',
-      );
-      console.log(`openExternal from the host directly: ${seen}; ${await bed().page.locator('.monaco-dialog-box').allInnerTexts()}`);
-      void direct;
-    }
-    assert.equal(opened, 'asked', 'VS Code asks before it opens a site the user has not trusted');
-    await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
-    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-    void popup.catch(() => undefined);
+    // VS Code's link protection asks "Do you want code-server to open the external website?". A test
+    // window refuses to show dialogs ("refused to show dialog in tests. Contents: …"), and that refusal
+    // comes back to the host's openExternal, which reports it: so the question was asked, for this URL.
+    const notice = (await bed().notifications()).locator('.notification-list-item', { hasText: 'https://docs.streamlit.io/' });
+    await notice.filter({ hasText: 'open the external website?' }).first().waitFor({ timeout: 20_000 });
   });
 
   test('every value and the uploaded file survive a window reload', async () => {

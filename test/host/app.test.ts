@@ -34,6 +34,3 @@ hostProbe('app.editAndSave', async (args) => {
   await doc.save();
   return true;
 });
-
-/** What vscode.env.openExternal answers for a URL (the link button's path without the app). */
-hostProbe('app.openExternal', async (url) => vscode.env.openExternal(vscode.Uri.parse(String(url))));
