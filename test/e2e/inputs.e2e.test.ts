@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { useTestBed } from '../support/suite';
+import { screenshotDir } from '../support/testBed';
 import { waitFor } from '../support/processes';
 
 describe('more inputs in code-server', { timeout: 300_000 }, () => {
@@ -50,6 +51,44 @@ describe('more inputs in code-server', { timeout: 300_000 }, () => {
     for (const part of ['"at": "09:30"', '"colour": "#1e90ff"', '"effort": "M"', '"layout": "list"']) assert.ok(text.includes(part), part);
     assert.equal(await view.locator('vscode-multi-select').count(), 1);
     assert.equal(await view.locator('vscode-textarea').count(), 1);
+  });
+
+  test('at 250 px: nothing scrolls the view sideways, and every new control has an accessible name', async () => {
+    const page = bed().page;
+    const box = (await page.locator('.part.sidebar').boundingBox())!;
+    await page.mouse.move(box.x + box.width, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 250, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    const sizes = await view.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(sizes.scroll <= sizes.client, `the view scrolls sideways (${sizes.scroll} > ${sizes.client})`);
+    await view.getByTestId('el-key:tags').scrollIntoViewIfNeeded();
+    await bed().screenshotOf('.part.sidebar', join(screenshotDir, 'inputs-250.png'));
+    await view.getByTestId('el-key:upload').scrollIntoViewIfNeeded();
+    await bed().screenshotOf('.part.sidebar', join(screenshotDir, 'inputs-250-files.png'));
+    const snapshot = await view.locator('main').ariaSnapshot();
+    const unnamed = snapshot
+      .split('\n')
+      .filter((line) => /^\s*- (button|textbox|checkbox|combobox|slider|spinbutton|radio|switch)\s*(\[|:|$)/.test(line));
+    assert.deepEqual(unnamed, [], `controls without an accessible name:\n${snapshot}`);
+    // The names a screen reader reads: each control by its label.
+    for (const [role, name] of [
+      ['slider', 'Effort'],
+      ['slider', 'Priority from'],
+      ['slider', 'Priority to'],
+      ['button', '4 stars'],
+      ['button', 'board'],
+      ['group', 'A text file to count'],
+      ['group', 'Tags'],
+    ] as const) {
+      assert.equal(await view.getByRole(role, { name, exact: true }).count(), 1, `${role} "${name}"`);
+    }
+    for (const label of ['Due date', 'Time', 'Accent colour'])
+      assert.equal(await view.getByLabel(label, { exact: true }).count(), 1, label);
   });
 
   test('multiselect: picking an option in vscode-multi-select reaches the app', async () => {

@@ -9,7 +9,11 @@ import { sendChecked } from './checkedSend';
 import { VscodeButton } from './vscodeElements';
 
 function size(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.round((bytes / 1024) * 10) / 10} KiB`
+      : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
 export function FileUploader({ element, send }: { element: Extract<Element, { kind: 'file_uploader' }>; send: Send }) {

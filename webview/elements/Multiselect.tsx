@@ -13,8 +13,10 @@ export function Multiselect({ element, send }: { element: Multiselect; send: Sen
   const picked = [...element.value].sort((a, b) => a - b).map((i) => element.options[i]);
   const max = element.maxSelections;
   return (
-    <label className="field">
-      <span>{element.label}</span>
+    // vscode-multi-select's face has an aria-label but no role, so screen readers skip the label: the
+    // group names it, and the picked options are read out below it as they change.
+    <div className="field" role="group" aria-label={element.label}>
+      <span aria-hidden="true">{element.label}</span>
       <VscodeMultiSelect
         ref={ref as never}
         data-testid={`el-${element.id}`}
@@ -42,6 +44,6 @@ export function Multiselect({ element, send }: { element: Multiselect; send: Sen
       <span className="caption" aria-live="polite">
         {tooMany ? `At most ${max} can be picked.` : picked.length ? picked.join(', ') : (element.placeholder ?? 'Choose options')}
       </span>
-    </label>
+    </div>
   );
 }
