@@ -75,8 +75,6 @@ export class AppRunner {
   private runId = 0;
   /** v2 components' state and trigger values between runs. */
   private readonly v2 = new V2ChangeQueue();
-  /** File uploaders whose open dialog is showing: a second click waits for it. */
-  private readonly picking = new Set<string>();
 
   constructor(private readonly deps: RunnerDeps) {
     this.services = { ...defaultServices, ...deps.services };
@@ -131,16 +129,15 @@ export class AppRunner {
     } else if (widget?.kind === 'upload' && action === 'clear') {
       this.deps.state.widgets[widgetId] = { files: [] } satisfies UploadedFiles;
       void this.request();
-    } else if (widget?.kind === 'upload' && !this.picking.has(widgetId)) {
-      this.picking.add(widgetId);
+    } else if (widget?.kind === 'upload') {
+      // No guard against a second click while a dialog shows: VS Code replaces the dialog (the first
+      // resolves as cancelled), and a guard would stay shut if a dialog never answered.
       const previous = UploadedFiles.safeParse(this.deps.state.widgets[widgetId]);
-      void pickFiles(dialogs, widget, previous.success ? previous.data : undefined)
-        .then((files) => {
-          if (!files) return;
-          this.deps.state.widgets[widgetId] = files;
-          void this.request();
-        })
-        .finally(() => this.picking.delete(widgetId));
+      void pickFiles(dialogs, widget, previous.success ? previous.data : undefined).then((files) => {
+        if (!files) return;
+        this.deps.state.widgets[widgetId] = files;
+        void this.request();
+      });
     }
     return undefined;
   }
