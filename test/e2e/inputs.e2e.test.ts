@@ -87,8 +87,9 @@ describe('more inputs in code-server', { timeout: 300_000 }, () => {
     ] as const) {
       assert.equal(await view.getByRole(role, { name, exact: true }).count(), 1, `${role} "${name}"`);
     }
-    for (const label of ['Due date', 'Time', 'Accent colour'])
+    for (const label of ['Due date', 'Time', 'Accent colour']) {
       assert.equal(await view.getByLabel(label, { exact: true }).count(), 1, label);
+    }
   });
 
   test('multiselect: picking an option in vscode-multi-select reaches the app', async () => {
