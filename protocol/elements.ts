@@ -11,6 +11,41 @@ const id = z.string().min(1).max(300);
 const label = z.string().max(1000);
 const Option = z.string().max(500);
 
+/** Selected option indexes (multiselect, pills, segmented control): distinct. */
+const Indexes = z
+  .array(z.number().int().min(0).max(999))
+  .max(1000)
+  .refine((xs) => new Set(xs).size === xs.length, 'indexes must be distinct');
+/** 'YYYY-MM-DD', a real calendar date. */
+export const IsoDate = z.iso.date();
+/** 'HH:MM', 24-hour clock. */
+export const IsoTime = z.iso.time({ precision: -1 });
+/** '#rrggbb', lower case. */
+export const Color = z.string().regex(/^#[0-9a-f]{6}$/, 'a colour is "#rrggbb" (lower-case hex)');
+const OptionIndex = z.number().int().min(0).max(999);
+/** One option's index, or a range [from, to] with from ≤ to. */
+const SliderValue = z.union([OptionIndex, z.tuple([OptionIndex, OptionIndex]).refine(([a, b]) => a <= b, 'a range runs from low to high')]);
+export const FeedbackKind = z.enum(['thumbs', 'faces', 'stars']);
+const FeedbackValue = z.number().int().min(0).max(4).nullable();
+
+/** At most this many files in one uploader; all of them together within its maxBytes. */
+export const MAX_UPLOAD_FILES = 20;
+/** What a file uploader keeps in session state: the files' bytes as base64, and the last pick's error. */
+export const UploadedFiles = z.object({
+  files: z
+    .array(
+      z.object({
+        name: z.string().max(500),
+        type: z.string().max(200),
+        size: z.number().int().nonnegative(),
+        base64: z.string().max(2_000_000),
+      }),
+    )
+    .max(MAX_UPLOAD_FILES),
+  error: z.string().max(1000).optional(),
+});
+export type UploadedFiles = z.infer<typeof UploadedFiles>;
+
 export const AlertLevel = z.enum(['info', 'success', 'warning', 'error']);
 /** Streamlit's named colours (metric deltas, badges), drawn in the theme's chart colours. */
 export const PaletteColour = z.enum(['red', 'orange', 'yellow', 'green', 'blue', 'violet', 'gray', 'primary']);
@@ -127,6 +162,87 @@ const widgetElements = {
     value: z.number().int().min(0),
     disabled: z.boolean(),
   }),
+  multiselect: z.object({
+    kind: z.literal('multiselect'),
+    id,
+    label,
+    options: z.array(Option).max(1000),
+    value: Indexes,
+    maxSelections: z.number().int().positive().optional(),
+    placeholder: z.string().max(500).optional(),
+    disabled: z.boolean(),
+  }),
+  text_area: z.object({
+    kind: z.literal('text_area'),
+    id,
+    label,
+    value: z.string().max(100_000),
+    height: z.number().int().min(68).max(10_000).optional(),
+    placeholder: z.string().max(500).optional(),
+    maxChars: z.number().int().positive().max(100_000).optional(),
+    disabled: z.boolean(),
+  }),
+  date_input: z.object({
+    kind: z.literal('date_input'),
+    id,
+    label,
+    value: IsoDate.nullable(),
+    min: IsoDate,
+    max: IsoDate,
+    disabled: z.boolean(),
+  }),
+  time_input: z.object({
+    kind: z.literal('time_input'),
+    id,
+    label,
+    value: IsoTime.nullable(),
+    step: z.number().int().min(60).max(82_800),
+    disabled: z.boolean(),
+  }),
+  color_picker: z.object({ kind: z.literal('color_picker'), id, label, value: Color, disabled: z.boolean() }),
+  select_slider: z.object({
+    kind: z.literal('select_slider'),
+    id,
+    label,
+    options: z.array(Option).min(1).max(1000),
+    value: SliderValue,
+    disabled: z.boolean(),
+  }),
+  pills: z.object({
+    kind: z.literal('pills'),
+    id,
+    label,
+    options: z.array(Option).max(100),
+    value: Indexes,
+    multi: z.boolean(),
+    disabled: z.boolean(),
+  }),
+  segmented_control: z.object({
+    kind: z.literal('segmented_control'),
+    id,
+    label,
+    options: z.array(Option).max(100),
+    value: Indexes,
+    multi: z.boolean(),
+    disabled: z.boolean(),
+  }),
+  feedback: z.object({ kind: z.literal('feedback'), id, sentiment: FeedbackKind, value: FeedbackValue, disabled: z.boolean() }),
+  /** Files come through VS Code's open dialog on the host; the view only shows their names and sizes. */
+  file_uploader: z.object({
+    kind: z.literal('file_uploader'),
+    id,
+    label,
+    accept: z.array(z.string().max(50)).max(100),
+    multiple: z.boolean(),
+    maxBytes: z.number().int().positive(),
+    files: z.array(z.object({ name: z.string().max(500), size: z.number().int().nonnegative() })).max(MAX_UPLOAD_FILES),
+    error: z.string().max(1000).optional(),
+    disabled: z.boolean(),
+  }),
+  /** The data stays on the host; a click opens VS Code's save dialog there. */
+  download_button: z.object({ kind: z.literal('download_button'), id, label, fileName: z.string().max(500), disabled: z.boolean() }),
+  /** A click asks the host to open the URL (http, https or mailto) with vscode.env.openExternal. */
+  link_button: z.object({ kind: z.literal('link_button'), id, label, url: z.string().max(8000), disabled: z.boolean() }),
   /** A nested component (Streamlit v1 protocol) in a sandboxed iframe served from `url`. */
   component: z.object({
     kind: z.literal('component'),
@@ -200,6 +316,19 @@ export const widgetValueSchemas = {
   slider: z.number().finite(),
   select: z.number().int().min(0),
   radio: z.number().int().min(0),
+  multiselect: Indexes,
+  text_area: z.string().max(100_000),
+  date_input: IsoDate.nullable(),
+  time_input: IsoTime.nullable(),
+  color_picker: Color,
+  select_slider: SliderValue,
+  pills: Indexes,
+  segmented_control: Indexes,
+  feedback: FeedbackValue,
+  /** Open the host's file dialog, or forget the files picked. */
+  file_uploader: z.enum(['pick', 'clear']),
+  download_button: z.literal(true),
+  link_button: z.literal(true),
   component: ComponentValue,
   component_v2: ComponentV2Value,
 } as const satisfies Record<WidgetKind, z.ZodType>;

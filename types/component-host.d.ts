@@ -81,6 +81,25 @@ declare module 'component-host' {
     payload: unknown;
   }
 
+  /** A file from `st.fileUploader`: picked in VS Code's open dialog and read by the host. */
+  export interface UploadedFile {
+    /** The file's name, without its folder. */
+    name: string;
+    /** The MIME type from the file name ('application/octet-stream' when unknown). */
+    type: string;
+    /** Its size in bytes. */
+    size: number;
+    bytes: Uint8Array;
+  }
+
+  /** What `st.fileUploader` accepts. */
+  export interface FileUploaderOptions {
+    /** Accepted file extensions ('csv' or '.csv'); any file when left out. */
+    type?: string | readonly string[];
+    /** The most all picked files may be together, in bytes (default 204 800 = 200 KiB, at most 524 288 = 512 KiB). */
+    maxBytes?: number;
+  }
+
   /** Where a v1 component's files are: a built-in name needs neither. */
   export interface ComponentSource {
     /** Folder with index.html, relative to the workspace (trusted workspaces only). */
@@ -283,6 +302,78 @@ declare module 'component-host' {
     selectbox(label: string, options: readonly string[], settings?: WidgetOptions & { index?: number }): string | undefined;
     /** Radio buttons; returns the chosen option (`index`: initially), undefined when `options` is empty. */
     radio(label: string, options: readonly string[], settings?: WidgetOptions & { index?: number }): string | undefined;
+    /** A drop-down of checkboxes; returns the picked options in the order of `options` (`default`: option values). */
+    multiselect(
+      label: string,
+      options: readonly string[],
+      settings?: WidgetOptions & { default?: readonly string[]; maxSelections?: number; placeholder?: string },
+    ): string[];
+    /** A multi-line text field; returns its text. The app reruns when it loses focus or on Ctrl+Enter; `height` in pixels (at least 68). */
+    textArea(label: string, options?: WidgetOptions & { value?: string; height?: number; placeholder?: string; maxChars?: number }): string;
+    /**
+     * A date field; returns 'YYYY-MM-DD' (the host's local calendar), or undefined when empty. `value`: 'today'
+     * (default), 'YYYY-MM-DD', a Date or null; `min`/`max` default to ten years either side.
+     */
+    dateInput(
+      label: string,
+      options?: WidgetOptions & { value?: string | Date | null; min?: string | Date; max?: string | Date },
+    ): string | undefined;
+    /**
+     * A time field; returns 'HH:MM' (24-hour), or undefined when empty. `value`: 'now' (default), 'HH:MM', a Date
+     * or null; `step`: seconds the arrow keys move by (60–82 800, default 900).
+     */
+    timeInput(label: string, options?: WidgetOptions & { value?: string | Date | null; step?: number }): string | undefined;
+    /** A colour swatch that opens a colour picker; returns '#rrggbb' (lower case; `value` default '#000000'). */
+    colorPicker(label: string, options?: WidgetOptions & { value?: string }): string;
+    /** A slider over `options`; returns the chosen option (`value`: initially, default the first). */
+    selectSlider(label: string, options: readonly string[], settings?: WidgetOptions & { value?: string }): string;
+    /** A range slider over `options` when `value` is a pair; returns [from, to]. */
+    selectSlider(
+      label: string,
+      options: readonly string[],
+      settings: WidgetOptions & { value: readonly [string, string] },
+    ): [string, string];
+    /** Pill buttons; returns the pressed option or undefined ('single', the default; pressing it again clears it). */
+    pills(
+      label: string,
+      options: readonly string[],
+      settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+    ): string | undefined;
+    /** Pill buttons with `selectionMode: 'multi'`; returns the pressed options in the order of `options`. */
+    pills(
+      label: string,
+      options: readonly string[],
+      settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+    ): string[];
+    /** A joined row of buttons; returns the pressed option or undefined ('single', the default). */
+    segmentedControl(
+      label: string,
+      options: readonly string[],
+      settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+    ): string | undefined;
+    /** A joined row of buttons with `selectionMode: 'multi'`; returns the pressed options. */
+    segmentedControl(
+      label: string,
+      options: readonly string[],
+      settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+    ): string[];
+    /** Thumbs (0 = down, 1 = up), five faces or five stars (0–4); undefined until picked. Picking it again clears it. */
+    feedback(sentiment?: 'thumbs' | 'faces' | 'stars', options?: WidgetOptions): number | undefined;
+    /** A button that opens VS Code's open dialog on the host; returns the picked file, or undefined. */
+    fileUploader(label: string, options?: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles?: false }): UploadedFile | undefined;
+    /** With `acceptMultipleFiles: true`: returns the picked files (an empty array before any pick). */
+    fileUploader(label: string, options: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles: true }): UploadedFile[];
+    /**
+     * A button that saves `data` (text as UTF-8, or bytes) through VS Code's save dialog; the data stays
+     * on the host. True only in the run caused by the click, like `button`.
+     */
+    downloadButton(
+      label: string,
+      data: string | Uint8Array | ArrayBuffer,
+      options?: WidgetOptions & { fileName?: string; mime?: string },
+    ): boolean;
+    /** A button that opens an http, https or mailto URL outside VS Code, after VS Code's own confirmation. */
+    linkButton(label: string, url: string, options?: WidgetOptions): void;
     /**
      * A component speaking Streamlit's v1 protocol in a sandboxed frame. Returns the last value it
      * sent with `Streamlit.setComponentValue` (or `default`); a new value reruns the app.

@@ -19,6 +19,7 @@ import { EventLedger, type LedgerRecord } from './eventLedger';
 import type { RunServices } from './run';
 import { readWorkspaceFile } from './workspaceFiles';
 import { AppCache } from './appCache';
+import { vscodeDialogs } from './hostDialogs';
 import { AppState } from './appState';
 import type { App } from './st';
 import { AppAuthoring } from '../authoring/appAuthoring';
@@ -228,6 +229,7 @@ export class AppController implements vscode.Disposable {
       v2RuntimeUrl: () => this.components.v2RuntimeUrl(),
       componentReadyTimeoutMs: 1000 * readyTimeoutSeconds,
       cache: this.cache,
+      dialogs: vscodeDialogs(this.log),
     };
   }
 

@@ -4,11 +4,20 @@
  * discarded: latest wins); reruns caused only by `st.rerun()` are capped so an app cannot loop; an
  * exception renders an error and keeps the previous elements; a slow run is reported.
  */
-import { widgetValueSchemas, type ComponentV2Value, type Element, type ErrorInfo, type RenderMeta, type WidgetKind } from '../../protocol';
+import {
+  UploadedFiles,
+  widgetValueSchemas,
+  type ComponentV2Value,
+  type Element,
+  type ErrorInfo,
+  type RenderMeta,
+  type WidgetKind,
+} from '../../protocol';
 import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
 import { AppCache } from './appCache';
 import { V2ChangeQueue } from './componentsV2';
+import { pickFiles } from './hostWidgets';
 import { RunRecord, type RunDependency, type RunInputs, type RunServices } from './run';
 import type { AppState } from './appState';
 import { RerunRequest, RunSuperseded, St, StopRequest, type App } from './st';
@@ -52,6 +61,11 @@ const defaultServices: Omit<RunServices, 'cache'> = {
   },
   v2RuntimeUrl: () => 'about:blank',
   componentReadyTimeoutMs: 15_000,
+  dialogs: {
+    openFiles: () => Promise.reject(new Error('file dialogs are only available in VS Code')),
+    saveFile: () => Promise.reject(new Error('file dialogs are only available in VS Code')),
+    openExternal: () => Promise.reject(new Error('links open only in VS Code')),
+  },
 };
 
 export class AppRunner {
@@ -106,11 +120,41 @@ export class AppRunner {
         message: `bad value for ${kind} "${widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}`,
       };
     }
-    if (kind === 'button') this.triggers.add(widgetId);
-    else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
-    else this.deps.state.widgets[widgetId] = value.data;
     this.eventsHandled++;
+    if (kind === 'button' || kind === 'download_button') this.triggers.add(widgetId);
+    else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
+    else if (kind === 'file_uploader' || kind === 'link_button') return this.hostAction(widgetId, value.data);
+    else this.deps.state.widgets[widgetId] = value.data;
+    if (kind === 'download_button') this.hostAction(widgetId, value.data);
     void this.request();
+    return undefined;
+  }
+
+  /**
+   * What the host does for a click of a file uploader, download or link button, with what the last
+   * completed run recorded for it. A pick reruns the app once the files are read (or refused); a
+   * link opens without a rerun, as in Streamlit.
+   */
+  private hostAction(widgetId: string, action: unknown): undefined {
+    const widget = this.record.hostWidgets.get(widgetId);
+    const { dialogs } = this.services;
+    if (widget?.kind === 'download') {
+      void dialogs.saveFile(widget.data, { title: widget.label, fileName: widget.fileName }).catch(() => undefined);
+    } else if (widget?.kind === 'link') {
+      void dialogs.openExternal(widget.url).catch(() => undefined);
+    } else if (widget?.kind === 'upload' && action === 'clear') {
+      this.deps.state.widgets[widgetId] = { files: [] } satisfies UploadedFiles;
+      void this.request();
+    } else if (widget?.kind === 'upload') {
+      // No guard against a second click while a dialog shows: VS Code replaces the dialog (the first
+      // resolves as cancelled), and a guard would stay shut if a dialog never answered.
+      const previous = UploadedFiles.safeParse(this.deps.state.widgets[widgetId]);
+      void pickFiles(dialogs, widget, previous.success ? previous.data : undefined).then((files) => {
+        if (!files) return;
+        this.deps.state.widgets[widgetId] = files;
+        void this.request();
+      });
+    }
     return undefined;
   }
 

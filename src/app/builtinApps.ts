@@ -4,7 +4,7 @@ import { demoApp } from './demoApp';
 import { streamingApp } from './streamingApp';
 import type { App } from './st';
 
-/** A tour of the elements; ~50 elements, also the benchmark's app. */
+/** A tour of the elements; ~65 elements, also the benchmark's app. */
 export const galleryApp: App = (st) => {
   st.title('Component Host');
   st.caption('An app running in the extension host; this panel is its UI. Widgets rerun it.');
@@ -66,6 +66,28 @@ export const galleryApp: App = (st) => {
   st.write('**st.write** shows each value by its type:', level, level > 5, { level, flavour });
   const errors = st.expander('An exception, as st.exception shows it');
   errors.exception(new RangeError(`level ${level} is only an example`));
+  st.header('More inputs');
+  const inputs = {
+    tags: st.multiselect('Tags', ['bug', 'feature', 'docs', 'chore'], { default: ['bug'], maxSelections: 3, key: 'tags' }),
+    notes: st.textArea('Notes', { placeholder: 'Anything to add?', maxChars: 500, key: 'notes' }),
+    due: st.dateInput('Due date', { value: '2026-12-24', key: 'due' }),
+    at: st.timeInput('Time', { value: '09:30', key: 'at' }),
+    colour: st.colorPicker('Accent colour', { value: '#1e90ff', key: 'colour' }),
+    effort: st.selectSlider('Effort', ['XS', 'S', 'M', 'L', 'XL'], { value: 'M', key: 'effort' }),
+    priority: st.selectSlider('Priority', ['low', 'medium', 'high', 'urgent'], { value: ['medium', 'high'], key: 'priority' }),
+    layout: st.pills('Layout', ['list', 'board', 'calendar'], { default: 'list', key: 'layout' }),
+    show: st.segmentedControl('Show', ['open', 'closed', 'drafts'], { selectionMode: 'multi', default: ['open'], key: 'show' }),
+    stars: st.feedback('stars', { key: 'stars' }),
+  };
+  st.json(inputs);
+  st.header('Files and links');
+  const file = st.fileUploader('A text file to count', { type: ['txt', 'md', 'csv', 'json'], key: 'upload' });
+  if (file) st.text(`${file.name} (${file.type}): ${file.size} bytes, ${new TextDecoder().decode(file.bytes).split('\n').length} lines`);
+  const summary = JSON.stringify({ name, level, ...inputs }, null, 2);
+  if (st.downloadButton('Save the summary', summary, { fileName: 'summary.json', mime: 'application/json', key: 'download' })) {
+    st.success('The save dialog is open on the host (a trigger, like a button).');
+  }
+  st.linkButton('Streamlit docs', 'https://docs.streamlit.io/', { key: 'docs' });
   st.divider();
   for (let i = 0; i < 12; i++) st.caption(`Line ${i + 1} of filler text, so the app has about fifty elements.`);
   st.code('export default async function app(st) {\n  st.title("My app");\n}', { language: 'javascript' });

@@ -9,6 +9,7 @@ import type { ComponentSource, SourceFileRef } from '../components/componentSour
 import type { ComponentEvent } from './componentEvents';
 import type { MountRecord } from './componentsV2';
 import type { EditorContext } from './editorContext';
+import type { HostDialogs, HostWidget } from './hostWidgets';
 
 /** What a run starts from: values from earlier runs and events. */
 export interface RunInputs {
@@ -42,6 +43,8 @@ export interface RunServices {
   componentReadyTimeoutMs: number;
   /** st.cacheData / st.cacheResource values: one per app session, kept across reruns (appCache.ts). */
   cache: AppCache;
+  /** The open and save dialogs and openExternal, for the file uploader, download and link buttons. */
+  dialogs: HostDialogs;
 }
 
 /** What changes outside the app makes it rerun, when a run read it. */
@@ -52,6 +55,8 @@ export class RunRecord {
   readonly ids = new Set<string>();
   readonly widgetKinds = new Map<string, WidgetKind>();
   readonly v2Mounts = new Map<string, MountRecord>();
+  /** What the host needs to act on a click of a file uploader, download or link button. */
+  readonly hostWidgets = new Map<string, HostWidget>();
   readonly dependencies = new Set<RunDependency>();
 }
 

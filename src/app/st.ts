@@ -4,7 +4,18 @@
  * `St`s declaring into their own lists, built into one element tree when the run completes.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiCallResult, ApiRoute, Element, LeafElement, StatusState, WidgetKind } from '../../protocol';
+import {
+  Color,
+  IsoDate,
+  IsoTime,
+  UploadedFiles,
+  type ApiCallResult,
+  type ApiRoute,
+  type Element,
+  type LeafElement,
+  type StatusState,
+  type WidgetKind,
+} from '../../protocol';
 import type { ComponentSource } from '../components/componentSources';
 import type { ComponentEvent } from './componentEvents';
 import {
@@ -34,6 +45,7 @@ import {
   type DeltaColor,
   type PaletteColour,
 } from './stContent';
+import { DEFAULT_UPLOAD_BYTES, LINK_SCHEMES, MAX_DOWNLOAD_BYTES, MAX_UPLOAD_BYTES, uploadExtensions } from './hostWidgets';
 
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
@@ -71,6 +83,18 @@ export interface AuthState {
   signIn(): void;
   signOut(): void;
 }
+
+/** A file from st.fileUploader: picked in VS Code's open dialog and read by the host. */
+export interface UploadedFile {
+  name: string;
+  /** The MIME type from the file name ('application/octet-stream' when unknown). */
+  type: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+/** How many options a st.feedback of each kind has. */
+const FEEDBACK_OPTIONS = { thumbs: 2, faces: 5, stars: 5 } as const;
 
 /** Mounts one instance of a registered v2 component in the container it was registered on. */
 export type ComponentV2<S extends Record<string, unknown> = Record<string, unknown>> = (options?: MountOptions<S>) => MountResult<S>;
@@ -427,6 +451,267 @@ export class St {
     return this.choice('radio', label, options, settings);
   }
 
+  /** Options picked, in the order of `options`; `default` are option values. */
+  multiselect(
+    label: string,
+    options: readonly string[],
+    settings: WidgetOptions & { default?: readonly string[]; maxSelections?: number; placeholder?: string } = {},
+  ): string[] {
+    const id = this.widgetId('multiselect', label, settings.key);
+    const names = options.map(String);
+    const max = settings.maxSelections;
+    if (max !== undefined && !(Number.isInteger(max) && max > 0)) {
+      throw new Error(`st.multiselect("${label}"): maxSelections is a positive whole number`);
+    }
+    const initial = optionIndexes('multiselect', label, names, settings.default ?? []);
+    if (max !== undefined && initial.length > max) {
+      throw new Error(`st.multiselect("${label}"): ${initial.length} defaults, but maxSelections is ${max}`);
+    }
+    const value = this.value(id, initial, (v): v is number[] => isIndexes(v, names.length) && (max === undefined || v.length <= max));
+    this.add({
+      kind: 'multiselect',
+      id,
+      label,
+      options: names,
+      value,
+      disabled: Boolean(settings.disabled),
+      ...(max !== undefined ? { maxSelections: max } : {}),
+      ...(settings.placeholder ? { placeholder: settings.placeholder } : {}),
+    });
+    return [...value].sort((a, b) => a - b).map((i) => names[i]!);
+  }
+  /** Several lines of text, committed when the field loses focus (or Ctrl+Enter). `height` in pixels. */
+  textArea(
+    label: string,
+    options: WidgetOptions & { value?: string; height?: number; placeholder?: string; maxChars?: number } = {},
+  ): string {
+    const id = this.widgetId('text_area', label, options.key);
+    const maxChars = options.maxChars;
+    if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0 && maxChars <= 100_000)) {
+      throw new Error(`st.textArea("${label}"): maxChars is a whole number from 1 to 100000`);
+    }
+    const fits = (v: unknown): v is string => typeof v === 'string' && (maxChars === undefined || v.length <= maxChars);
+    const value = this.value(id, String(options.value ?? '').slice(0, maxChars ?? 100_000), fits);
+    const height = options.height === undefined ? undefined : Math.min(10_000, Math.max(68, Math.round(options.height)));
+    this.add({
+      kind: 'text_area',
+      id,
+      label,
+      value,
+      disabled: Boolean(options.disabled),
+      ...(height !== undefined ? { height } : {}),
+      ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+      ...(maxChars !== undefined ? { maxChars } : {}),
+    });
+    return value;
+  }
+  /**
+   * A date as 'YYYY-MM-DD' (the extension host's local calendar), or undefined when empty. `value`:
+   * 'today' (the default), a 'YYYY-MM-DD' string, a Date, or null (empty). `min`/`max` default to ten
+   * years either side of it.
+   */
+  dateInput(
+    label: string,
+    options: WidgetOptions & { value?: string | Date | null; min?: string | Date; max?: string | Date } = {},
+  ): string | undefined {
+    const id = this.widgetId('date_input', label, options.key);
+    const today = isoDate(new Date());
+    const initial =
+      options.value === null
+        ? null
+        : options.value === undefined || options.value === 'today'
+          ? today
+          : toIsoDate(label, 'value', options.value);
+    const anchor = new Date(`${initial ?? today}T00:00:00`);
+    const shifted = (years: number) => isoDate(new Date(anchor.getFullYear() + years, anchor.getMonth(), anchor.getDate()));
+    const min = options.min !== undefined ? toIsoDate(label, 'min', options.min) : shifted(-10);
+    const max = options.max !== undefined ? toIsoDate(label, 'max', options.max) : shifted(10);
+    if (min > max) throw new Error(`st.dateInput("${label}"): min ${min} is after max ${max}`);
+    const inRange = (v: unknown): v is string | null =>
+      v === null || (IsoDate.safeParse(v).success && (v as string) >= min && (v as string) <= max);
+    const start = initial === null ? null : initial < min ? min : initial > max ? max : initial;
+    const value = this.value(id, start, inRange);
+    this.add({ kind: 'date_input', id, label, value, min, max, disabled: Boolean(options.disabled) });
+    return value ?? undefined;
+  }
+  /**
+   * A time of day as 'HH:MM' (24-hour), or undefined when empty. `value`: 'now' (the default), an
+   * 'HH:MM' string, a Date (its local time) or null; `step` in seconds (60 to 82 800, default 900) is
+   * what the arrow keys move by.
+   */
+  timeInput(label: string, options: WidgetOptions & { value?: string | Date | null; step?: number } = {}): string | undefined {
+    const id = this.widgetId('time_input', label, options.key);
+    const step = options.step ?? 900;
+    if (!Number.isInteger(step) || step < 60 || step > 82_800) {
+      throw new Error(`st.timeInput("${label}"): step is whole seconds from 60 to 82800`);
+    }
+    const v = options.value;
+    const initial = v === null ? null : v === undefined || v === 'now' ? isoTime(new Date()) : v instanceof Date ? isoTime(v) : String(v);
+    if (initial !== null && !IsoTime.safeParse(initial).success) {
+      throw new Error(`st.timeInput("${label}"): value "${initial}" is not a time like "09:30"`);
+    }
+    const value = this.value(id, initial, (x): x is string | null => x === null || IsoTime.safeParse(x).success);
+    this.add({ kind: 'time_input', id, label, value, step, disabled: Boolean(options.disabled) });
+    return value ?? undefined;
+  }
+  /** A colour as '#rrggbb' (lower case); `value` defaults to '#000000' ('#abc' is accepted too). */
+  colorPicker(label: string, options: WidgetOptions & { value?: string } = {}): string {
+    const id = this.widgetId('color_picker', label, options.key);
+    const initial = normalColor(options.value ?? '#000000');
+    if (!initial) throw new Error(`st.colorPicker("${label}"): value "${String(options.value)}" is not a colour like "#1e90ff"`);
+    const value = this.value(id, initial, (x): x is string => Color.safeParse(x).success);
+    this.add({ kind: 'color_picker', id, label, value, disabled: Boolean(options.disabled) });
+    return value;
+  }
+  /** A slider over options: one option, or a range [from, to] when `value` is a pair. */
+  selectSlider(label: string, options: readonly string[], settings?: WidgetOptions & { value?: string }): string;
+  selectSlider(label: string, options: readonly string[], settings: WidgetOptions & { value: readonly [string, string] }): [string, string];
+  selectSlider(
+    label: string,
+    options: readonly string[],
+    settings: WidgetOptions & { value?: string | readonly [string, string] } = {},
+  ): string | [string, string] {
+    const id = this.widgetId('select_slider', label, settings.key);
+    const names = options.map(String);
+    if (names.length === 0) throw new Error(`st.selectSlider("${label}"): give it at least one option`);
+    const range = Array.isArray(settings.value);
+    const initial: number | [number, number] = range
+      ? (optionIndexes('selectSlider', label, names, settings.value as readonly string[], true).sort((a, b) => a - b) as [number, number])
+      : settings.value === undefined
+        ? 0
+        : optionIndexes('selectSlider', label, names, [settings.value as string])[0]!;
+    if (range && (initial as number[]).length !== 2) throw new Error(`st.selectSlider("${label}"): a range value is two options`);
+    const ok = (i: unknown) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < names.length;
+    const valid = (v: unknown): v is number | [number, number] =>
+      range ? Array.isArray(v) && v.length === 2 && ok(v[0]) && ok(v[1]) && v[0] <= v[1] : ok(v);
+    const value = this.value(id, initial, valid);
+    this.add({ kind: 'select_slider', id, label, options: names, value, disabled: Boolean(settings.disabled) });
+    return typeof value === 'number' ? names[value]! : [names[value[0]]!, names[value[1]]!];
+  }
+  /** Buttons that stay pressed: one option or none ('single', the default), or several ('multi'). */
+  pills(
+    label: string,
+    options: readonly string[],
+    settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+  ): string | undefined;
+  pills(
+    label: string,
+    options: readonly string[],
+    settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+  ): string[];
+  pills(label: string, options: readonly string[], settings: ButtonGroupOptions = {}): string | string[] | undefined {
+    return this.buttonGroup('pills', label, options, settings);
+  }
+  /** Like pills, drawn as one joined row of buttons. */
+  segmentedControl(
+    label: string,
+    options: readonly string[],
+    settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+  ): string | undefined;
+  segmentedControl(
+    label: string,
+    options: readonly string[],
+    settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+  ): string[];
+  segmentedControl(label: string, options: readonly string[], settings: ButtonGroupOptions = {}): string | string[] | undefined {
+    return this.buttonGroup('segmented_control', label, options, settings);
+  }
+  /**
+   * Thumbs (0 = down, 1 = up), five faces or five stars (0–4); undefined until the user picks one.
+   * Picking the selected one again clears it.
+   */
+  feedback(sentiment: 'thumbs' | 'faces' | 'stars' = 'thumbs', options: WidgetOptions = {}): number | undefined {
+    if (!(sentiment in FEEDBACK_OPTIONS)) throw new Error(`st.feedback: "${String(sentiment)}" is not one of thumbs, faces, stars`);
+    const id = this.widgetId('feedback', sentiment, options.key);
+    const count = FEEDBACK_OPTIONS[sentiment];
+    const value = this.value(
+      id,
+      null,
+      (v): v is number | null => v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) < count),
+    );
+    this.add({ kind: 'feedback', id, sentiment, value, disabled: Boolean(options.disabled) });
+    return value ?? undefined;
+  }
+  /**
+   * Files picked in VS Code's open dialog on the host (the view never reads the disk). `type`:
+   * accepted extensions; `maxBytes`: the limit for all files together (default 200 KiB, at most
+   * 512 KiB: the bytes are kept in session state). One file or undefined; with
+   * `acceptMultipleFiles`, an array.
+   */
+  fileUploader(label: string, options?: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles?: false }): UploadedFile | undefined;
+  fileUploader(label: string, options: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles: true }): UploadedFile[];
+  fileUploader(
+    label: string,
+    options: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles?: boolean } = {},
+  ): UploadedFile | UploadedFile[] | undefined {
+    const id = this.widgetId('file_uploader', label, options.key);
+    const method = `st.fileUploader("${label}")`;
+    const extensions = uploadExtensions(method, options.type);
+    const maxBytes = options.maxBytes ?? DEFAULT_UPLOAD_BYTES;
+    if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_UPLOAD_BYTES) {
+      throw new Error(`${method}: maxBytes is a whole number from 1 to ${MAX_UPLOAD_BYTES} (512 KiB: the files are kept in session state)`);
+    }
+    const multiple = Boolean(options.acceptMultipleFiles);
+    this.run.record.hostWidgets.set(id, { kind: 'upload', label: String(label), extensions, multiple, maxBytes });
+    const stored = UploadedFiles.safeParse(this.run.inputs.widgets[id]);
+    const kept = stored.success ? stored.data : { files: [] };
+    this.add({
+      kind: 'file_uploader',
+      id,
+      label,
+      accept: extensions,
+      multiple,
+      maxBytes,
+      files: kept.files.map((f) => ({ name: f.name, size: f.size })),
+      disabled: Boolean(options.disabled),
+      ...(kept.error ? { error: kept.error } : {}),
+    });
+    const files = kept.files.map((f) => ({
+      name: f.name,
+      type: f.type,
+      size: f.size,
+      bytes: new Uint8Array(Buffer.from(f.base64, 'base64')),
+    }));
+    return multiple ? files : files[0];
+  }
+  /**
+   * A button that saves `data` (text as UTF-8, or bytes) through VS Code's save dialog on the host; the
+   * data never goes to the view. True only in the run caused by the click, like st.button.
+   */
+  downloadButton(
+    label: string,
+    data: string | Uint8Array | ArrayBuffer,
+    options: WidgetOptions & { fileName?: string; mime?: string } = {},
+  ): boolean {
+    const id = this.widgetId('download_button', label, options.key);
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    if (!(bytes instanceof Uint8Array)) throw new Error(`st.downloadButton("${label}"): data is a string, a Uint8Array or an ArrayBuffer`);
+    if (bytes.byteLength > MAX_DOWNLOAD_BYTES) throw new Error(`st.downloadButton("${label}"): data is over ${MAX_DOWNLOAD_BYTES} bytes`);
+    const fileName = safeFileName(options.fileName ?? (typeof data === 'string' ? 'download.txt' : 'download.bin'));
+    this.run.record.hostWidgets.set(id, { kind: 'download', label: String(label), data: bytes, fileName });
+    this.add({ kind: 'download_button', id, label, fileName, disabled: Boolean(options.disabled) });
+    return this.run.inputs.triggers.has(id);
+  }
+  /** A button that opens `url` (http, https or mailto) outside VS Code, after VS Code's own confirmation. */
+  linkButton(label: string, url: string, options: WidgetOptions = {}): void {
+    let href: string;
+    try {
+      const parsed = new URL(String(url));
+      if (!(LINK_SCHEMES as readonly string[]).includes(parsed.protocol)) throw new Error(`${parsed.protocol} links are not opened`);
+      href = parsed.href;
+    } catch (err) {
+      throw new Error(
+        `st.linkButton("${label}"): "${String(url).slice(0, 200)}" is not an http, https or mailto URL (${(err as Error).message})`,
+        {
+          cause: err,
+        },
+      );
+    }
+    const id = this.widgetId('link_button', label, options.key);
+    this.run.record.hostWidgets.set(id, { kind: 'link', url: href });
+    this.add({ kind: 'link_button', id, label, url: href, disabled: Boolean(options.disabled) });
+  }
+
   /**
    * A component speaking Streamlit's v1 protocol in a sandboxed frame. Returns the last value it
    * sent with `Streamlit.setComponentValue` (or `default`); a new value reruns the app.
@@ -616,6 +901,27 @@ export class St {
     };
   }
 
+  private buttonGroup(
+    kind: 'pills' | 'segmented_control',
+    label: string,
+    options: readonly string[],
+    settings: ButtonGroupOptions,
+  ): string | string[] | undefined {
+    const method = kind === 'pills' ? 'pills' : 'segmentedControl';
+    const mode = settings.selectionMode ?? 'single';
+    if (mode !== 'single' && mode !== 'multi') throw new Error(`st.${method}("${label}"): selectionMode is "single" or "multi"`);
+    const multi = mode === 'multi';
+    const id = this.widgetId(kind, label, settings.key);
+    const names = options.map(String);
+    const defaults = settings.default === undefined ? [] : typeof settings.default === 'string' ? [settings.default] : settings.default;
+    if (!multi && defaults.length > 1) throw new Error(`st.${method}("${label}"): one default in single selection mode`);
+    const initial = optionIndexes(method, label, names, defaults);
+    const value = this.value(id, initial, (v): v is number[] => isIndexes(v, names.length) && (multi || v.length <= 1));
+    this.add({ kind, id, label, options: names, value, multi, disabled: Boolean(settings.disabled) });
+    const picked = [...value].sort((a, b) => a - b).map((i) => names[i]!);
+    return multi ? picked : picked[0];
+  }
+
   private checkpoint(): void {
     if (this.run.inputs.superseded()) throw new RunSuperseded('superseded by a newer rerun');
   }
@@ -720,6 +1026,18 @@ export const widgetMethods = {
   slider: 'slider',
   select: 'selectbox',
   radio: 'radio',
+  multiselect: 'multiselect',
+  text_area: 'textArea',
+  date_input: 'dateInput',
+  time_input: 'timeInput',
+  color_picker: 'colorPicker',
+  select_slider: 'selectSlider',
+  pills: 'pills',
+  segmented_control: 'segmentedControl',
+  feedback: 'feedback',
+  file_uploader: 'fileUploader',
+  download_button: 'downloadButton',
+  link_button: 'linkButton',
   component: 'component',
   component_v2: 'components.v2.component',
 } as const satisfies Record<WidgetKind, string>;
@@ -736,4 +1054,62 @@ function duplicateHint(kind: WidgetKind, label: string, key: string | undefined)
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 function clamp(value: number, min?: number, max?: number): number {
   return Math.min(max ?? Infinity, Math.max(min ?? -Infinity, value));
+}
+
+export interface FileUploaderOptions {
+  /** Accepted file extensions ('csv' or '.csv'); any file when left out. */
+  type?: string | readonly string[];
+  /** The most all picked files may be together, in bytes (default 200 KiB, at most 512 KiB). */
+  maxBytes?: number;
+}
+
+interface ButtonGroupOptions extends WidgetOptions {
+  selectionMode?: 'single' | 'multi';
+  default?: string | readonly string[];
+}
+
+const isIndexes = (v: unknown, count: number): v is number[] =>
+  Array.isArray(v) && new Set(v).size === v.length && v.every((i) => Number.isInteger(i) && i >= 0 && i < count);
+
+/** Option values → their indexes; a value that is not an option is the app's mistake, said clearly. */
+function optionIndexes(method: string, label: string, names: readonly string[], values: readonly string[], allowRepeat = false): number[] {
+  const out: number[] = [];
+  for (const v of values) {
+    const i = names.indexOf(String(v));
+    if (i < 0) throw new Error(`st.${method}("${label}"): default "${String(v).slice(0, 100)}" is not one of the options`);
+    if (allowRepeat || !out.includes(i)) out.push(i);
+  }
+  return out;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A Date's local calendar day as 'YYYY-MM-DD'. */
+function isoDate(d: Date): string {
+  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+function isoTime(d: Date): string {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+function toIsoDate(label: string, what: string, value: string | Date): string {
+  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : isoDate(value)) : String(value);
+  if (!IsoDate.safeParse(text).success) {
+    throw new Error(`st.dateInput("${label}"): ${what} "${text.slice(0, 50)}" is not a date like "2026-12-01"`);
+  }
+  return text;
+}
+function normalColor(value: string): string | undefined {
+  const v = String(value).trim().toLowerCase();
+  if (/^#[0-9a-f]{6}$/.test(v)) return v;
+  if (/^#[0-9a-f]{3}$/.test(v)) return `#${[...v.slice(1)].map((c) => c + c).join('')}`;
+  return undefined;
+}
+/** The name the save dialog proposes: no folders, nothing a file system refuses. */
+function safeFileName(name: string): string {
+  const base = String(name)
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
+    .slice(0, 200);
+  return base && base !== '.' && base !== '..' ? base : 'download';
 }

@@ -11,6 +11,12 @@ import { Badge, Image, Metric } from './Status';
 import { Toast } from './Toast';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
+import { ButtonGroup, Feedback } from './ButtonGroups';
+import { DownloadButton, FileUploader, LinkButton } from './HostWidgets';
+import { Multiselect } from './Multiselect';
+import { NativeInput } from './NativeInputs';
+import { SelectSlider } from './SelectSlider';
+import { TextArea } from './TextArea';
 import {
   VscodeButton,
   VscodeCheckbox,
@@ -275,6 +281,27 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
           </VscodeRadioGroup>
         </fieldset>
       );
+    case 'multiselect':
+      return <Multiselect element={element} send={send} />;
+    case 'text_area':
+      return <TextArea element={element} send={send} />;
+    case 'date_input':
+    case 'time_input':
+    case 'color_picker':
+      return <NativeInput element={element} send={send} />;
+    case 'select_slider':
+      return <SelectSlider element={element} send={send} />;
+    case 'pills':
+    case 'segmented_control':
+      return <ButtonGroup element={element} send={send} />;
+    case 'feedback':
+      return <Feedback element={element} send={send} />;
+    case 'file_uploader':
+      return <FileUploader element={element} send={send} />;
+    case 'download_button':
+      return <DownloadButton element={element} send={send} />;
+    case 'link_button':
+      return <LinkButton element={element} send={send} />;
     case 'expander':
       return (
         // A native disclosure, as Streamlit's expander: the label in its own case, wrapping, keyboard-operable
