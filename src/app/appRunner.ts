@@ -180,6 +180,11 @@ export class AppRunner {
     return this.loop;
   }
 
+  /** A run is in progress or pending. */
+  get busy(): boolean {
+    return this.loop !== undefined;
+  }
+
   /** Resolves when no run is in progress or pending. */
   async idle(): Promise<void> {
     while (this.loop) await this.loop;
