@@ -18,7 +18,10 @@ def _asset(name: str) -> str:
     path = COMPONENT_DIR / name
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing: build first (node scripts/build.mjs)")
-    return path.read_text(encoding="utf-8")
+    # Streamlit takes a one-line string with a "/" in it (a minified bundle) for a file path: give it a
+    # second line (a comment; its check strips surrounding whitespace, so a trailing newline is not enough).
+    text = path.read_text(encoding="utf-8")
+    return text + ("\n/* */" if name.endswith((".js", ".css")) else "\n")
 
 
 rating_component = st.components.v2.component(
