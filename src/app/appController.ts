@@ -135,8 +135,8 @@ export class AppController implements vscode.Disposable {
       coalesced: r?.coalesced ?? 0,
       eventsHandled: r?.eventsHandled ?? 0,
       discarded: r?.discarded ?? 0,
-      // A run under way is `running` even before it has shown anything (tests wait for `done`).
-      status: r?.busy && this.lastStatus !== 'slow' ? 'running' : this.lastStatus,
+      status: this.lastStatus,
+      busy: r?.busy ?? false,
       lastRender: this.lastDiff,
       /** Per webview history, the last event applied (tests sum the growth: exactly once across reloads). */
       histories: this.ledger.snapshot(),

@@ -220,8 +220,8 @@ export class AppRunner {
     };
     const st = new St({ inputs, services: this.services, record, declared });
     const superseded = new Promise<false>((resolve) => (this.abandon = () => resolve(false)));
-    // Saved in the same turn of the event loop as the render is posted (right after it, so the write
-    // does not delay it): a window reload right after a click cannot come in between.
+    // Saved before the render goes out, so what the view shows is already on its way to storage
+    // (a window reload right after a click must not lose it).
     let saving: Promise<void> | undefined;
     const save = () => (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(errorMessage(err))));
     const slow = setTimeout(() => {
@@ -247,8 +247,8 @@ export class AppRunner {
       if (inputs.superseded()) throw new RunSuperseded('superseded');
       this.complete(inputs, record, 'finished');
       this.lastElements = st.build();
-      this.emit(runId, 'done', this.lastElements, started);
       void save();
+      this.emit(runId, 'done', this.lastElements, started);
     } catch (err) {
       if (err instanceof RunSuperseded) {
         this.discarded++;
@@ -273,8 +273,8 @@ export class AppRunner {
         err instanceof Error
           ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
           : { message: String(err) };
-      this.emit(runId, 'error', this.lastElements, started, error);
       void save();
+      this.emit(runId, 'error', this.lastElements, started, error);
     } finally {
       clearTimeout(slow);
       clearTimeout(frame);

@@ -59,9 +59,7 @@ export class EventHandler {
    */
   private scheduleAck(history: string): void {
     if (this.acksDue.size === 0) {
-      // After the turn in which the rerun this event asked for renders (the runner starts it with
-      // setImmediate too): the state write does not hold the render back.
-      setImmediate(() => {
+      queueMicrotask(() => {
         const due = [...this.acksDue];
         this.acksDue.clear();
         void this.deps.state

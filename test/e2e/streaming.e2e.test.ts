@@ -15,6 +15,7 @@ interface Stats {
   eventsHandled: number;
   discarded: number;
   status: string;
+  busy: boolean;
 }
 
 /** What the page saw, sampled on every DOM change (installed in the view). */
@@ -37,7 +38,8 @@ describe('streamed runs in code-server', { timeout: 300_000 }, () => {
         'run done',
         async () => {
           const s = (last = await stats());
-          return s.runs > after && s.status === 'done' ? s : undefined;
+          // `busy`: a run asked for but not begun shows nothing yet, and `status` is still the last run's.
+          return s.runs > after && s.status === 'done' && !s.busy ? s : undefined;
         },
         60_000,
       );

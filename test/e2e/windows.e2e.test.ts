@@ -90,7 +90,9 @@ describe('a reload in the middle of a 10 000-event burst', { timeout: 300_000 },
     await bed().runCommand('Component Host: Open');
     let view = await bed().webviewFrame();
     await view.getByTestId('el-key:amount').waitFor({ timeout: 30_000 });
-    const before = applied(await stats());
+    const start = await stats();
+    const before = applied(start);
+    const handledBefore = start.eventsHandled;
     const N = 10_000;
     const valueOf = (event: number) => ((event - 1) % 19) + 1;
     await view.evaluate((n) => {
@@ -98,7 +100,15 @@ describe('a reload in the middle of a 10 000-event burst', { timeout: 300_000 },
         .__componentHostOutbox;
       for (let i = 1; i <= n; i++) outbox.send('key:amount', ((i - 1) % 19) + 1);
     }, N);
-    await bed().reload(); // while the host is still working through the burst
+    // Reload once the host has begun on the burst (not before its first event: then the test would test nothing),
+    // while it is still working through it.
+    await waitFor(
+      'the host to start on the burst',
+      async () => ((await stats()).eventsHandled > handledBefore ? true : undefined),
+      20_000,
+      10,
+    );
+    await bed().reload();
     await bed().runCommand('Component Host: Open');
     view = await bed().webviewFrame();
     let last = -1;
