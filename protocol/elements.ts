@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ComponentValue } from './component';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
+import { DataframeSelection, EditorState, gridElements } from './dataframe';
 
 const id = z.string().min(1).max(300);
 const label = z.string().max(1000);
@@ -256,6 +257,7 @@ const widgetElements = {
   }),
   /** A Streamlit v2 (frameless) component instance, mounted in its own sandboxed runtime frame. */
   component_v2: ComponentV2Element,
+  ...gridElements,
 };
 
 const leaf = { ...content, ...widgetElements };
@@ -331,6 +333,8 @@ export const widgetValueSchemas = {
   link_button: z.literal(true),
   component: ComponentValue,
   component_v2: ComponentV2Value,
+  dataframe: DataframeSelection,
+  data_editor: EditorState,
 } as const satisfies Record<WidgetKind, z.ZodType>;
 
 /** A switch over a closed union ends here: a forgotten case fails the type-check instead of doing nothing. */

@@ -7,8 +7,13 @@
  *
  * While a run streams, the elements of the previous run it has not reached yet stay in their places,
  * marked stale (`stale`: per slot, the index of its first stale entry), as Streamlit shows them.
+ *
+ * Tables (st.dataframe, st.dataEditor; protocol/dataframe.ts) travel beside the nodes, by id: a node
+ * names its table, `tables` brings the ones the view does not hold yet, and both ends keep exactly the
+ * tables some node names, so a table is sent once per change of its content.
  */
 import * as z from 'zod';
+import { GridTable, TableId } from './dataframe';
 import { slotCount, ViewNode, type Element } from './elements';
 
 export const ROOT_SLOT = '';
@@ -30,6 +35,8 @@ export const RenderChanges = z.object({
   dropSlots: z.array(SlotId).max(200_000),
   /** Slots that end in stale entries: the index of the first. Absent slots are all fresh. */
   stale: z.record(SlotId, z.number().int().nonnegative()),
+  /** Tables new to the view, by id (checked one by one by the view: protocol/dataframe.ts). */
+  tables: z.record(TableId, z.unknown()).optional(),
 });
 export type RenderChanges = z.infer<typeof RenderChanges>;
 
@@ -38,9 +45,21 @@ export interface FlatTree {
   nodes: Map<string, { node: ViewNode; json: string }>;
   slots: Map<string, readonly string[]>;
   stale: Map<string, number>;
+  tables: Map<string, GridTable>;
 }
 
-export const emptyTree = (): FlatTree => ({ nodes: new Map(), slots: new Map([[ROOT_SLOT, []]]), stale: new Map() });
+export const emptyTree = (): FlatTree => ({ nodes: new Map(), slots: new Map([[ROOT_SLOT, []]]), stale: new Map(), tables: new Map() });
+
+/** The id of the table a node shows, if any. */
+const tableOf = (node: ViewNode): string | undefined => ('tableId' in node ? node.tableId : undefined);
+
+/** A leaf as the view holds it: a table it carries moves into the tree's tables. */
+function detach(tree: FlatTree, element: ViewNode): ViewNode {
+  if (!('table' in element) || element.table === undefined) return element;
+  const { table, ...node } = element;
+  tree.tables.set(node.tableId, table);
+  return node;
+}
 
 /** A run's element tree as a flat state. */
 export function flatten(elements: readonly Element[]): FlatTree {
@@ -54,7 +73,8 @@ export function flatten(elements: readonly Element[]): FlatTree {
           tree.nodes.set(node.id, { node, json: JSON.stringify(node) });
           slots.forEach((children, i) => walk(slotId(node.id, i), children));
         } else {
-          tree.nodes.set(element.id, { node: element, json: JSON.stringify(element) });
+          const node = detach(tree, element);
+          tree.nodes.set(node.id, { node, json: JSON.stringify(node) });
         }
         return element.id;
       }),
@@ -70,11 +90,18 @@ export function flatten(elements: readonly Element[]): FlatTree {
  * position i of the old one, as in Streamlit; a stale container keeps its whole subtree.
  */
 export function withStaleTail(current: FlatTree, base: FlatTree): FlatTree {
-  const tree: FlatTree = { nodes: new Map(current.nodes), slots: new Map(current.slots), stale: new Map() };
+  const tree: FlatTree = {
+    nodes: new Map(current.nodes),
+    slots: new Map(current.slots),
+    stale: new Map(),
+    tables: new Map(current.tables),
+  };
   const include = (id: string): boolean => {
     const old = base.nodes.get(id);
     if (!old || tree.nodes.has(id)) return false;
     tree.nodes.set(id, old);
+    const table = tableOf(old.node);
+    if (table !== undefined && !tree.tables.has(table)) tree.tables.set(table, base.tables.get(table)!);
     for (let i = 0; i < slotCount(old.node); i++) {
       const slot = slotId(id, i);
       tree.slots.set(slot, (base.slots.get(slot) ?? []).filter(include));
@@ -110,6 +137,8 @@ export function diffTrees(shown: FlatTree, target: FlatTree): RenderChanges {
     if (splice) changes.splice.push({ slot, ...splice });
   }
   for (const slot of shown.slots.keys()) if (!target.slots.has(slot)) changes.dropSlots.push(slot);
+  const tables = [...target.tables].filter(([id]) => !shown.tables.has(id));
+  if (tables.length) changes.tables = Object.fromEntries(tables);
   return changes;
 }
 
@@ -118,6 +147,7 @@ export interface ViewState {
   nodes: Map<string, ViewNode>;
   slots: Map<string, readonly string[]>;
   stale: Map<string, number>;
+  tables: Map<string, GridTable>;
 }
 
 export type Applied = { ok: true; nodes: Set<string>; slots: Set<string> } | { ok: false; reason: string };
@@ -134,6 +164,10 @@ export function applyChanges(state: ViewState, changes: RenderChanges, parse: (r
   }
   const nodes = new Set<string>();
   const slots = new Set<string>();
+  for (const [id, raw] of Object.entries(changes.tables ?? {})) {
+    const table = GridTable.safeParse(raw);
+    if (table.success) state.tables.set(id, table.data); // else its node says the table is missing
+  }
   for (const raw of changes.set) {
     const node = parse(raw);
     if (!node) continue;
@@ -157,6 +191,13 @@ export function applyChanges(state: ViewState, changes: RenderChanges, parse: (r
   for (const [slot] of state.stale) if (changes.stale[slot] === undefined) slots.add(slot);
   for (const [slot, from] of Object.entries(changes.stale)) if (state.stale.get(slot) !== from) slots.add(slot);
   state.stale = new Map(Object.entries(changes.stale));
+  // Keep the tables some node shows, as the host does (it sends a table again only when it is new).
+  const named = new Set<string>();
+  for (const node of state.nodes.values()) {
+    const table = tableOf(node);
+    if (table !== undefined) named.add(table);
+  }
+  for (const id of state.tables.keys()) if (!named.has(id)) state.tables.delete(id);
   return { ok: true, nodes, slots };
 }
 

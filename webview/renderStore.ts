@@ -4,7 +4,15 @@
  * changed, not the size of the app.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { applyChanges, parseViewNode, type RenderMessage, type RenderMeta, type ViewNode, type ViewState } from '../protocol';
+import {
+  applyChanges,
+  parseViewNode,
+  type GridTable,
+  type RenderMessage,
+  type RenderMeta,
+  type ViewNode,
+  type ViewState,
+} from '../protocol';
 
 const NONE: readonly string[] = Object.freeze([]);
 const META = 'meta';
@@ -12,7 +20,7 @@ const META = 'meta';
 export type ApplyResult = 'applied' | 'old' | 'gap';
 
 export class RenderStore {
-  private state: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map() };
+  private state: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map() };
   private version = -1;
   private meta: RenderMeta | undefined;
   private readonly listeners = new Map<string, Set<() => void>>();
@@ -34,18 +42,18 @@ export class RenderStore {
   }
 
   private applyNow(message: RenderMessage): ApplyResult {
-    const { mode, from, to, set, splice, drop, dropSlots, stale, ...meta } = message;
+    const { mode, from, to, set, splice, drop, dropSlots, stale, tables, ...meta } = message;
     let notify: { nodes: Iterable<string>; slots: Iterable<string> };
     if (mode === 'snapshot') {
       const before = this.state;
-      this.state = { nodes: new Map(), slots: new Map(), stale: new Map() };
-      const applied = applyChanges(this.state, { set, splice, drop, dropSlots, stale }, parseViewNode);
+      this.state = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map() };
+      const applied = applyChanges(this.state, { set, splice, drop, dropSlots, stale, ...(tables ? { tables } : {}) }, parseViewNode);
       if (!applied.ok) return 'gap';
       notify = { nodes: [...before.nodes.keys(), ...applied.nodes], slots: [...before.slots.keys(), ...applied.slots, ''] };
     } else {
       if (to <= this.version) return 'old';
       if (from !== this.version) return 'gap';
-      const applied = applyChanges(this.state, { set, splice, drop, dropSlots, stale }, parseViewNode);
+      const applied = applyChanges(this.state, { set, splice, drop, dropSlots, stale, ...(tables ? { tables } : {}) }, parseViewNode);
       if (!applied.ok) return 'gap';
       notify = applied;
     }
@@ -86,6 +94,10 @@ export class RenderStore {
   }
   slot(slot: string): readonly string[] {
     return this.state.slots.get(slot) ?? NONE;
+  }
+  /** A table a node names (st.dataframe, st.dataEditor): it arrives with the node that first names it. */
+  table(id: string): GridTable | undefined {
+    return this.state.tables.get(id);
   }
   staleFrom(slot: string): number {
     return this.state.stale.get(slot) ?? Infinity;

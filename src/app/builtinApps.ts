@@ -1,5 +1,6 @@
 /** Apps that ship with the extension. Workspace apps are loaded by src/authoring/moduleLoader.ts. */
 import { ratingComponent } from './builtinComponents';
+import { dataApp } from './dataApp';
 import { demoApp } from './demoApp';
 import { streamingApp } from './streamingApp';
 import type { App } from './st';
@@ -97,5 +98,6 @@ export const galleryApp: App = (st) => {
 export const builtinApps: Record<string, { title: string; app: App }> = {
   demo: { title: 'Demo: sign-in, API calls, the component and its events', app: demoApp },
   gallery: { title: 'Element gallery', app: galleryApp },
+  data: { title: 'Data: a 100 000-row dataframe and a data editor', app: dataApp },
   streaming: { title: 'Streamed output: placeholders, status, text token by token', app: streamingApp },
 };

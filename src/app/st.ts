@@ -6,7 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   Color,
+  DataframeSelection,
+  EditorState,
+  emptyEdits,
+  emptySelection,
   IsoDate,
+  SelectionMode,
   IsoTime,
   UploadedFiles,
   type ApiCallResult,
@@ -45,6 +50,8 @@ import {
   type DeltaColor,
   type PaletteColour,
 } from './stContent';
+import { columnSettings, editedData, gridTable, readColumns, type ColumnConfigInput, type DataInput } from './stData';
+import { columnConfig } from './stColumnConfig';
 import { DEFAULT_UPLOAD_BYTES, LINK_SCHEMES, MAX_DOWNLOAD_BYTES, MAX_UPLOAD_BYTES, uploadExtensions } from './hostWidgets';
 
 export class DuplicateWidgetError extends Error {}
@@ -300,6 +307,63 @@ export class St {
     const cell = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
     const body = rows.map((r) => (Array.isArray(r) ? r.map(cell) : columns.map((c) => cell((r as Record<string, unknown>)[c]))));
     this.add({ kind: 'table', id: this.nextId(), columns, rows: body });
+  }
+
+  /** Streamlit's st.column_config: `st.columnConfig.NumberColumn('Price', { format: '$%.2f' })` and the other column types. */
+  readonly columnConfig = columnConfig;
+
+  /**
+   * A virtualised grid of `data` (row objects, an object of columns, or an apache-arrow Table): sort,
+   * resize, hide and search in the view. With `onSelect: 'rerun'` it is a widget: selecting reruns the
+   * app, and it returns Streamlit's `{ selection: { rows, columns, cells } }` (rows: positions in `data`).
+   */
+  dataframe(data: DataInput, options: DataframeOptions = {}): DataframeSelection | undefined {
+    const method = 'st.dataframe';
+    if (options.onSelect !== undefined && options.onSelect !== 'ignore' && options.onSelect !== 'rerun') {
+      throw new Error(`${method}: onSelect is "ignore" or "rerun"`);
+    }
+    const modes: unknown[] = options.onSelect === 'rerun' ? [options.selectionMode ?? 'multi-row'].flat() : [];
+    const valid = (m: unknown): m is SelectionMode => SelectionMode.safeParse(m).success;
+    if (!modes.every(valid)) throw new Error(`${method}: selectionMode is one or more of ${SelectionMode.options.join(', ')}`);
+    const grid = this.grid(method, data, options);
+    if (modes.length === 0) {
+      this.add({ kind: 'dataframe', id: this.nextId(), ...grid.element, selectionModes: [] });
+      return undefined;
+    }
+    const id = this.widgetId('dataframe', String(this.declared.length), options.key);
+    const value = this.value(id, emptySelection(), (v): v is DataframeSelection => DataframeSelection.safeParse(v).success);
+    if (options.key !== undefined) this.run.inputs.user[options.key] = value;
+    this.add({ kind: 'dataframe', id, ...grid.element, selectionModes: modes.filter(valid), value });
+    return value;
+  }
+
+  /**
+   * An editable grid: edited cells, added and deleted rows (with `numRows: 'dynamic'`) are widget state
+   * (`editedRows`, `addedRows`, `deletedRows`; also in `st.sessionState[key]`); returns the data with the
+   * changes, in the shape it came in.
+   */
+  dataEditor<T extends DataInput>(data: T, options: DataEditorOptions = {}): T {
+    const method = 'st.dataEditor';
+    const grid = this.grid(method, data, options);
+    const id = this.widgetId('data_editor', String(this.declared.length), options.key);
+    const stored = EditorState.safeParse(this.run.inputs.widgets[id]);
+    const rows = grid.table.rowCount;
+    const dynamic = options.numRows === 'dynamic';
+    // Edits of rows the data no longer has are dropped (the data changed under them).
+    const value: EditorState = stored.success
+      ? {
+          editedRows: Object.fromEntries(Object.entries(stored.data.editedRows).filter(([row]) => Number(row) < rows)),
+          addedRows: dynamic ? stored.data.addedRows : [],
+          deletedRows: dynamic ? stored.data.deletedRows.filter((r) => r < rows) : [],
+        }
+      : emptyEdits();
+    this.run.inputs.widgets[id] = value;
+    if (options.key !== undefined) this.run.inputs.user[options.key] = value;
+    const locked = Array.isArray(options.disabled) ? options.disabled.map(String) : [];
+    const columns = { ...grid.element.columns };
+    for (const name of locked) columns[name] = { ...columns[name], disabled: true };
+    this.add({ kind: 'data_editor', id, ...grid.element, columns, dynamicRows: dynamic, disabled: options.disabled === true, value });
+    return editedData(data, grid.columns, grid.table, value) as T;
   }
 
   /** A figure with its label and, below it, how it changed (`delta`), coloured as Streamlit's `st.metric`. */
@@ -901,6 +965,17 @@ export class St {
     };
   }
 
+  private grid(method: string, data: unknown, options: GridOptions) {
+    this.checkpoint();
+    const columns = readColumns(method, data);
+    const { table, tableId } = gridTable(method, columns);
+    const settings = columnSettings(method, columns.names, options.columnConfig, options.columnOrder);
+    const height = options.height === undefined ? undefined : Math.round(Number(options.height));
+    if (height !== undefined && !(height >= 60 && height <= 10_000)) throw new Error(`${method}: height is pixels from 60 to 10000`);
+    const element = { tableId, table, ...settings, hideIndex: Boolean(options.hideIndex), ...(height !== undefined ? { height } : {}) };
+    return { columns, table, element };
+  }
+
   private buttonGroup(
     kind: 'pills' | 'segmented_control',
     label: string,
@@ -1040,6 +1115,8 @@ export const widgetMethods = {
   link_button: 'linkButton',
   component: 'component',
   component_v2: 'components.v2.component',
+  dataframe: 'dataframe',
+  data_editor: 'dataEditor',
 } as const satisfies Record<WidgetKind, string>;
 
 function duplicateHint(kind: WidgetKind, label: string, key: string | undefined): string {
@@ -1061,6 +1138,27 @@ export interface FileUploaderOptions {
   type?: string | readonly string[];
   /** The most all picked files may be together, in bytes (default 200 KiB, at most 512 KiB). */
   maxBytes?: number;
+}
+
+interface GridOptions {
+  key?: string;
+  /** By column name: a label, null (hidden), or a column type's settings (st.columnConfig). */
+  columnConfig?: Record<string, ColumnConfigInput>;
+  /** The columns shown, in this order. */
+  columnOrder?: readonly string[];
+  hideIndex?: boolean;
+  /** In pixels; default: up to ten rows. */
+  height?: number;
+}
+export interface DataframeOptions extends GridOptions {
+  onSelect?: 'ignore' | 'rerun';
+  selectionMode?: SelectionMode | readonly SelectionMode[];
+}
+export interface DataEditorOptions extends GridOptions {
+  /** 'dynamic': rows can be added and deleted. */
+  numRows?: 'fixed' | 'dynamic';
+  /** true: nothing is editable; column names: those are not. */
+  disabled?: boolean | readonly string[];
 }
 
 interface ButtonGroupOptions extends WidgetOptions {

@@ -12,6 +12,7 @@ import { Toast } from './Toast';
 import { ComponentFrame } from '../components/ComponentFrame';
 import { ComponentV2Frame } from '../components/ComponentV2Frame';
 import { ButtonGroup, Feedback } from './ButtonGroups';
+import { Dataframe } from './Dataframe';
 import { DownloadButton, FileUploader, LinkButton } from './HostWidgets';
 import { Multiselect } from './Multiselect';
 import { NativeInput } from './NativeInputs';
@@ -330,6 +331,9 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
       return <ComponentFrame element={element} send={send} />;
     case 'component_v2':
       return <ComponentV2Frame element={element} send={send} />;
+    case 'dataframe':
+    case 'data_editor':
+      return <Dataframe element={element} send={send} />;
     case 'columns':
       return (
         <div data-testid={testId} className={`columns columns-${element.count}`}>
