@@ -12,6 +12,61 @@ declare module 'component-host' {
   /** Streamlit's named colours (badges, metric deltas, `:red[…]` in Markdown), drawn in the theme's colours. */
   export type Colour = 'red' | 'orange' | 'yellow' | 'green' | 'blue' | 'violet' | 'gray' | 'grey' | 'primary';
 
+  /** What `st.dataframe` and `st.dataEditor` show: row objects, an object of columns, or an apache-arrow `Table`. */
+  export type DataInput =
+    | readonly Record<string, unknown>[]
+    | Record<string, ArrayLike<unknown>>
+    | { numRows: number; schema: { fields: { name: string }[] }; getChild(name: string): { get(i: number): unknown } | null };
+
+  /** Streamlit's column types: what a `columnConfig` entry's `type` is. */
+  export type ColumnType = 'text' | 'number' | 'checkbox' | 'date' | 'datetime' | 'link' | 'progress' | 'image' | 'selectbox';
+
+  /** One column's configuration (what `st.columnConfig.*Column` returns). */
+  export interface ColumnSpec {
+    label?: string;
+    type?: ColumnType;
+    /** Numbers: printf-style ("%.2f", "$%d", "%.1f%%") or "plain", "localized", "percent", "dollar", "euro", "compact"…; dates: "YYYY-MM-DD HH:mm". */
+    format?: string;
+    width?: 'small' | 'medium' | 'large' | number;
+    help?: string;
+    hidden?: boolean;
+    disabled?: boolean;
+    required?: boolean;
+    pinned?: boolean;
+    minValue?: number;
+    maxValue?: number;
+    step?: number;
+    maxChars?: number;
+    /** Link columns: the text shown instead of the URL. */
+    displayText?: string;
+    /** Selectbox columns: the choices. */
+    options?: string[];
+  }
+  type ColumnFactory = (label?: string, settings?: Omit<ColumnSpec, 'type' | 'label'>) => ColumnSpec;
+
+  export type SelectionMode = 'single-row' | 'multi-row' | 'single-column' | 'multi-column' | 'single-cell' | 'multi-cell';
+  /** Streamlit's selection state: row positions in the data, column names, [row, column] cells. */
+  export interface DataframeSelection {
+    selection: { rows: number[]; columns: string[]; cells: [number, string][] };
+  }
+  /** Streamlit's data editor state. */
+  export interface EditorState {
+    /** By row position in the data (as a string key): the changed cells. */
+    editedRows: Record<string, Record<string, string | number | boolean | null>>;
+    addedRows: Record<string, string | number | boolean | null>[];
+    deletedRows: number[];
+  }
+  export interface GridOptions {
+    key?: string;
+    /** By column name: a label, null (hide it), or a column's settings (st.columnConfig.*Column). */
+    columnConfig?: Record<string, string | null | ColumnSpec>;
+    /** The columns shown, in this order. */
+    columnOrder?: readonly string[];
+    hideIndex?: boolean;
+    /** In pixels (60–10 000); default: up to ten rows. */
+    height?: number;
+  }
+
   /** Options every widget takes. */
   export interface WidgetOptions {
     /** Explicit identity: keeps the widget's value when its label or position changes. Unique within an app. */
@@ -244,6 +299,37 @@ declare module 'component-host' {
     writeStream(
       source: AsyncIterable<unknown> | Iterable<unknown> | (() => AsyncIterable<unknown> | Iterable<unknown>),
     ): Promise<string | unknown[]>;
+    /** Streamlit's st.column_config: `st.columnConfig.NumberColumn('Price', { format: '$%.2f' })` and the other column types. */
+    readonly columnConfig: Record<
+      | 'Column'
+      | 'TextColumn'
+      | 'NumberColumn'
+      | 'CheckboxColumn'
+      | 'DateColumn'
+      | 'DatetimeColumn'
+      | 'LinkColumn'
+      | 'ProgressColumn'
+      | 'ImageColumn'
+      | 'SelectboxColumn',
+      ColumnFactory
+    >;
+    /**
+     * A virtualised grid of `data`: sort, resize, hide and search in the view. With `onSelect: 'rerun'`
+     * selecting reruns the app and it returns `{ selection: { rows, columns, cells } }`; else undefined.
+     */
+    dataframe(
+      data: DataInput,
+      options?: GridOptions & { onSelect?: 'ignore' | 'rerun'; selectionMode?: SelectionMode | readonly SelectionMode[] },
+    ): DataframeSelection | undefined;
+    /**
+     * An editable grid; returns `data` with the edits, in its shape. The edits are widget state
+     * (`st.sessionState[key]` is `{ editedRows, addedRows, deletedRows }`); `numRows: 'dynamic'` adds and
+     * deletes rows; `disabled`: true, or the names of columns that cannot be edited.
+     */
+    dataEditor<T extends DataInput>(
+      data: T,
+      options?: GridOptions & { numRows?: 'fixed' | 'dynamic'; disabled?: boolean | readonly string[] },
+    ): T;
     /** A table. Rows as objects (columns from their keys) or as arrays (with `columns`). */
     table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options?: { columns?: string[] }): void;
     /**

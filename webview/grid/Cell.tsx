@@ -13,11 +13,15 @@ interface CellProps {
   selected: boolean;
   editable: boolean;
   editing: boolean;
-  onClick: () => void;
-  onStartEdit: () => void;
-  /** undefined: cancelled. */
-  onCommit: (value: CellValue | undefined) => void;
+  /** The cell's data row, its place in the shown rows, and its column's: what `onEvent` gets. */
+  row: number;
+  index: number;
+  ci: number;
+  onEvent: CellEvent;
 }
+
+/** A click, a request to edit (double-click), or an edit's end (`value` undefined: cancelled). */
+export type CellEvent = (what: 'click' | 'edit' | 'commit', row: number, index: number, ci: number, value?: CellValue) => void;
 
 export const Cell = memo(function Cell(props: CellProps) {
   const { col, value } = props;
@@ -31,10 +35,14 @@ export const Cell = memo(function Cell(props: CellProps) {
       data-active={props.active || undefined}
       aria-selected={props.selected || undefined}
       aria-readonly={!props.editable || undefined}
-      onClick={props.onClick}
-      onDoubleClick={props.onStartEdit}
+      onClick={() => props.onEvent('click', props.row, props.index, props.ci)}
+      onDoubleClick={() => props.onEvent('edit', props.row, props.index, props.ci)}
     >
-      {props.editing ? <CellEditor col={col} value={value} onCommit={props.onCommit} /> : <CellContent col={col} value={value} />}
+      {props.editing ? (
+        <CellEditor col={col} value={value} onCommit={(v) => props.onEvent('commit', props.row, props.index, props.ci, v)} />
+      ) : (
+        <CellContent col={col} value={value} />
+      )}
     </div>
   );
 });

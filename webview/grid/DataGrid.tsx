@@ -6,10 +6,10 @@
  * Space selects, Enter or F2 edits, Escape cancels, Delete deletes selected rows. Loaded on first use.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CellValue, EditorState, Element, GridTable } from '../../protocol';
 import type { Send } from '../elements/ElementView';
-import { Cell } from './Cell';
+import { Cell, type CellEvent } from './Cell';
 import { GridToolbar } from './GridToolbar';
 import { cellValue, gridColumns, visibleRows, type GridCol } from './model';
 import { useSelection } from './selection';
@@ -133,6 +133,25 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
     if (rowChecks) toggleRow(row);
   };
 
+  // One stable handler for every cell (it reads this render's state through the ref), so a cell's props
+  // are plain values and a scroll re-renders only the rows that came into view.
+  const cellEvents = useRef<CellEvent>(() => undefined);
+  cellEvents.current = (what, row, index, ci, value) => {
+    const c = cols[ci];
+    if (!c) return;
+    if (what === 'click') {
+      setActive({ row: index, col: ci });
+      if (selection.cellMode) selection.toggleCell(row, c.name);
+    } else if (what === 'edit') {
+      if (canEdit(c)) setEditing({ row, col: ci });
+    } else {
+      setEditing(undefined);
+      if (value !== undefined) setCell(row, c, value);
+      scroller.current?.focus();
+    }
+  };
+  const onCellEvent = useCallback<CellEvent>((...args) => cellEvents.current(...args), []);
+
   const header = (
     <div className="grid-row grid-header" role="row" aria-rowindex={1}>
       {rowChecks && <div className="grid-cell grid-check" style={{ width: CHECK_WIDTH }} role="columnheader" aria-label="Select" />}
@@ -188,7 +207,7 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
             const added = row >= table.rowCount;
             return (
               <div
-                key={item.key}
+                key={row}
                 className="grid-row"
                 role="row"
                 aria-rowindex={item.index + 2}
@@ -223,16 +242,10 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
                     selected={selection.cellSelected(row, c.name) || selection.columnSelected(c.name)}
                     editable={canEdit(c)}
                     editing={editing?.row === row && editing.col === ci}
-                    onClick={() => {
-                      setActive({ row: item.index, col: ci });
-                      if (selection.cellMode) selection.toggleCell(row, c.name);
-                    }}
-                    onStartEdit={() => canEdit(c) && setEditing({ row, col: ci })}
-                    onCommit={(value) => {
-                      setEditing(undefined);
-                      if (value !== undefined) setCell(row, c, value);
-                      scroller.current?.focus();
-                    }}
+                    row={row}
+                    index={item.index}
+                    ci={ci}
+                    onEvent={onCellEvent}
                   />
                 ))}
               </div>
