@@ -35,6 +35,7 @@ export const dataApp: App = (st) => {
     onSelect: 'rerun',
     selectionMode: 'multi-row',
     columnConfig: {
+      name: st.columnConfig.TextColumn('Name', { pinned: true }),
       price: st.columnConfig.NumberColumn('Price', { format: '$%.2f' }),
       since: st.columnConfig.DateColumn('Since'),
       site: st.columnConfig.LinkColumn('Site', { displayText: 'open' }),

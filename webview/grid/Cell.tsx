@@ -8,6 +8,8 @@ interface CellProps {
   id: string;
   col: GridCol;
   width: number;
+  /** Pinned: its distance from the grid's left edge, where it stays. */
+  pinnedAt: number | undefined;
   value: CellValue;
   active: boolean;
   selected: boolean;
@@ -28,9 +30,9 @@ export const Cell = memo(function Cell(props: CellProps) {
   return (
     <div
       id={props.id}
-      className="grid-cell"
+      className={props.pinnedAt === undefined ? 'grid-cell' : 'grid-cell grid-pinned'}
       role="gridcell"
-      style={{ width: props.width }}
+      style={{ width: props.width, left: props.pinnedAt }}
       data-type={col.type}
       data-active={props.active || undefined}
       aria-selected={props.selected || undefined}
@@ -93,9 +95,12 @@ function CellEditor({ col, value, onCommit }: { col: GridCol; value: CellValue; 
     if (done.current) return;
     done.current = true;
     if (!keep) return onCommit(undefined);
+    // What the column refuses (empty when required, a number out of its range) leaves the cell as it was.
+    if (draft.trim() === '' && col.settings.required) return onCommit(undefined);
     if (col.type === 'number' || col.type === 'progress') {
       const n = Number(draft);
-      return onCommit(draft.trim() === '' ? null : Number.isFinite(n) ? n : undefined);
+      const { minValue = -Infinity, maxValue = Infinity } = col.settings;
+      return onCommit(draft.trim() === '' ? null : Number.isFinite(n) && n >= minValue && n <= maxValue ? n : undefined);
     }
     if (col.type === 'date' || col.type === 'datetime') return onCommit(draft === '' ? null : draft);
     onCommit(draft === '' && value === null ? null : draft.slice(0, col.settings.maxChars ?? 10_000));

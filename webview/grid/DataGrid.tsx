@@ -25,7 +25,11 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
   const editor = element.kind === 'data_editor';
   const allCols = useMemo(() => gridColumns(table, element.order, element.columns), [table, element.order, element.columns]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const cols = useMemo(() => allCols.filter((c) => !hidden.has(c.name)), [allCols, hidden]);
+  // Pinned columns first (they stay at the left as the grid scrolls sideways), as Streamlit shows them.
+  const cols = useMemo(() => {
+    const shown = allCols.filter((c) => !hidden.has(c.name));
+    return [...shown.filter((c) => c.settings.pinned), ...shown.filter((c) => !c.settings.pinned)];
+  }, [allCols, hidden]);
   const [widths, setWidths] = useState<Record<string, number>>({});
   const width = (c: GridCol) =>
     widths[c.name] ?? (typeof c.settings.width === 'number' ? c.settings.width : WIDTHS[c.settings.width ?? 'medium'] - 50);
@@ -51,10 +55,22 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
   const [editorRows, setEditorRows] = useState<ReadonlySet<number>>(new Set()); // rows ticked for deletion
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  // The header takes the first row's height: rows start below it, and one scrolled to stops below it.
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 12,
+    paddingStart: ROW,
+    scrollPaddingStart: ROW,
+  });
   const [active, setActive] = useState({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ row: number; col: number } | undefined>();
   const gridId = useId();
+  const lead = (rowChecks ? CHECK_WIDTH : 0) + (element.hideIndex ? 0 : INDEX_WIDTH);
+  const pinnedAt = (ci: number): number | undefined =>
+    cols[ci]?.settings.pinned ? lead + cols.slice(0, ci).reduce((sum, c) => sum + width(c), 0) : undefined;
+  const pinnedWidth = lead + cols.filter((c) => c.settings.pinned).reduce((sum, c) => sum + width(c), 0);
   const totalWidth = (element.hideIndex ? 0 : INDEX_WIDTH) + (rowChecks ? CHECK_WIDTH : 0) + cols.reduce((sum, c) => sum + width(c), 0);
   const height = element.height ?? Math.min(10, Math.max(rows.length, 1)) * ROW + ROW + 4;
 
@@ -154,13 +170,23 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
 
   const header = (
     <div className="grid-row grid-header" role="row" aria-rowindex={1}>
-      {rowChecks && <div className="grid-cell grid-check" style={{ width: CHECK_WIDTH }} role="columnheader" aria-label="Select" />}
-      {!element.hideIndex && <div className="grid-cell grid-index" style={{ width: INDEX_WIDTH }} role="columnheader" aria-label="Row" />}
-      {cols.map((c) => (
+      {rowChecks && (
+        <div className="grid-cell grid-check grid-pinned" style={{ width: CHECK_WIDTH, left: 0 }} role="columnheader" aria-label="Select" />
+      )}
+      {!element.hideIndex && (
+        <div
+          className="grid-cell grid-index grid-pinned"
+          style={{ width: INDEX_WIDTH, left: rowChecks ? CHECK_WIDTH : 0 }}
+          role="columnheader"
+          aria-label="Row"
+        />
+      )}
+      {cols.map((c, ci) => (
         <HeaderCell
           key={c.name}
           col={c}
           width={width(c)}
+          pinnedAt={pinnedAt(ci)}
           sort={sort?.name === c.name ? (sort.desc ? 'descending' : 'ascending') : undefined}
           selected={selection.columnSelected(c.name)}
           onSort={() =>
@@ -191,7 +217,8 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
       <div
         ref={scroller}
         className="grid-scroll"
-        style={{ height }}
+        // What scrolls into view (a focused header, the active cell) stops beside the pinned columns, not under them.
+        style={{ height, scrollPaddingLeft: pinnedWidth, scrollPaddingTop: ROW }}
         tabIndex={0}
         role="grid"
         aria-rowcount={rows.length + 1}
@@ -200,7 +227,7 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
         aria-label={editor ? 'Data editor' : 'Data frame'}
         onKeyDown={onKeyDown}
       >
-        <div className="grid-inner" style={{ width: totalWidth, height: virtual.getTotalSize() + ROW }}>
+        <div className="grid-inner" style={{ width: totalWidth, height: virtual.getTotalSize() }}>
           {header}
           {items.map((item) => {
             const row = rows[item.index]!;
@@ -213,10 +240,10 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
                 aria-rowindex={item.index + 2}
                 aria-selected={isChecked(row) || undefined}
                 data-row={row}
-                style={{ transform: `translateY(${item.start + ROW}px)` }}
+                style={{ transform: `translateY(${item.start}px)` }}
               >
                 {rowChecks && (
-                  <div className="grid-cell grid-check" style={{ width: CHECK_WIDTH }} role="gridcell">
+                  <div className="grid-cell grid-check grid-pinned" style={{ width: CHECK_WIDTH, left: 0 }} role="gridcell">
                     <input
                       type="checkbox"
                       tabIndex={-1}
@@ -227,7 +254,11 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
                   </div>
                 )}
                 {!element.hideIndex && (
-                  <div className="grid-cell grid-index" style={{ width: INDEX_WIDTH }} role="rowheader">
+                  <div
+                    className="grid-cell grid-index grid-pinned"
+                    style={{ width: INDEX_WIDTH, left: rowChecks ? CHECK_WIDTH : 0 }}
+                    role="rowheader"
+                  >
                     {added ? '+' : row}
                   </div>
                 )}
@@ -237,6 +268,7 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
                     id={`${gridId}-${item.index}-${ci}`}
                     col={c}
                     width={width(c)}
+                    pinnedAt={pinnedAt(ci)}
                     value={cellValue(table, c, row, edits)}
                     active={active.row === item.index && active.col === ci}
                     selected={selection.cellSelected(row, c.name) || selection.columnSelected(c.name)}
@@ -261,6 +293,7 @@ export function DataGrid({ element, table, send }: { element: GridElement; table
 function HeaderCell(props: {
   col: GridCol;
   width: number;
+  pinnedAt: number | undefined;
   sort: 'ascending' | 'descending' | undefined;
   selected: boolean;
   onSort: () => void;
@@ -270,8 +303,8 @@ function HeaderCell(props: {
   const { col, width, sort } = props;
   return (
     <div
-      className="grid-cell grid-head"
-      style={{ width }}
+      className={`grid-cell grid-head${props.pinnedAt === undefined ? '' : ' grid-pinned'}`}
+      style={{ width, left: props.pinnedAt }}
       role="columnheader"
       aria-sort={sort ?? 'none'}
       aria-selected={props.selected || undefined}
