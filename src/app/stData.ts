@@ -118,24 +118,29 @@ function gridColumn(name: string, values: readonly unknown[]): GridColumn {
     texts[i] = isEmpty(v) ? '' : textOf(v);
   }
   // A column that repeats its values (categories, the same image) goes as a dictionary: each text once.
+  // Its first 1 000 cells decide, so a column of distinct texts is not hashed to no use.
+  const repeats = (limit: number) => new Set(texts.slice(0, limit)).size <= limit / 2;
   const distinct = new Map<string, number>();
   const codes = new Uint32Array(n);
-  for (let i = 0; i < n && distinct.size <= n / 2; i++) {
-    const t = texts[i]!;
-    let code = distinct.get(t);
-    if (code === undefined) distinct.set(t, (code = distinct.size));
-    codes[i] = code;
+  if (n > 0 && repeats(Math.min(n, 1000))) {
+    for (let i = 0; i < n && distinct.size <= n / 2; i++) {
+      const t = texts[i]!;
+      let code = distinct.get(t);
+      if (code === undefined) distinct.set(t, (code = distinct.size));
+      codes[i] = code;
+    }
   }
-  const dictionary = n > 0 && distinct.size <= n / 2;
+  const dictionary = distinct.size > 0 && distinct.size <= n / 2;
   const list = dictionary ? [...distinct.keys()] : texts;
+  // One pass: each text written where the last ended (UTF-8 is at most 3 bytes per UTF-16 unit).
+  const buffer = Buffer.allocUnsafe(list.reduce((sum, t) => sum + t.length * 3, 0));
   const offsets = new Uint32Array(list.length + 1);
-  let bytes = 0;
-  for (let j = 0; j < list.length; j++) offsets[j + 1] = bytes += Buffer.byteLength(list[j]!);
-  const buffer = Buffer.from(list.join(''));
+  let at = 0;
+  for (let j = 0; j < list.length; j++) offsets[j + 1] = at += buffer.write(list[j]!, at);
   return {
     kind,
     name,
-    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice(),
+    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, at).slice(),
     offsets,
     ...(dictionary ? { codes } : {}),
     ...(anyNull ? { nulls } : {}),

@@ -79,6 +79,21 @@ export function cellText(col: GridCol, v: CellValue): string {
   }
 }
 
+/** A column's cells as search reads them, lower-cased, made on the first search and kept with the table. */
+const searched = new WeakMap<GridTable, Map<string, string[]>>();
+function searchTexts(table: GridTable, col: GridCol): string[] {
+  let byColumn = searched.get(table);
+  if (!byColumn) searched.set(table, (byColumn = new Map()));
+  const key = `${col.name}\0${col.type}\0${col.settings.format ?? ''}\0${col.settings.displayText ?? ''}`;
+  let texts = byColumn.get(key);
+  if (!texts) {
+    texts = new Array<string>(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) texts[r] = cellText(col, baseValue(col.data, r)).toLowerCase();
+    byColumn.set(key, texts);
+  }
+  return texts;
+}
+
 /** The rows shown: not deleted, added ones after, matching `search` (in any column's text), sorted. */
 export function visibleRows(
   table: GridTable,
@@ -93,12 +108,10 @@ export function visibleRows(
   for (let r = 0; r < total; r++) if (!deleted.has(r)) rows.push(r);
   const query = search.trim().toLowerCase();
   if (query) {
+    const texts = cols.map((c) => searchTexts(table, c));
+    const edited = (r: number) => r >= table.rowCount || edits?.editedRows[String(r)] !== undefined;
     rows = rows.filter((r) =>
-      cols.some((c) =>
-        cellText(c, cellValue(table, c, r, edits))
-          .toLowerCase()
-          .includes(query),
-      ),
+      cols.some((c, i) => (edited(r) ? cellText(c, cellValue(table, c, r, edits)).toLowerCase() : texts[i]![r]!).includes(query)),
     );
   }
   const col = sort && cols.find((c) => c.name === sort.name);
