@@ -83,6 +83,17 @@ test('columnConfig: labels, null hides, settings are checked; edits come back in
   const byColumn = { a: [1, 2, 3], b: ['x', 'y', 'z'] };
   assert.deepEqual(editedData(byColumn, readColumns('t', byColumn), table, state), { a: [1, 3, 4], b: ['X', 'z', null] });
   assert.equal(rows[0]!.b, 'x', "the app's data is not changed");
+  const arrow = tableFromArrays({ a: Float64Array.from([1, 2, 3]), b: ['x', 'y', 'z'] });
+  const back = editedData(arrow, readColumns('t', arrow), table, state) as typeof arrow;
+  assert.equal(back.numRows, 3);
+  assert.deepEqual(
+    back.toArray().map((r) => r.toJSON() as unknown),
+    [
+      { a: 1, b: 'X' },
+      { a: 3, b: 'z' },
+      { a: 4, b: null },
+    ],
+  );
 });
 
 test('number and date formats, as Streamlit names them', () => {
