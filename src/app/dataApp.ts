@@ -44,6 +44,11 @@ export const dataApp: App = (st) => {
     },
   });
   st.text(`Selected rows: ${JSON.stringify(picked?.selection.rows ?? [])}`);
+  const cells = st.dataframe(
+    { fruit: ['apple', 'pear', 'fig'], kg: [1.5, 2, 0.25] },
+    { key: 'cells', onSelect: 'rerun', selectionMode: ['single-cell', 'multi-column'], hideIndex: true },
+  );
+  st.text(`Cell selection: ${JSON.stringify(cells?.selection)}`);
   st.header('Editor');
   const edited = st.dataEditor(
     [

@@ -131,6 +131,28 @@ describe('dataframe and data editor in code-server', { timeout: 400_000 }, () =>
     assert.equal(await row(big(), 5).getAttribute('aria-selected'), 'true');
   });
 
+  test("a cell and columns selection reaches the app as Streamlit's { rows, columns, cells }", async () => {
+    const grid = view.getByTestId('el-key:cells');
+    await row(grid, 1).locator('.grid-cell[data-type="number"]').click();
+    await appText('Cell selection: {"rows":[],"columns":[],"cells":[[1,"kg"]]}');
+    await row(grid, 2).locator('.grid-cell[data-type="text"]').click(); // single-cell: replaces
+    await appText('Cell selection: {"rows":[],"columns":[],"cells":[[2,"fruit"]]}');
+    const kgWidth = () => grid.locator('.grid-head:has([data-column="kg"])').evaluate((el) => el.getBoundingClientRect().width);
+    const before = await kgWidth();
+    await grid.locator('.grid-head-label[data-column="kg"]').focus();
+    await view.page().keyboard.press('Alt+ArrowRight');
+    assert.equal(Math.round((await kgWidth()) - before), 16, 'Alt+→ widens the column');
+    await grid.locator('.grid-head-label[data-column="kg"]').click();
+    await grid.locator('.grid-head-label[data-column="fruit"]').click();
+    await appText('Cell selection: {"rows":[],"columns":["kg","fruit"],"cells":[[2,"fruit"]]}');
+    // The keyboard: to the first cell, Space selects it.
+    await grid.locator('.grid-scroll').focus();
+    await view.page().keyboard.press('Control+Home');
+    await view.page().keyboard.press('Home');
+    await view.page().keyboard.press(' ');
+    await appText('"cells":[[0,"fruit"]]');
+  });
+
   test('the data editor: an edited cell, a ticked checkbox, an added and a deleted row become state and the returned data', async () => {
     const cell = (r: number, column: string) =>
       row(tasks(), r).locator('.grid-cell[data-type]').nth(['task', 'hours', 'done'].indexOf(column));

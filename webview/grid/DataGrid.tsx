@@ -2,8 +2,9 @@
  * st.dataframe and st.dataEditor: a virtualised grid (TanStack Virtual: only the rows in sight are in
  * the DOM) over the columnar table (model.ts). Sort (header), resize (the header's edge), hide and
  * search (toolbar), select (rows, columns, cells, as the app allows), edit (data editor). Keyboard:
- * the grid is one tab stop; arrows, Home/End, PageUp/PageDown, Ctrl+Home/End move the active cell,
- * Space selects, Enter or F2 edits, Escape cancels, Delete deletes selected rows. Loaded on first use.
+ * the body is one tab stop (headers are buttons); arrows, Home/End, PageUp/PageDown, Ctrl+Home/End
+ * move the active cell, Space selects, Enter or F2 edits, Escape cancels, Delete deletes the rows
+ * ticked; Alt+←/→ on a header resizes its column. Loaded on first use.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -310,7 +311,20 @@ function HeaderCell(props: {
       aria-selected={props.selected || undefined}
       title={col.settings.help}
     >
-      <button type="button" className="grid-head-label" onClick={props.onSelect ?? props.onSort} data-column={col.name}>
+      <button
+        type="button"
+        className="grid-head-label"
+        onClick={props.onSelect ?? props.onSort}
+        data-column={col.name}
+        aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight"
+        onKeyDown={(e) => {
+          // The keyboard's way to resize: Alt+←/→ on the header.
+          if (!e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+          e.preventDefault();
+          e.stopPropagation();
+          props.onResize(Math.max(40, Math.min(2000, width + (e.key === 'ArrowLeft' ? -16 : 16))));
+        }}
+      >
         {col.label}
       </button>
       <button
