@@ -37,7 +37,9 @@ export class AppController implements vscode.Disposable {
   private readonly renders = new RenderStream();
   private lastStatus: RenderMessage['status'] | 'none' = 'none';
   /** How long the last diff took and what it found (benchmarks read it). */
-  private lastDiff = { ms: 0, set: 0, splice: 0, runMs: 0 };
+  private lastDiff = { ms: 0, set: 0, splice: 0, runMs: 0, sinceEventMs: 0 };
+  /** When the last widget event arrived (the benchmark's breakdown: event in → render out on the host). */
+  private lastEventAt = 0;
   private editor: EditorContext | undefined;
   private editorTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -161,6 +163,7 @@ export class AppController implements vscode.Disposable {
   }
 
   receive(event: WidgetEvent): void {
+    this.lastEventAt = performance.now();
     this.ensureHandler().receive(event);
   }
 
@@ -200,8 +203,10 @@ export class AppController implements vscode.Disposable {
           set: message.set.length,
           splice: message.splice.length,
           runMs: output.stats.durationMs,
+          sinceEventMs: 0,
         };
         this.post(message);
+        this.lastDiff.sinceEventMs = performance.now() - this.lastEventAt;
         this.authoring.trace.mark('posted');
       },
       onSaveError: (message) => {

@@ -88,6 +88,7 @@ export class AppRunner {
   private running: RunRecord | undefined;
   /** Lets the run in progress go when a newer one supersedes it (it stops at its next `st` call). */
   private abandon: (() => void) | undefined;
+  private readonly saveWaiters: ((ok: boolean) => void)[] = [];
   /** v2 components' state and trigger values between runs. */
   private readonly v2 = new V2ChangeQueue();
 
@@ -220,10 +221,6 @@ export class AppRunner {
     };
     const st = new St({ inputs, services: this.services, record, declared });
     const superseded = new Promise<false>((resolve) => (this.abandon = () => resolve(false)));
-    // Saved before the render goes out, so what the view shows is already on its way to storage
-    // (a window reload right after a click must not lose it).
-    let saving: Promise<void> | undefined;
-    const save = () => (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(errorMessage(err))));
     const slow = setTimeout(() => {
       status = 'slow';
       flush();
@@ -247,7 +244,6 @@ export class AppRunner {
       if (inputs.superseded()) throw new RunSuperseded('superseded');
       this.complete(inputs, record, 'finished');
       this.lastElements = st.build();
-      void save();
       this.emit(runId, 'done', this.lastElements, started);
     } catch (err) {
       if (err instanceof RunSuperseded) {
@@ -273,15 +269,33 @@ export class AppRunner {
         err instanceof Error
           ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
           : { message: String(err) };
-      void save();
       this.emit(runId, 'error', this.lastElements, started, error);
     } finally {
       clearTimeout(slow);
       clearTimeout(frame);
       this.running = undefined;
       this.abandon = undefined;
-      await save();
+      await this.save();
     }
+  }
+
+  /**
+   * Write the state once the render is on its way: VS Code sends what the host posts from a timer
+   * after the current task, so a disk write in this task would hold the render back. The events'
+   * acks wait for it (EventHandler): a reload before it gets the events again, never loses them.
+   */
+  private async save(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const ok = await this.deps.state.save().then(
+      () => true,
+      (err: unknown) => (this.deps.onSaveError(errorMessage(err)), false),
+    );
+    for (const waiter of this.saveWaiters.splice(0)) waiter(ok);
+  }
+
+  /** Resolves after the next state write of a run (true if it was written): acks of events a run is taking in wait for it. */
+  nextSave(): Promise<boolean> {
+    return new Promise((resolve) => this.saveWaiters.push(resolve));
   }
 
   /**
