@@ -74,7 +74,7 @@ export class AppController implements vscode.Disposable {
     this.store = sessionStore(context);
     this.componentEvents = new ComponentEventLog(this.store, (m) => this.log.warn(m));
     const store = this.store;
-    const write = (record: LedgerRecord) => void store.update(LEDGER_KEY, record);
+    const write = (record: LedgerRecord) => store.update(LEDGER_KEY, record);
     // In the file store the record rides on the next state write (one atomic commit); a Memento writes it at once.
     const stage = store instanceof FileStore ? (record: LedgerRecord) => store.stage(LEDGER_KEY, record) : write;
     this.ledger = new EventLedger(store.get<LedgerRecord>(LEDGER_KEY) ?? {}, stage, write);
@@ -140,6 +140,8 @@ export class AppController implements vscode.Disposable {
       status: this.lastStatus,
       busy: r?.busy ?? false,
       lastRender: this.lastDiff,
+      /** performance.timeOrigin + now() when the last widget event arrived: the view's clock, near enough, for the benchmark. */
+      lastEventAt: performance.timeOrigin + this.lastEventAt,
       /** Per webview history, the last event applied (tests sum the growth: exactly once across reloads). */
       histories: this.ledger.snapshot(),
     };
@@ -308,7 +310,8 @@ export class AppController implements vscode.Disposable {
  */
 function sessionStore(context: vscode.ExtensionContext): FileStore | vscode.Memento {
   const folder = context.storageUri ?? context.globalStorageUri;
-  return folder.scheme === 'file' ? new FileStore(folder.fsPath, 'session-state.json') : context.workspaceState;
+  // Written off the extension host's thread: a click's write must not hold back the render it follows.
+  return folder.scheme === 'file' ? new FileStore(folder.fsPath, 'session-state.json', { async: true }) : context.workspaceState;
 }
 
 function readEditor(): EditorContext | undefined {

@@ -88,7 +88,7 @@ export class AppRunner {
   private running: RunRecord | undefined;
   /** Lets the run in progress go when a newer one supersedes it (it stops at its next `st` call). */
   private abandon: (() => void) | undefined;
-  private readonly saveWaiters: ((ok: boolean) => void)[] = [];
+  private readonly saveWaiters: { take: () => unknown; resolve: (result: { ok: boolean; value: unknown }) => void }[] = [];
   /** v2 components' state and trigger values between runs. */
   private readonly v2 = new V2ChangeQueue();
 
@@ -172,7 +172,12 @@ export class AppRunner {
     this.loop = (async () => {
       // Let events that arrived together land first: one run for a burst, not one per event.
       await new Promise((r) => setImmediate(r));
-      while (this.pending) {
+      // Acks asked for during the last write (events that asked for no run) get a write of their own.
+      while (this.pending || this.saveWaiters.length) {
+        if (!this.pending) {
+          await this.save();
+          continue;
+        }
         this.pending = false;
         await this.runOnce(this.generation);
       }
@@ -281,21 +286,26 @@ export class AppRunner {
 
   /**
    * Write the state once the render is on its way: VS Code sends what the host posts from a timer
-   * after the current task, so a disk write in this task would hold the render back. The events'
-   * acks wait for it (EventHandler): a reload before it gets the events again, never loses them.
+   * after the current task, so even the write's start waits for it (the write itself is off the
+   * thread). What the waiting acks cover is taken just before the write starts, so all of it is in
+   * the write; they go out once it has landed. A reload before then gets the events again.
    */
   private async save(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
+    const taken = this.saveWaiters.splice(0).map((waiter) => ({ waiter, value: waiter.take() }));
     const ok = await this.deps.state.save().then(
       () => true,
       (err: unknown) => (this.deps.onSaveError(errorMessage(err)), false),
     );
-    for (const waiter of this.saveWaiters.splice(0)) waiter(ok);
+    for (const { waiter, value } of taken) waiter.resolve({ ok, value });
   }
 
-  /** Resolves after the next state write of a run (true if it was written): acks of events a run is taking in wait for it. */
-  nextSave(): Promise<boolean> {
-    return new Promise((resolve) => this.saveWaiters.push(resolve));
+  /**
+   * For acks of events this loop is taking in: `take` runs just before the loop's next state write,
+   * and the promise resolves with what it took once the write has landed (`ok: false`: not written).
+   */
+  nextSave<T>(take: () => T): Promise<{ ok: boolean; value: T }> {
+    return new Promise((resolve) => this.saveWaiters.push({ take, resolve: resolve as (result: { ok: boolean; value: unknown }) => void }));
   }
 
   /**

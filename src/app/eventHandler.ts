@@ -61,23 +61,29 @@ export class EventHandler {
   private scheduleAck(history: string): void {
     if (this.acksDue.size === 0) {
       queueMicrotask(() => {
-        const written = this.runner.busy ? this.runner.nextSave() : this.saveNow();
-        void written.then((ok) => {
-          // The state could not be saved (too large): the runner reports it; the ledger still must be.
-          if (!ok) this.ledger.commit();
-          const due = [...this.acksDue];
+        // Taken just before the write starts: what it covers is all in the write.
+        const take = () => {
+          const acks = [...this.acksDue].map((h) => this.ackFor(h));
           this.acksDue.clear();
-          due.forEach((h) => this.deps.ack(this.ackFor(h)));
+          return acks;
+        };
+        const written = this.runner.busy ? this.runner.nextSave(take) : this.saveNow(take);
+        void written.then(async ({ ok, value }) => {
+          // The state could not be saved (too large): the runner reports it; the ledger still must be.
+          if (!ok) await this.ledger.commit();
+          value.forEach((ack) => this.deps.ack(ack));
         });
       });
     }
     this.acksDue.add(history);
   }
 
-  private saveNow(): Promise<boolean> {
-    return this.deps.state.save().then(
+  private async saveNow<T>(take: () => T): Promise<{ ok: boolean; value: T }> {
+    const value = take();
+    const ok = await this.deps.state.save().then(
       () => true,
       () => false,
     );
+    return { ok, value };
   }
 }
