@@ -235,7 +235,11 @@ export class AppRunner {
       if (frame === undefined && !inputs.superseded()) frame = setTimeout(flush, Math.max(0, lastFrame + FRAME_MS - performance.now()));
     };
     const waits: Promise<unknown>[] = [];
-    const st = new St({ inputs, services: this.services, record, declared, wait: (work) => void waits.push(work) });
+    const wait = (work: Promise<unknown>) => {
+      waits.push(work);
+      work.catch(() => undefined); // handled: awaited below, unless the app threw first (then its own error is the run's)
+    };
+    const st = new St({ inputs, services: this.services, record, declared, wait });
     const superseded = new Promise<false>((resolve) => (this.abandon = () => resolve(false)));
     // Saved before the render goes out, so what the view shows is already on its way to storage
     // (a window reload right after a click must not lose it).

@@ -944,12 +944,8 @@ export class St {
       this.run.inputs.widgets[id] = state;
       show(args);
     };
-    return Object.assign(open, {
-      close,
-      get isOpen() {
-        return shown;
-      },
-    });
+    // A getter, not Object.assign (which would copy the value once).
+    return Object.defineProperties(open, { close: { value: close }, isOpen: { get: () => shown } }) as Dialog<A>;
   }
 
   /** Shows `text` with a spinner while `work` runs, then removes it; returns what `work` returns. */

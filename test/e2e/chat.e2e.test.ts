@@ -172,6 +172,7 @@ describe('chat and layout in code-server', { timeout: 400_000 }, () => {
     await name.press('Enter');
     await view.getByText('In the popover: Ada').waitFor({ timeout: 15_000 });
     assert.ok(await isOpen(), 'still open after the rerun');
+    await bed().screenshotOf('.part.sidebar', join(screenshotDir, 'chat-popover.png'));
     await view.getByRole('heading', { name: 'Layout' }).click();
     await waitFor('closed by a click outside', async () => (!(await isOpen()) ? true : undefined), 10_000);
   });

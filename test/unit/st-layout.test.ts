@@ -73,7 +73,9 @@ test('dialog: opened on call, stays open across reruns with its arguments, close
       box.text(`voting for ${item}`);
       if (box.button('Done')) box.close();
     });
+    const before = vote.isOpen;
     if (st.button('A')) vote('A');
+    st.text(`open: ${before} then ${vote.isOpen}`);
   });
   await h.runner.request();
   const send = events(h);
@@ -82,6 +84,10 @@ test('dialog: opened on call, stays open across reruns with its arguments, close
   const open = () => flat(h.last()!.elements).find((e) => e.kind === 'dialog');
   assert.equal(open()?.kind, 'dialog');
   const first = open() as Extract<Element, { kind: 'dialog' }>;
+  assert.ok(
+    flat(h.last()!.elements).some((e) => e.kind === 'text' && e.text === 'open: false then true'),
+    'isOpen follows',
+  );
   assert.equal(first.openId, 1);
   await h.runner.request(); // a rerun without the click: still open, same arguments
   assert.ok(open());
