@@ -268,9 +268,9 @@ declare module 'component-host' {
     badge(text: string, options?: { color?: Colour; icon?: string }): void;
     /**
      * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), the path of a workspace file (relative
-     * to the first folder; trusted workspace only, never outside it), or an http(s) URL, which the
-     * extension host fetches (10 s at most; the run waits for it; another scheme shows an error in its
-     * place). PNG, JPEG, GIF, WebP or SVG, at most 2 MB.
+     * to the first folder; trusted workspace only, never outside it), a base64 `data:` URL, or an
+     * http(s) URL, which the extension host fetches (10 s at most; the run waits for it; another
+     * scheme shows an error in its place). PNG, JPEG, GIF, WebP or SVG, at most 2 MB.
      */
     image(image: string | Uint8Array | ArrayBuffer, options?: { caption?: string; width?: number; alt?: string }): void;
     /** A thrown value as an error box: `Name: message` and its stack. */

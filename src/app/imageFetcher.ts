@@ -23,6 +23,7 @@ export function imageUrl(text: string): URL {
   } catch {
     throw new Error(`st.image: "${text.slice(0, 200)}" is not a URL`);
   }
+  if (url.protocol === 'data:') throw new Error('st.image: a data: URL is read only when it is base64 ("data:image/png;base64,…")');
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`st.image: only http and https URLs are fetched, not ${url.protocol} ("${text.slice(0, 200)}")`);
   }

@@ -359,8 +359,8 @@ export class St {
   }
   /**
    * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), the path of a workspace file (relative to
-   * the first folder; trusted workspace only), or an http(s) URL, which the host fetches (the view
-   * fetches nothing; the run waits for it). PNG, JPEG, GIF, WebP or SVG, at most 2 MB.
+   * the first folder; trusted workspace only), a base64 `data:` URL, or an http(s) URL, which the host
+   * fetches (the view fetches nothing; the run waits for it). PNG, JPEG, GIF, WebP or SVG, at most 2 MB.
    */
   image(image: string | Uint8Array | ArrayBuffer, options: ImageOptions = {}): void {
     this.checkpoint();
@@ -393,6 +393,14 @@ export class St {
   /** A URL's image: a spinner in its place while the host fetches, then the image, or an error element saying why not. */
   private imageFromUrl(text: string, shown: (id: string, bytes: Uint8Array, what: string) => LeafElement): void {
     const id = this.nextId();
+    const data = /^data:[^,;]*;base64,([A-Za-z0-9+/=]*)$/i.exec(text);
+    if (data) {
+      try {
+        return this.add(shown(id, Buffer.from(data[1]!, 'base64'), 'the data: URL'));
+      } catch (err) {
+        return this.add({ kind: 'error', id, message: errorMessage(err) });
+      }
+    }
     let url: URL;
     try {
       url = imageUrl(text);

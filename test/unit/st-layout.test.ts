@@ -101,8 +101,9 @@ test('dialog: opened on call, stays open across reruns with its arguments, close
   assert.equal(h.rejected.length, 0);
 });
 
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 function imageServer(): Promise<{ server: Server; base: string }> {
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   const server = createServer((req, res) => {
     if (req.url === '/dot.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     if (req.url === '/big') return res.writeHead(200).end(Buffer.alloc(5000, 1));
@@ -125,11 +126,13 @@ test('st.image(url): the host fetches it (the run waits), refuses other schemes,
       st.image(`${base}/missing.png`);
       st.image(`${base}/big`);
       st.image(`${base}/slow`);
+      st.image(`data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+      st.image('data:image/png;base64,AAAA');
     },
     { services: { images } },
   );
   await h.runner.request();
-  const [dot, file, missing, big, slow] = h.last()!.elements as Extract<Element, { kind: 'image' | 'error' }>[];
+  const [dot, file, missing, big, slow, data, notImage] = h.last()!.elements as Extract<Element, { kind: 'image' | 'error' }>[];
   assert.equal(dot!.kind, 'image');
   assert.match((dot as Extract<Element, { kind: 'image' }>).src, /^data:image\/png;base64,/);
   const message = (e: Element | undefined) => (e?.kind === 'error' ? e.message : `not an error: ${e?.kind}`);
@@ -137,4 +140,6 @@ test('st.image(url): the host fetches it (the run waits), refuses other schemes,
   assert.match(message(missing), /answered 404/);
   assert.match(message(big), /over the 1000 bytes/);
   assert.match(message(slow), /no answer within 0.5 s/);
+  assert.equal(data!.kind, 'image', 'a base64 data: URL is read, not fetched');
+  assert.match(message(notImage), /the data: URL is not a PNG, JPEG, GIF, WebP or SVG image/);
 });
