@@ -409,16 +409,14 @@ export class St {
     }
     let current: Declared = { kind: 'spinner', id, text: `Loading ${url.href.slice(0, 200)}` };
     this.add(current);
-    const fetched = this.run.services.images.get(url).then(
-      (bytes) => shown(id, bytes, url.href.slice(0, 200)),
-      (err: unknown): LeafElement => ({ kind: 'error', id, message: errorMessage(err).slice(0, 10_000) }),
-    );
+    const element = this.run.services.images
+      .get(url)
+      .then((bytes) => shown(id, bytes, url.href.slice(0, 200))) // throws for what is not an image
+      .catch((err: unknown): LeafElement => ({ kind: 'error', id, message: errorMessage(err).slice(0, 10_000) }));
     this.run.wait(
-      fetched
-        .catch((err: unknown): LeafElement => ({ kind: 'error', id, message: errorMessage(err).slice(0, 10_000) }))
-        .then((element) => {
-          if (!this.run.inputs.superseded()) current = this.replace(current, element);
-        }),
+      element.then((shownElement) => {
+        if (!this.run.inputs.superseded()) current = this.replace(current, shownElement);
+      }),
     );
   }
   /** A thrown value shown as Streamlit's `st.exception` shows it: `Name: message` and the stack. */
