@@ -18,10 +18,15 @@ export function ChatDock({ onDock }: { onDock: (dock: HTMLElement | null) => voi
   useLayoutEffect(() => {
     const dock = ref.current!;
     onDock(dock);
-    const observer = new ResizeObserver(() => setHeight(dock.offsetHeight));
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => {
+      setHeight(dock.offsetHeight);
+      root.setProperty('--chat-dock-height', `${dock.offsetHeight}px`); // toasts stand above the dock
+    });
     observer.observe(dock);
     return () => {
       observer.disconnect();
+      root.removeProperty('--chat-dock-height');
       onDock(null);
     };
   }, [onDock]);
