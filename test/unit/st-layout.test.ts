@@ -47,6 +47,26 @@ test('chatInput: null until a text is sent, the text in the run it causes, null 
   assert.deepEqual(node, { kind: 'chat_input', id: 'chat_input:Ask', placeholder: 'Ask', docked: true, disabled: false, maxChars: 5 });
 });
 
+test('chatInput: texts queued for an input the app no longer declares are dropped, not rerun forever', async () => {
+  const seen: string[] = [];
+  const h = appHarness((st) => {
+    if (st.sessionState.hide) return;
+    const text = st.chatInput('Ask');
+    if (text) {
+      seen.push(text);
+      st.sessionState.hide = true;
+    }
+  });
+  await h.runner.request();
+  const send = events(h);
+  await send('chat_input:Ask', 'one', false);
+  await send('chat_input:Ask', 'two');
+  assert.deepEqual(seen, ['one']);
+  const runs = h.runner.runs;
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(h.runner.runs, runs, 'no more runs');
+});
+
 test('the chat app: each message once in the history, the streamed reply after it, kept in session state', async () => {
   const h = appHarness(chatApp);
   await h.runner.request();
