@@ -9,3 +9,4 @@ export * from './pendingRequests';
 export * from './componentV2';
 export * from './valueBounds';
 export * from './render';
+export * from './layoutElements';

@@ -224,7 +224,8 @@ export class AppController implements vscode.Disposable {
     return this.handler;
   }
 
-  private runServices(): RunServices {
+  /** Without `images`: each runner fetches (and keeps) its own. */
+  private runServices(): Omit<RunServices, 'images'> {
     const readyTimeoutSeconds = vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15);
     return {
       host: this.services,

@@ -18,6 +18,9 @@ import { errorMessage } from '../util/errors';
 import { AppCache } from './appCache';
 import { V2ChangeQueue } from './componentsV2';
 import { pickFiles } from './hostWidgets';
+import { ImageFetcher } from './imageFetcher';
+import { closedDialog } from './stLayout';
+import { MAX_IMAGE_BYTES } from './stContent';
 import { RunRecord, type RunDependency, type RunInputs, type RunServices } from './run';
 import type { AppState } from './appState';
 import { RerunRequest, RunSuperseded, St, StopRequest, type App } from './st';
@@ -46,7 +49,10 @@ export interface RunnerDeps {
   slowRunMs?: number;
 }
 
-const defaultServices: Omit<RunServices, 'cache'> = {
+/** How long the host waits for an image st.image fetches. */
+export const IMAGE_TIMEOUT_MS = 10_000;
+
+const defaultServices: Omit<RunServices, 'cache' | 'images'> = {
   host: noHostServices,
   componentEvents: () => [],
   editor: () => undefined,
@@ -82,6 +88,8 @@ export class AppRunner {
   private pending = false;
   private loop: Promise<void> | undefined;
   private triggers = new Set<string>();
+  /** Chat inputs' submitted texts no run has taken yet, oldest first. */
+  private readonly submissions = new Map<string, string[]>();
   private chained = 0;
   private runId = 0;
   /** The record of the run in progress: its widgets may be used before it completes (it streams). */
@@ -94,7 +102,12 @@ export class AppRunner {
 
   constructor(private readonly deps: RunnerDeps) {
     // Without one from the host, each runner has its own cache (it lives as long as the runner).
-    this.services = { ...defaultServices, cache: new AppCache(), ...deps.services };
+    this.services = {
+      ...defaultServices,
+      cache: new AppCache(),
+      images: new ImageFetcher({ maxBytes: MAX_IMAGE_BYTES, timeoutMs: IMAGE_TIMEOUT_MS }),
+      ...deps.services,
+    };
   }
 
   /** Widget id → kind, from the last completed run. */
@@ -123,6 +136,8 @@ export class AppRunner {
     }
     this.eventsHandled++;
     if (kind === 'button' || kind === 'download_button') this.triggers.add(widgetId);
+    else if (kind === 'chat_input') this.submissions.set(widgetId, [...(this.submissions.get(widgetId) ?? []), value.data as string]);
+    else if (kind === 'dialog') this.deps.state.widgets[widgetId] = closedDialog(this.deps.state.widgets[widgetId]);
     else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
     else if (kind === 'file_uploader' || kind === 'link_button') return this.hostAction(widgetId, value.data);
     else this.deps.state.widgets[widgetId] = value.data;
@@ -206,6 +221,7 @@ export class AppRunner {
       triggers: new Set(this.triggers),
       v2Triggers: this.v2.visibleTriggers(),
       superseded: () => generation !== this.generation,
+      takeSubmission: (widgetId) => this.submissions.get(widgetId)?.shift(),
     };
     const v2Callbacks = this.v2.takeCallbacks();
     const record = new RunRecord();
@@ -224,7 +240,12 @@ export class AppRunner {
     const declared = () => {
       if (frame === undefined && !inputs.superseded()) frame = setTimeout(flush, Math.max(0, lastFrame + FRAME_MS - performance.now()));
     };
-    const st = new St({ inputs, services: this.services, record, declared });
+    const waits: Promise<unknown>[] = [];
+    const wait = (work: Promise<unknown>) => {
+      waits.push(work);
+      work.catch(() => undefined); // handled: awaited below, unless the app threw first (then its own error is the run's)
+    };
+    const st = new St({ inputs, services: this.services, record, declared, wait });
     const superseded = new Promise<false>((resolve) => (this.abandon = () => resolve(false)));
     const slow = setTimeout(() => {
       status = 'slow';
@@ -239,6 +260,7 @@ export class AppRunner {
           await (
             await this.deps.app()
           )(st);
+          while (waits.length > 0) await Promise.all(waits.splice(0));
         } catch (err) {
           // st.stop(): the run ends there and counts as completed.
           if (!(err instanceof StopRequest)) throw err;
@@ -269,7 +291,7 @@ export class AppRunner {
         return;
       }
       // A failing run consumes its triggers too: a click that crashed the app is not replayed.
-      this.consume(inputs);
+      this.consume(inputs, record);
       const error =
         err instanceof Error
           ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
@@ -314,14 +336,19 @@ export class AppRunner {
    * st.rerun() forgets nothing.
    */
   private complete(inputs: RunInputs, record: RunRecord, how: 'finished' | 'rerun'): void {
-    this.consume(inputs);
+    this.consume(inputs, record);
     this.record = record;
     if (how === 'finished') this.v2.settle(record.v2Mounts, record.widgetKinds, inputs.widgets, inputs.user);
     else this.v2.keep(record.v2Mounts);
   }
 
-  private consume(inputs: RunInputs): void {
+  private consume(inputs: RunInputs, record?: RunRecord): void {
     for (const t of inputs.triggers) this.triggers.delete(t);
+    // Texts sent to a chat input this run declared wait for the next run; one it did not declare, nobody reads.
+    for (const [id, queue] of this.submissions) {
+      if (queue.length === 0 || !record?.ids.has(id)) this.submissions.delete(id);
+      else this.pending = true;
+    }
     // More v2 triggers queued than this run could show: one more run each, so none is lost.
     if (this.v2.consume(inputs.v2Triggers)) this.pending = true;
   }
