@@ -65,6 +65,10 @@ interface Breakdown {
   parseMs: number;
   applyMs: number;
   commitMs: number;
+  /** On the host: the event in → its render posted (run and diff included). */
+  hostInMs: number;
+  /** View → host → view, less the host's part: what VS Code's relays take both ways. */
+  transitMs: number;
 }
 
 async function main(): Promise<void> {
@@ -117,10 +121,10 @@ async function main(): Promise<void> {
         await clickLoop(view, 1);
         await new Promise((r) => setTimeout(r, 30));
         // Read tolerantly: the same bench runs against builds from before these timers existed.
-        const host = await bed.host!.probe<{ lastRender?: { ms: number; runMs: number } }>('app.stats');
+        const host = await bed.host!.probe<{ lastRender?: { ms: number; runMs: number; sinceEventMs: number } }>('app.stats');
         const page = await view.evaluate(() => {
           const w = window as unknown as {
-            __componentHost: { lastParseMs?: number };
+            __componentHost: { lastParseMs?: number; lastEventSentAt: number; lastRenderArrivedAt: number };
             __componentHostRenders?: { timings: { applyMs: number; appliedAt: number; committedAt: number } };
           };
           const t = w.__componentHostRenders?.timings;
@@ -128,9 +132,19 @@ async function main(): Promise<void> {
             parseMs: w.__componentHost.lastParseMs ?? Number.NaN,
             applyMs: t ? t.applyMs : Number.NaN,
             commitMs: t ? Math.max(0, t.committedAt - t.appliedAt) : Number.NaN,
+            roundTripMs: w.__componentHost.lastRenderArrivedAt - w.__componentHost.lastEventSentAt,
           };
         });
-        parts.push({ hostRunMs: host.lastRender?.runMs ?? Number.NaN, hostDiffMs: host.lastRender?.ms ?? Number.NaN, ...page });
+        const hostInMs = host.lastRender?.sinceEventMs ?? Number.NaN;
+        parts.push({
+          hostRunMs: host.lastRender?.runMs ?? Number.NaN,
+          hostDiffMs: host.lastRender?.ms ?? Number.NaN,
+          parseMs: page.parseMs,
+          applyMs: page.applyMs,
+          commitMs: page.commitMs,
+          hostInMs,
+          transitMs: page.roundTripMs - hostInMs,
+        });
       }
       const median = (k: keyof Breakdown) => summarize(parts.map((p) => p[k])).p50;
       measured.set(app.name, {
@@ -142,6 +156,8 @@ async function main(): Promise<void> {
           parseMs: median('parseMs'),
           applyMs: median('applyMs'),
           commitMs: median('commitMs'),
+          hostInMs: median('hostInMs'),
+          transitMs: median('transitMs'),
         },
       });
     }
@@ -249,6 +265,13 @@ async function main(): Promise<void> {
           value: m.bytes.p50,
           unit: 'B',
           ...(name.startsWith('5 000') ? { target: '≤ 2 KB' } : {}),
+        },
+        {
+          metric: `one click, ${name}: VS Code's relays both ways · the host, event in → render out (medians)`,
+          value: m.breakdown.transitMs + m.breakdown.hostInMs,
+          unit: `ms (${m.breakdown.transitMs.toFixed(2)} · ${m.breakdown.hostInMs.toFixed(2)} ms)`,
+          baseline: { metric: 'raw p50', value: r.p50 },
+          ratio: m.breakdown.transitMs / r.p50,
         },
         {
           metric: `one click, ${name}: host run · host diff · validate in view · apply · React commit (medians)`,

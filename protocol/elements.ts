@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ComponentValue } from './component';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
+import { layoutContainers, layoutContent, layoutValueSchemas, layoutWidgets } from './layoutElements';
 import { DataframeSelection, EditorState, gridElements } from './dataframe';
 
 const id = z.string().min(1).max(300);
@@ -112,6 +113,7 @@ const content = {
     /** How long it stays; 0: until dismissed. */
     durationMs: z.number().int().min(0).max(3_600_000),
   }),
+  ...layoutContent,
 };
 
 /** Elements that send values back: their kinds are the widget kinds. */
@@ -257,6 +259,7 @@ const widgetElements = {
   }),
   /** A Streamlit v2 (frameless) component instance, mounted in its own sandboxed runtime frame. */
   component_v2: ComponentV2Element,
+  ...layoutWidgets,
   ...gridElements,
 };
 
@@ -278,6 +281,7 @@ const containers = {
   container: z.object({ kind: z.literal('container'), id, border: z.boolean(), height: z.number().positive().max(10_000).optional() }),
   /** `st.status(label)`: an expandable container with a running / complete / error state. */
   status: z.object({ kind: z.literal('status'), id, label, state: StatusState, expanded: z.boolean() }),
+  ...layoutContainers,
 };
 export type ContainerNode = z.infer<(typeof containers)[keyof typeof containers]>;
 
@@ -296,6 +300,9 @@ export function slotCount(node: ViewNode): number {
     case 'expander':
     case 'container':
     case 'status':
+    case 'chat_message':
+    case 'popover':
+    case 'dialog':
       return 1;
     default:
       return 0;
@@ -305,7 +312,8 @@ export function slotCount(node: ViewNode): number {
 /** An app run's output as a tree: containers carry their children, one list per slot. */
 export type Element = LeafElement | (ContainerNode & { slots: Element[][] });
 
-export type WidgetKind = keyof typeof widgetElements;
+/** Widgets: leaves that send values, and the dialog (a container the user closes). */
+export type WidgetKind = keyof typeof widgetElements | 'dialog';
 export type ElementKind = Element['kind'];
 
 /** The value a widget event carries, by widget kind: what the host accepts from the webview. */
@@ -333,6 +341,7 @@ export const widgetValueSchemas = {
   link_button: z.literal(true),
   component: ComponentValue,
   component_v2: ComponentV2Value,
+  ...layoutValueSchemas,
   dataframe: DataframeSelection,
   data_editor: EditorState,
 } as const satisfies Record<WidgetKind, z.ZodType>;

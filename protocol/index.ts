@@ -9,4 +9,5 @@ export * from './pendingRequests';
 export * from './componentV2';
 export * from './valueBounds';
 export * from './render';
+export * from './layoutElements';
 export * from './dataframe';

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { ROOT_SLOT, type SourceLocation } from '../protocol';
 import { SlotView } from './elements/ElementView';
+import { ChatDock, DockContext } from './elements/Chat';
 import { useRenderMeta, useSlot } from './renderStore';
 
 /** The top level: it re-renders only when its slot changes, not with every run's status (see renderStore.ts). */
@@ -17,6 +18,7 @@ export function AppView({
 }) {
   const render = useRenderMeta();
   const root = useSlot(ROOT_SLOT);
+  const [dock, setDock] = useState<HTMLElement | null>(null);
   if (!render) {
     return (
       <p className="empty" data-testid="app-empty">
@@ -59,8 +61,11 @@ export function AppView({
       {root.ids.length === 0 && !render.error ? (
         <p className="empty">{render.status === 'done' ? 'The app declared no elements yet.' : 'Running the app…'}</p>
       ) : (
-        <RootSlot />
+        <DockContext value={dock}>
+          <RootSlot />
+        </DockContext>
       )}
+      <ChatDock onDock={setDock} />
     </div>
   );
 }

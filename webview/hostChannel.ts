@@ -35,8 +35,10 @@ export class HostChannel {
   private readonly pending = new PendingRequests((info) => new RequestError(info));
   private readonly listeners = new Set<Listener>();
   invalidFromHost = 0;
-  /** How long validating the last message took (benchmarks read it). */
+  /** How long validating the last message took, when the last event left and the last render arrived (benchmarks read them). */
   lastParseMs = 0;
+  lastEventSentAt = 0;
+  lastRenderArrivedAt = 0;
 
   constructor() {
     window.addEventListener('message', (event: MessageEvent<unknown>) => this.receive(event));
@@ -48,6 +50,7 @@ export class HostChannel {
   }
 
   send(message: WebviewToHost): void {
+    if (message.type === 'event') this.lastEventSentAt = performance.now();
     this.api.postMessage(message);
   }
 
@@ -89,6 +92,7 @@ export class HostChannel {
     // are sandboxed without `allow-same-origin` (origin "null"), so they can never pass this check.
     if (event.origin !== window.origin) return;
     const started = performance.now();
+    if ((event.data as { type?: unknown } | null)?.type === 'render') this.lastRenderArrivedAt = started;
     const parsed = HostToWebview.safeParse(event.data);
     this.lastParseMs = performance.now() - started;
     if (!parsed.success) {

@@ -37,7 +37,9 @@ export class AppController implements vscode.Disposable {
   private readonly renders = new RenderStream();
   private lastStatus: RenderMessage['status'] | 'none' = 'none';
   /** How long the last diff took and what it found (benchmarks read it). */
-  private lastDiff = { ms: 0, set: 0, splice: 0, runMs: 0 };
+  private lastDiff = { ms: 0, set: 0, splice: 0, runMs: 0, sinceEventMs: 0 };
+  /** When the last widget event arrived (the benchmark's breakdown: event in → render out on the host). */
+  private lastEventAt = 0;
   private editor: EditorContext | undefined;
   private editorTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -72,7 +74,7 @@ export class AppController implements vscode.Disposable {
     this.store = sessionStore(context);
     this.componentEvents = new ComponentEventLog(this.store, (m) => this.log.warn(m));
     const store = this.store;
-    const write = (record: LedgerRecord) => void store.update(LEDGER_KEY, record);
+    const write = (record: LedgerRecord) => store.update(LEDGER_KEY, record);
     // In the file store the record rides on the next state write (one atomic commit); a Memento writes it at once.
     const stage = store instanceof FileStore ? (record: LedgerRecord) => store.stage(LEDGER_KEY, record) : write;
     this.ledger = new EventLedger(store.get<LedgerRecord>(LEDGER_KEY) ?? {}, stage, write);
@@ -138,6 +140,8 @@ export class AppController implements vscode.Disposable {
       status: this.lastStatus,
       busy: r?.busy ?? false,
       lastRender: this.lastDiff,
+      /** performance.timeOrigin + now() when the last widget event arrived: the view's clock, near enough, for the benchmark. */
+      lastEventAt: performance.timeOrigin + this.lastEventAt,
       /** Per webview history, the last event applied (tests sum the growth: exactly once across reloads). */
       histories: this.ledger.snapshot(),
     };
@@ -161,6 +165,7 @@ export class AppController implements vscode.Disposable {
   }
 
   receive(event: WidgetEvent): void {
+    this.lastEventAt = performance.now();
     this.ensureHandler().receive(event);
   }
 
@@ -200,8 +205,10 @@ export class AppController implements vscode.Disposable {
           set: message.set.length,
           splice: message.splice.length,
           runMs: output.stats.durationMs,
+          sinceEventMs: 0,
         };
         this.post(message);
+        this.lastDiff.sinceEventMs = performance.now() - this.lastEventAt;
         this.authoring.trace.mark('posted');
       },
       onSaveError: (message) => {
@@ -217,7 +224,8 @@ export class AppController implements vscode.Disposable {
     return this.handler;
   }
 
-  private runServices(): RunServices {
+  /** Without `images`: each runner fetches (and keeps) its own. */
+  private runServices(): Omit<RunServices, 'images'> {
     const readyTimeoutSeconds = vscode.workspace.getConfiguration('componentHost.components').get<number>('readyTimeoutSeconds', 15);
     return {
       host: this.services,
@@ -303,7 +311,8 @@ export class AppController implements vscode.Disposable {
  */
 function sessionStore(context: vscode.ExtensionContext): FileStore | vscode.Memento {
   const folder = context.storageUri ?? context.globalStorageUri;
-  return folder.scheme === 'file' ? new FileStore(folder.fsPath, 'session-state.json') : context.workspaceState;
+  // Written off the extension host's thread: a click's write must not hold back the render it follows.
+  return folder.scheme === 'file' ? new FileStore(folder.fsPath, 'session-state.json', { async: true }) : context.workspaceState;
 }
 
 function readEditor(): EditorContext | undefined {

@@ -18,6 +18,9 @@ import { errorMessage } from '../util/errors';
 import { AppCache } from './appCache';
 import { V2ChangeQueue } from './componentsV2';
 import { pickFiles } from './hostWidgets';
+import { ImageFetcher } from './imageFetcher';
+import { closedDialog } from './stLayout';
+import { MAX_IMAGE_BYTES } from './stContent';
 import { RunRecord, type RunDependency, type RunInputs, type RunServices } from './run';
 import type { AppState } from './appState';
 import { RerunRequest, RunSuperseded, St, StopRequest, type App } from './st';
@@ -46,7 +49,10 @@ export interface RunnerDeps {
   slowRunMs?: number;
 }
 
-const defaultServices: Omit<RunServices, 'cache'> = {
+/** How long the host waits for an image st.image fetches. */
+export const IMAGE_TIMEOUT_MS = 10_000;
+
+const defaultServices: Omit<RunServices, 'cache' | 'images'> = {
   host: noHostServices,
   componentEvents: () => [],
   editor: () => undefined,
@@ -82,18 +88,26 @@ export class AppRunner {
   private pending = false;
   private loop: Promise<void> | undefined;
   private triggers = new Set<string>();
+  /** Chat inputs' submitted texts no run has taken yet, oldest first. */
+  private readonly submissions = new Map<string, string[]>();
   private chained = 0;
   private runId = 0;
   /** The record of the run in progress: its widgets may be used before it completes (it streams). */
   private running: RunRecord | undefined;
   /** Lets the run in progress go when a newer one supersedes it (it stops at its next `st` call). */
   private abandon: (() => void) | undefined;
+  private readonly saveWaiters: { take: () => unknown; resolve: (result: { ok: boolean; value: unknown }) => void }[] = [];
   /** v2 components' state and trigger values between runs. */
   private readonly v2 = new V2ChangeQueue();
 
   constructor(private readonly deps: RunnerDeps) {
     // Without one from the host, each runner has its own cache (it lives as long as the runner).
-    this.services = { ...defaultServices, cache: new AppCache(), ...deps.services };
+    this.services = {
+      ...defaultServices,
+      cache: new AppCache(),
+      images: new ImageFetcher({ maxBytes: MAX_IMAGE_BYTES, timeoutMs: IMAGE_TIMEOUT_MS }),
+      ...deps.services,
+    };
   }
 
   /** Widget id → kind, from the last completed run. */
@@ -122,6 +136,8 @@ export class AppRunner {
     }
     this.eventsHandled++;
     if (kind === 'button' || kind === 'download_button') this.triggers.add(widgetId);
+    else if (kind === 'chat_input') this.submissions.set(widgetId, [...(this.submissions.get(widgetId) ?? []), value.data as string]);
+    else if (kind === 'dialog') this.deps.state.widgets[widgetId] = closedDialog(this.deps.state.widgets[widgetId]);
     else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
     else if (kind === 'file_uploader' || kind === 'link_button') return this.hostAction(widgetId, value.data);
     else this.deps.state.widgets[widgetId] = value.data;
@@ -171,7 +187,12 @@ export class AppRunner {
     this.loop = (async () => {
       // Let events that arrived together land first: one run for a burst, not one per event.
       await new Promise((r) => setImmediate(r));
-      while (this.pending) {
+      // Acks asked for during the last write (events that asked for no run) get a write of their own.
+      while (this.pending || this.saveWaiters.length) {
+        if (!this.pending) {
+          await this.save();
+          continue;
+        }
         this.pending = false;
         await this.runOnce(this.generation);
       }
@@ -200,6 +221,7 @@ export class AppRunner {
       triggers: new Set(this.triggers),
       v2Triggers: this.v2.visibleTriggers(),
       superseded: () => generation !== this.generation,
+      takeSubmission: (widgetId) => this.submissions.get(widgetId)?.shift(),
     };
     const v2Callbacks = this.v2.takeCallbacks();
     const record = new RunRecord();
@@ -218,12 +240,13 @@ export class AppRunner {
     const declared = () => {
       if (frame === undefined && !inputs.superseded()) frame = setTimeout(flush, Math.max(0, lastFrame + FRAME_MS - performance.now()));
     };
-    const st = new St({ inputs, services: this.services, record, declared });
+    const waits: Promise<unknown>[] = [];
+    const wait = (work: Promise<unknown>) => {
+      waits.push(work);
+      work.catch(() => undefined); // handled: awaited below, unless the app threw first (then its own error is the run's)
+    };
+    const st = new St({ inputs, services: this.services, record, declared, wait });
     const superseded = new Promise<false>((resolve) => (this.abandon = () => resolve(false)));
-    // Saved before the render goes out, so what the view shows is already on its way to storage
-    // (a window reload right after a click must not lose it).
-    let saving: Promise<void> | undefined;
-    const save = () => (saving ??= this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(errorMessage(err))));
     const slow = setTimeout(() => {
       status = 'slow';
       flush();
@@ -237,6 +260,7 @@ export class AppRunner {
           await (
             await this.deps.app()
           )(st);
+          while (waits.length > 0) await Promise.all(waits.splice(0));
         } catch (err) {
           // st.stop(): the run ends there and counts as completed.
           if (!(err instanceof StopRequest)) throw err;
@@ -247,7 +271,6 @@ export class AppRunner {
       if (inputs.superseded()) throw new RunSuperseded('superseded');
       this.complete(inputs, record, 'finished');
       this.lastElements = st.build();
-      void save();
       this.emit(runId, 'done', this.lastElements, started);
     } catch (err) {
       if (err instanceof RunSuperseded) {
@@ -268,20 +291,43 @@ export class AppRunner {
         return;
       }
       // A failing run consumes its triggers too: a click that crashed the app is not replayed.
-      this.consume(inputs);
+      this.consume(inputs, record);
       const error =
         err instanceof Error
           ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
           : { message: String(err) };
-      void save();
       this.emit(runId, 'error', this.lastElements, started, error);
     } finally {
       clearTimeout(slow);
       clearTimeout(frame);
       this.running = undefined;
       this.abandon = undefined;
-      await save();
+      await this.save();
     }
+  }
+
+  /**
+   * Write the state once the render is on its way: VS Code sends what the host posts from a timer
+   * after the current task, so even the write's start waits for it (the write itself is off the
+   * thread). What the waiting acks cover is taken just before the write starts, so all of it is in
+   * the write; they go out once it has landed. A reload before then gets the events again.
+   */
+  private async save(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const taken = this.saveWaiters.splice(0).map((waiter) => ({ waiter, value: waiter.take() }));
+    const ok = await this.deps.state.save().then(
+      () => true,
+      (err: unknown) => (this.deps.onSaveError(errorMessage(err)), false),
+    );
+    for (const { waiter, value } of taken) waiter.resolve({ ok, value });
+  }
+
+  /**
+   * For acks of events this loop is taking in: `take` runs just before the loop's next state write,
+   * and the promise resolves with what it took once the write has landed (`ok: false`: not written).
+   */
+  nextSave<T>(take: () => T): Promise<{ ok: boolean; value: T }> {
+    return new Promise((resolve) => this.saveWaiters.push({ take, resolve: resolve as (result: { ok: boolean; value: unknown }) => void }));
   }
 
   /**
@@ -290,14 +336,19 @@ export class AppRunner {
    * st.rerun() forgets nothing.
    */
   private complete(inputs: RunInputs, record: RunRecord, how: 'finished' | 'rerun'): void {
-    this.consume(inputs);
+    this.consume(inputs, record);
     this.record = record;
     if (how === 'finished') this.v2.settle(record.v2Mounts, record.widgetKinds, inputs.widgets, inputs.user);
     else this.v2.keep(record.v2Mounts);
   }
 
-  private consume(inputs: RunInputs): void {
+  private consume(inputs: RunInputs, record?: RunRecord): void {
     for (const t of inputs.triggers) this.triggers.delete(t);
+    // Texts sent to a chat input this run declared wait for the next run; one it did not declare, nobody reads.
+    for (const [id, queue] of this.submissions) {
+      if (queue.length === 0 || !record?.ids.has(id)) this.submissions.delete(id);
+      else this.pending = true;
+    }
     // More v2 triggers queued than this run could show: one more run each, so none is lost.
     if (this.v2.consume(inputs.v2Triggers)) this.pending = true;
   }

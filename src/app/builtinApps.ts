@@ -1,5 +1,6 @@
 /** Apps that ship with the extension. Workspace apps are loaded by src/authoring/moduleLoader.ts. */
 import { ratingComponent } from './builtinComponents';
+import { chatApp } from './chatApp';
 import { dataApp } from './dataApp';
 import { demoApp } from './demoApp';
 import { streamingApp } from './streamingApp';
@@ -100,4 +101,5 @@ export const builtinApps: Record<string, { title: string; app: App }> = {
   gallery: { title: 'Element gallery', app: galleryApp },
   data: { title: 'Data: a 100 000-row dataframe and a data editor', app: dataApp },
   streaming: { title: 'Streamed output: placeholders, status, text token by token', app: streamingApp },
+  chat: { title: 'Chat: messages, a chat input, a streamed reply', app: chatApp },
 };

@@ -55,19 +55,35 @@ export class EventHandler {
   /**
    * One ack per history for a burst of events, sent only once what the events did is on disk: the
    * ledger is committed together with the app's state, so a host that dies after an ack has lost nothing
-   * it acknowledged, and one that dies before it gets the events again.
+   * it acknowledged, and one that dies before it gets the events again. While a run is asked for or
+   * under way, its write (after its render is sent) carries them; otherwise one is made here.
    */
   private scheduleAck(history: string): void {
     if (this.acksDue.size === 0) {
       queueMicrotask(() => {
-        const due = [...this.acksDue];
-        this.acksDue.clear();
-        void this.deps.state
-          .save()
-          .catch(() => this.ledger.commit()) // the state could not be saved (too large): the runner reports it; the ledger still must be
-          .then(() => due.forEach((h) => this.deps.ack(this.ackFor(h))));
+        // Taken just before the write starts: what it covers is all in the write.
+        const take = () => {
+          const acks = [...this.acksDue].map((h) => this.ackFor(h));
+          this.acksDue.clear();
+          return acks;
+        };
+        const written = this.runner.busy ? this.runner.nextSave(take) : this.saveNow(take);
+        void written.then(async ({ ok, value }) => {
+          // The state could not be saved (too large): the runner reports it; the ledger still must be.
+          if (!ok) await this.ledger.commit();
+          value.forEach((ack) => this.deps.ack(ack));
+        });
       });
     }
     this.acksDue.add(history);
+  }
+
+  private async saveNow<T>(take: () => T): Promise<{ ok: boolean; value: T }> {
+    const value = take();
+    const ok = await this.deps.state.save().then(
+      () => true,
+      () => false,
+    );
+    return { ok, value };
   }
 }

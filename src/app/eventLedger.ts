@@ -23,7 +23,7 @@ export class EventLedger {
   constructor(
     saved: LedgerRecord = {},
     private readonly stage: (record: LedgerRecord) => void = () => undefined,
-    private readonly write: (record: LedgerRecord) => void = stage,
+    private readonly write: (record: LedgerRecord) => PromiseLike<void> | void = stage,
   ) {
     this.last = new Map(Object.entries(saved).filter(([, n]) => Number.isInteger(n) && n >= 0));
   }
@@ -56,8 +56,8 @@ export class EventLedger {
     this.stage(this.snapshot());
   }
 
-  /** Write the record now (when no state write will carry it). */
-  commit(): void {
-    this.write(this.snapshot());
+  /** Write the record now (when no state write will carry it); resolves once it is written. */
+  async commit(): Promise<void> {
+    await this.write(this.snapshot());
   }
 }

@@ -10,6 +10,7 @@ import type { ComponentEvent } from './componentEvents';
 import type { MountRecord } from './componentsV2';
 import type { EditorContext } from './editorContext';
 import type { HostDialogs, HostWidget } from './hostWidgets';
+import type { ImageFetcher } from './imageFetcher';
 
 /** What a run starts from: values from earlier runs and events. */
 export interface RunInputs {
@@ -23,6 +24,8 @@ export interface RunInputs {
   v2Triggers: ReadonlyMap<string, Record<string, unknown>>;
   /** True once a newer rerun has superseded this run. */
   superseded(): boolean;
+  /** The oldest text submitted to this chat input that no run has seen yet, taken: each is seen once. */
+  takeSubmission(widgetId: string): string | undefined;
 }
 
 /** What the host lends a run. Each has a default for runs without VS Code (unit tests). */
@@ -45,6 +48,8 @@ export interface RunServices {
   cache: AppCache;
   /** The open and save dialogs and openExternal, for the file uploader, download and link buttons. */
   dialogs: HostDialogs;
+  /** st.image(url): the host fetches (http/https only, size-limited, with a timeout). */
+  images: ImageFetcher;
 }
 
 /** What changes outside the app makes it rerun, when a run read it. */
@@ -66,4 +71,6 @@ export interface Run {
   readonly record: RunRecord;
   /** Something was declared or changed: the runner streams what the run has so far (once per frame). */
   declared(): void;
+  /** Work the run started and must finish before it completes (an image fetch, a dialog's async body). */
+  wait(work: Promise<unknown>): void;
 }

@@ -53,6 +53,9 @@ import {
 import { columnSettings, editedData, gridTable, readColumns, type ColumnConfigInput, type DataInput } from './stData';
 import { columnConfig } from './stColumnConfig';
 import { DEFAULT_UPLOAD_BYTES, LINK_SCHEMES, MAX_DOWNLOAD_BYTES, MAX_UPLOAD_BYTES, uploadExtensions } from './hostWidgets';
+import { imageUrl } from './imageFetcher';
+import { chatAvatar, chatMaxChars, closedDialog, dialogState, dialogWidth, openedDialog } from './stLayout';
+import { errorMessage } from '../util/errors';
 
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
@@ -110,6 +113,29 @@ export type App = (st: St) => unknown;
 
 /** A declared leaf, or a container that builds its element from its children's (as often as the run streams). */
 type Declared = LeafElement | (() => Element);
+
+export interface ImageOptions {
+  caption?: string;
+  width?: number;
+  alt?: string;
+}
+
+export interface DialogOptions {
+  /** Identity; otherwise the title (two dialogs with one title need keys). */
+  key?: string;
+  /** "small" (the default, 500 px), "medium" (750 px) or "large" (1280 px), at most the view's width. */
+  width?: 'small' | 'medium' | 'large';
+  /** Escape, the close button and a click outside close it (default true). */
+  dismissible?: boolean;
+}
+
+/** What `st.dialog` returns: call it to open the dialog (with the arguments its body gets). */
+export type Dialog<A extends unknown[]> = ((...args: A) => void) & {
+  /** Closes it and reruns the app (this run stops here, as with st.rerun()). */
+  close(): never;
+  /** Whether it is shown in this run. */
+  readonly isOpen: boolean;
+};
 
 /** What `st.progress` returns: call `progress` again to move the same bar. */
 export interface ProgressBar {
@@ -212,6 +238,9 @@ export class St {
   }
   header(text: string): void {
     this.add({ kind: 'header', id: this.nextId(), text: String(text) });
+  }
+  subheader(text: string): void {
+    this.add({ kind: 'subheader', id: this.nextId(), text: String(text) });
   }
   /** Markdown (CommonMark + GitHub tables, task lists, strikethrough; `:red[…]` colours); HTML is shown as text, never run. */
   markdown(text: string): void {
@@ -393,38 +422,66 @@ export class St {
     });
   }
   /**
-   * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or the path of a workspace file (relative to
-   * the first folder; trusted workspace only). PNG, JPEG, GIF, WebP or SVG, at most 2 MB. A URL is not
-   * fetched for you: fetch it in the app (`new Uint8Array(await (await fetch(url)).arrayBuffer())`).
+   * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), the path of a workspace file (relative to
+   * the first folder; trusted workspace only), a base64 `data:` URL, or an http(s) URL, which the host
+   * fetches (the view fetches nothing; the run waits for it). PNG, JPEG, GIF, WebP or SVG, at most 2 MB.
    */
-  image(image: string | Uint8Array | ArrayBuffer, options: { caption?: string; width?: number; alt?: string } = {}): void {
+  image(image: string | Uint8Array | ArrayBuffer, options: ImageOptions = {}): void {
     this.checkpoint();
+    const width = options.width === undefined ? undefined : Math.round(Number(options.width));
+    if (width !== undefined && !(width > 0 && width <= 10_000)) {
+      throw new Error('st.image width must be a number of pixels from 1 to 10000');
+    }
+    const shown = (id: string, bytes: Uint8Array, what: string): LeafElement => ({
+      kind: 'image',
+      id,
+      src: imageDataUrl(bytes, what),
+      alt: String(options.alt ?? options.caption ?? '').slice(0, 1000),
+      ...(options.caption ? { caption: String(options.caption).slice(0, 1000) } : {}),
+      ...(width !== undefined ? { width } : {}),
+    });
+    if (typeof image === 'string' && /^[a-z][a-z0-9+.-]+:/i.test(image)) return this.imageFromUrl(image, shown);
     let bytes: Uint8Array;
     let what: string;
     if (typeof image === 'string') {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(image)) {
-        throw new Error(`st.image(${JSON.stringify(image.slice(0, 100))}): URLs are not fetched; fetch it in the app and pass the bytes`);
-      }
       bytes = this.run.services.readWorkspaceFile(image, MAX_IMAGE_BYTES);
       what = image;
     } else if (image instanceof Uint8Array || image instanceof ArrayBuffer) {
       bytes = image instanceof ArrayBuffer ? new Uint8Array(image) : image;
       what = 'the bytes';
     } else {
-      throw new Error('st.image takes bytes (Uint8Array, Buffer, ArrayBuffer) or the path of a workspace file');
+      throw new Error('st.image takes bytes (Uint8Array, Buffer, ArrayBuffer), the path of a workspace file or an http(s) URL');
     }
-    const width = options.width === undefined ? undefined : Math.round(Number(options.width));
-    if (width !== undefined && !(width > 0 && width <= 10_000)) {
-      throw new Error('st.image width must be a number of pixels from 1 to 10000');
+    this.add(shown(this.nextId(), bytes, what));
+  }
+  /** A URL's image: a spinner in its place while the host fetches, then the image, or an error element saying why not. */
+  private imageFromUrl(text: string, shown: (id: string, bytes: Uint8Array, what: string) => LeafElement): void {
+    const id = this.nextId();
+    const data = /^data:[^,;]*;base64,([A-Za-z0-9+/=]*)$/i.exec(text);
+    if (data) {
+      try {
+        return this.add(shown(id, Buffer.from(data[1]!, 'base64'), 'the data: URL'));
+      } catch (err) {
+        return this.add({ kind: 'error', id, message: errorMessage(err) });
+      }
     }
-    this.add({
-      kind: 'image',
-      id: this.nextId(),
-      src: imageDataUrl(bytes, what),
-      alt: String(options.alt ?? options.caption ?? '').slice(0, 1000),
-      ...(options.caption ? { caption: String(options.caption).slice(0, 1000) } : {}),
-      ...(width !== undefined ? { width } : {}),
-    });
+    let url: URL;
+    try {
+      url = imageUrl(text);
+    } catch (err) {
+      return this.add({ kind: 'error', id, message: errorMessage(err) });
+    }
+    let current: Declared = { kind: 'spinner', id, text: `Loading ${url.href.slice(0, 200)}` };
+    this.add(current);
+    const element = this.run.services.images
+      .get(url)
+      .then((bytes) => shown(id, bytes, url.href.slice(0, 200))) // throws for what is not an image
+      .catch((err: unknown): LeafElement => ({ kind: 'error', id, message: errorMessage(err).slice(0, 10_000) }));
+    this.run.wait(
+      element.then((shownElement) => {
+        if (!this.run.inputs.superseded()) current = this.replace(current, shownElement);
+      }),
+    );
   }
   /** A thrown value shown as Streamlit's `st.exception` shows it: `Name: message` and the stack. */
   exception(err: unknown): void {
@@ -881,6 +938,86 @@ export class St {
     return child;
   }
 
+  /**
+   * A chat message: a container with an avatar. `name` "user" (or "human") and "assistant" (or "ai")
+   * get their own avatar, any other name its first letter; `avatar` sets an emoji or a few letters.
+   */
+  chatMessage(name: string, options: { avatar?: string } = {}): St {
+    const id = this.nextId();
+    const child = new St(this.run, `${id}/`);
+    const avatar = chatAvatar(options.avatar);
+    const node = { kind: 'chat_message', id, name: String(name).slice(0, 1000), ...(avatar ? { avatar } : {}) } as const;
+    this.addContainer(() => ({ ...node, slots: [child.build()] }));
+    return child;
+  }
+  /**
+   * A chat input: Enter sends, Shift+Enter starts a new line. Returns the text in the run the send
+   * causes, `null` in every other run (a trigger; each text is seen by one run). At the app's top level
+   * it is pinned to the bottom of the view, wherever it is declared.
+   */
+  chatInput(placeholder = 'Your message', options: WidgetOptions & { maxChars?: number } = {}): string | null {
+    const text = String(placeholder).slice(0, 500);
+    const maxChars = chatMaxChars(options.maxChars);
+    const id = this.widgetId('chat_input', text, options.key);
+    this.add({
+      kind: 'chat_input',
+      id,
+      placeholder: text,
+      docked: this.path === '',
+      disabled: Boolean(options.disabled),
+      ...(maxChars !== undefined ? { maxChars } : {}),
+    });
+    // Taken after the declaration's checkpoint: a run already superseded takes nothing.
+    return this.run.inputs.takeSubmission(id)?.slice(0, maxChars) ?? null;
+  }
+  /** A button that opens a floating container (Escape or a click outside closes it); returns the container. */
+  popover(label: string, options: { disabled?: boolean } = {}): St {
+    const id = this.nextId();
+    const child = new St(this.run, `${id}/`);
+    const node = { kind: 'popover', id, label: String(label), disabled: Boolean(options.disabled) } as const;
+    this.addContainer(() => ({ ...node, slots: [child.build()] }));
+    return child;
+  }
+  /**
+   * Streamlit's `@st.dialog(title)`: returns the function that opens a modal dialog and runs `body` in
+   * it, e.g. `const vote = st.dialog('Vote', (box, item) => …); if (st.button('A')) vote('A')`. Declare
+   * it in every run: once opened it stays open (its widgets rerun the app, `body` runs again with the
+   * same arguments) until the user closes it (Escape, its close button, a click outside; unless
+   * `dismissible: false`) or the app calls `box.close()` (or the returned function's `close()`),
+   * which reruns the app as st.rerun() does in a Streamlit dialog.
+   */
+  dialog<A extends unknown[]>(title: string, body: (box: DialogContainer, ...args: A) => unknown, options: DialogOptions = {}): Dialog<A> {
+    const label = String(title).slice(0, 1000);
+    const width = dialogWidth(options.width);
+    const dismissible = options.dismissible ?? true;
+    const id = this.widgetId('dialog', label, options.key);
+    let state = dialogState(this.run.inputs.widgets[id]);
+    let shown = false;
+    const close = (): never => {
+      this.run.inputs.widgets[id] = closedDialog(state);
+      throw new RerunRequest();
+    };
+    const show = (args: A) => {
+      shown = true;
+      const box = new DialogContainer(this.run, `${id}/`, close);
+      const openId = state.openId;
+      this.addContainer(() => ({ kind: 'dialog', id, title: label, width, dismissible, openId, slots: [box.build()] }));
+      // Open from an earlier run, the body runs here, before st.dialog returns: it closes with box.close().
+      const result = body(box, ...args);
+      if (result instanceof Promise) this.run.wait(result);
+    };
+    if (state.open) show(state.args as A);
+    const open = (...args: A) => {
+      this.checkpoint();
+      if (shown) return; // open already: one body per run
+      state = openedDialog(state, args);
+      this.run.inputs.widgets[id] = state;
+      show(args);
+    };
+    // A getter, not Object.assign (which would copy the value once).
+    return Object.defineProperties(open, { close: { value: close }, isOpen: { get: () => shown } }) as Dialog<A>;
+  }
+
   /** Shows `text` with a spinner while `work` runs, then removes it; returns what `work` returns. */
   async spinner<T>(text: string, work: () => T | Promise<T>): Promise<T> {
     const place = this.empty();
@@ -1091,6 +1228,17 @@ export class StatusContainer extends St {
   }
 }
 
+/** What a dialog's body declares into; `close()` closes the dialog and reruns the app. */
+export class DialogContainer extends St {
+  constructor(
+    run: Run,
+    path: string,
+    readonly close: () => never,
+  ) {
+    super(run, path);
+  }
+}
+
 /** The `st` method that declares each widget kind: error messages name what the app wrote. */
 export const widgetMethods = {
   button: 'button',
@@ -1115,6 +1263,8 @@ export const widgetMethods = {
   link_button: 'linkButton',
   component: 'component',
   component_v2: 'components.v2.component',
+  chat_input: 'chatInput',
+  dialog: 'dialog',
   dataframe: 'dataframe',
   data_editor: 'dataEditor',
 } as const satisfies Record<WidgetKind, string>;

@@ -112,10 +112,11 @@ describe('a reload in the middle of a 10 000-event burst', { timeout: 300_000 },
     await bed().runCommand('Component Host: Open');
     view = await bed().webviewFrame();
     let last = -1;
+    let seen: Stats | undefined;
     const total = await waitFor(
       'the host to settle after the burst',
       async () => {
-        const s = await stats();
+        const s = (seen = await stats());
         const now = applied(s) - before;
         const settled = now === last && s.status === 'done';
         last = now;
@@ -123,7 +124,9 @@ describe('a reload in the middle of a 10 000-event burst', { timeout: 300_000 },
       },
       120_000,
       2000,
-    );
+    ).catch((err: unknown) => {
+      throw new Error(`${String(err)}; the host's last stats: ${JSON.stringify(seen)}`);
+    });
     console.log(`reload during a ${N}-event burst: ${total} applied, ${N - total} never reached a host`);
     assert.ok(total > 0 && total <= N, `each event applied at most once (${total} of ${N})`);
     await view.locator('p.text', { hasText: `Amount: ${valueOf(total)}` }).waitFor({ timeout: 20_000 });

@@ -38,10 +38,13 @@ export async function run(): Promise<void> {
   if (!existsSync(configFile)) return runAllStandalone();
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as { controlUrl: string };
   const control = config.controlUrl;
+  // Which extension host polls: after a window reload the old one can live on for a while, and must not
+  // answer for the new one.
+  const hostId = `${process.pid}-${Date.now().toString(36)}`;
   for (;;) {
     let command: Command;
     try {
-      const response = await fetch(`${control}/next`);
+      const response = await fetch(`${control}/next?host=${hostId}`);
       if (response.status === 204) continue;
       command = (await response.json()) as Command;
     } catch {

@@ -11,13 +11,22 @@ import type { App } from '../../src/app/st';
 export const HISTORY = 'test-history-1';
 
 /** `services` replaces what the runner gets from the extension (host services, component files…). */
-export function appHarness(app: App, options: { slowRunMs?: number; store?: Map<string, unknown>; services?: Partial<RunServices> } = {}) {
+export function appHarness(
+  app: App,
+  options: {
+    slowRunMs?: number;
+    store?: Map<string, unknown>;
+    services?: Partial<RunServices>;
+    /** Replaces the store's write of the state (a test holds it to see what waits for it). */
+    write?: (key: string, value: unknown) => Promise<void>;
+  } = {},
+) {
   const store = options.store ?? new Map<string, unknown>();
   const renders: RenderOutput[] = [];
   const acks: AckMessage[] = [];
   const rejected: { error: ErrorInfo; seq: number }[] = [];
   const saveErrors: string[] = [];
-  const state = new AppState({ get: (k) => store.get(k), update: async (k, v) => void store.set(k, v) }, 'session');
+  const state = new AppState({ get: (k) => store.get(k), update: options.write ?? (async (k, v) => void store.set(k, v)) }, 'session');
   const handler = new EventHandler({
     app: async () => app,
     appName: 'test',

@@ -16,17 +16,32 @@ export class HostControl {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private polledOnce!: () => void;
-  private polls = 0;
-  private readonly pollWaiters: (() => void)[] = [];
+  private readonly seen = new Set<string>();
+  private readonly hostWaiters: (() => void)[] = [];
+  /** The extension host that polled first most recently: the one commands go to. */
+  private current: string | undefined;
   /** Resolves when the in-host runner first asks for work: the extension host is up. */
   readonly connected = new Promise<void>((resolve) => (this.polledOnce = resolve));
 
   constructor() {
     this.server = createServer((req, res) => {
-      if (req.method === 'GET' && req.url === '/next') {
+      const url = new URL(req.url ?? '/', 'http://control');
+      if (req.method === 'GET' && url.pathname === '/next') {
         this.polledOnce();
-        this.polls++;
-        for (const waiter of this.pollWaiters.splice(0)) waiter();
+        const host = url.searchParams.get('host') ?? 'unnamed';
+        if (!this.seen.has(host)) {
+          // A new extension host (a reloaded window's): it is the one that answers from now on.
+          this.seen.add(host);
+          this.current = host;
+          for (const old of this.waiting.splice(0)) old.writeHead(204).end();
+          for (const waiter of this.hostWaiters.splice(0)) waiter();
+        }
+        if (host !== this.current) {
+          // An old host still polling (a reloaded window's, not yet gone): it gets no more commands.
+          const timer = setTimeout(() => res.headersSent || res.writeHead(204).end(), 20_000);
+          res.on('close', () => clearTimeout(timer));
+          return;
+        }
         const command = this.queue.shift();
         if (command) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(command));
         this.waiting.push(res);
@@ -34,7 +49,7 @@ export class HostControl {
         const timer = setTimeout(() => {
           const i = this.waiting.indexOf(res);
           if (i >= 0) this.waiting.splice(i, 1);
-          res.writeHead(204).end();
+          if (!res.headersSent) res.writeHead(204).end();
         }, 20_000);
         // A reloaded window kills its extension host: never hand a command to a dead poll.
         res.on('close', () => {
@@ -92,9 +107,9 @@ export class HostControl {
     });
   }
 
-  /** Resolves at the next poll from any runner (after a window reload: the new extension host's). */
-  nextPoll(): Promise<void> {
-    return new Promise((resolve) => this.pollWaiters.push(resolve));
+  /** Resolves when an extension host not seen before polls (after a window reload: the new one). */
+  nextHost(): Promise<void> {
+    return new Promise((resolve) => this.hostWaiters.push(resolve));
   }
 
   list(): Promise<{ tests: string[]; probes: string[] }> {

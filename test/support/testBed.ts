@@ -228,9 +228,17 @@ export class TestBed {
   async notifications(): Promise<Locator> {
     if (!this.smokeTestDriver) return this.page.locator('.notifications-toasts');
     const center = this.page.locator('.notifications-center');
-    if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
-    await center.waitFor({ state: 'visible', timeout: 10_000 });
-    return center;
+    // The command can be lost while focus comes back from another window (a sign-in popup): ask again.
+    for (let attempt = 1; ; attempt++) {
+      if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
+      try {
+        await center.waitFor({ state: 'visible', timeout: 5_000 });
+        return center;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await this.page.bringToFront();
+      }
+    }
   }
 
   /** The frame holding our webview's document (VS Code nests it in two iframes). */
@@ -291,7 +299,7 @@ export class TestBed {
 
   /** Reload the window, as Developer: Reload Window does; waits for the new extension host. */
   async reload(): Promise<void> {
-    const reconnected = this.host?.nextPoll();
+    const reconnected = this.host?.nextHost();
     await this.page.reload();
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     if (reconnected) await withTimeout(reconnected, 60_000, 'the in-host runner of the reloaded window');

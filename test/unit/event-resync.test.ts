@@ -144,3 +144,41 @@ test('a 10 000-event burst across a reload: each applied once', async () => {
   assert.equal(h.runner.eventsHandled, 10_000);
   assert.equal(h.state.widgets['key:n'], 10_000);
 });
+
+test('a click: its render goes out before the state write starts, and its ack only once the write has landed', async () => {
+  const order: string[] = [];
+  const writes: (() => void)[] = [];
+  const h = appHarness(
+    (st) => {
+      st.text(`n=${st.numberInput('n', { key: 'n' })}`);
+      order.push('render');
+    },
+    {
+      write: () => {
+        order.push('write');
+        return new Promise<void>((resolve) => writes.push(resolve));
+      },
+    },
+  );
+  const run = h.runner.request();
+  while (writes.length === 0) await settled();
+  writes.shift()!();
+  await run;
+  order.length = 0;
+  h.handler.receive({ type: 'event', history: 'h1', seq: 1, widgetId: 'key:n', value: 5 });
+  while (writes.length === 0) await settled();
+  assert.deepEqual(order, ['render', 'write'], 'the render first, then the write');
+  // Event 2 arrives while event 1's write is under way: the first ack covers only event 1.
+  h.handler.receive({ type: 'event', history: 'h1', seq: 2, widgetId: 'key:n', value: 6 });
+  await settled();
+  assert.deepEqual(h.acks, [], 'no ack before the write has landed');
+  writes.shift()!();
+  while (h.acks.length === 0) await settled();
+  assert.deepEqual(h.acks, [{ type: 'ack', history: 'h1', upTo: 1 }]);
+  while (writes.length === 0) await settled();
+  writes.shift()!();
+  await h.runner.idle();
+  while (h.acks.length < 2) await settled();
+  assert.deepEqual(h.acks.at(-1), { type: 'ack', history: 'h1', upTo: 2 });
+  assert.deepEqual(h.last()?.elements.at(-1), { id: '1', kind: 'text', text: 'n=6' }, 'the last render shows the last event');
+});

@@ -173,7 +173,10 @@ test('st.image: bytes by their type, workspace files only when trusted and insid
     { kind: 'image', id: '0', src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'A', caption: 'A', width: 64 },
     { kind: 'image', id: '1', src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'raw' },
   ]);
-  const url = appHarness((st) => st.image('https://example.com/a.png'));
+  // http(s) URLs are fetched by the host (test/unit/st-layout.test.ts); another scheme is an error in the image's place.
+  const url = appHarness((st) => st.image('ftp://example.com/a.png'));
   await url.runner.request();
-  assert.match(url.last()?.error?.message ?? '', /URLs are not fetched; fetch it in the app/);
+  const [shown] = url.last()?.elements ?? [];
+  assert.equal(shown?.kind, 'error');
+  assert.match(shown?.kind === 'error' ? shown.message : '', /only http and https URLs are fetched, not ftp:/);
 });

@@ -18,6 +18,8 @@ import { Multiselect } from './Multiselect';
 import { NativeInput } from './NativeInputs';
 import { SelectSlider } from './SelectSlider';
 import { TextArea } from './TextArea';
+import { ChatInput, ChatMessage } from './Chat';
+import { Columns, Dialog, Popover } from './Overlays';
 import {
   VscodeButton,
   VscodeCheckbox,
@@ -143,6 +145,8 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
       return <h1 data-testid={testId}>{element.text}</h1>;
     case 'header':
       return <h2 data-testid={testId}>{element.text}</h2>;
+    case 'subheader':
+      return <h3 data-testid={testId}>{element.text}</h3>;
     case 'markdown':
       return (
         <div data-testid={testId}>
@@ -336,13 +340,29 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
       return <Dataframe element={element} send={send} />;
     case 'columns':
       return (
-        <div data-testid={testId} className={`columns columns-${element.count}`}>
+        <Columns element={element}>
           {Array.from({ length: element.count }, (_, i) => (
             <div key={i} className="column">
               <SlotView slot={slotId(element.id, i)} />
             </div>
           ))}
-        </div>
+        </Columns>
+      );
+    case 'chat_message':
+      return <ChatMessage element={element} slot={<SlotView slot={slotId(element.id, 0)} />} />;
+    case 'chat_input':
+      return <ChatInput element={element} send={send} />;
+    case 'popover':
+      return (
+        <Popover element={element}>
+          <SlotView slot={slotId(element.id, 0)} />
+        </Popover>
+      );
+    case 'dialog':
+      return (
+        <Dialog element={element} send={send}>
+          <SlotView slot={slotId(element.id, 0)} />
+        </Dialog>
       );
     case 'container':
       return (

@@ -266,6 +266,8 @@ declare module 'component-host' {
     title(text: string): void;
     /** A section heading. */
     header(text: string): void;
+    /** A heading below a header. */
+    subheader(text: string): void;
     /**
      * Markdown: CommonMark with GitHub's tables, task lists and strikethrough, and Streamlit's `:red[…]` /
      * `:red-background[…]` colours. Raw HTML is shown as text, never run; links only to http(s) and mailto.
@@ -351,9 +353,10 @@ declare module 'component-host' {
     /** A small coloured label (default blue), with an optional emoji `icon`. */
     badge(text: string, options?: { color?: Colour; icon?: string }): void;
     /**
-     * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`) or the path of a workspace file (relative
-     * to the first folder; trusted workspace only, never outside it). PNG, JPEG, GIF, WebP or SVG, at
-     * most 2 MB. A URL is not fetched for you: fetch it in the app and pass the bytes.
+     * An image: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), the path of a workspace file (relative
+     * to the first folder; trusted workspace only, never outside it), a base64 `data:` URL, or an
+     * http(s) URL, which the extension host fetches (10 s at most; the run waits for it; another
+     * scheme shows an error in its place). PNG, JPEG, GIF, WebP or SVG, at most 2 MB.
      */
     image(image: string | Uint8Array | ArrayBuffer, options?: { caption?: string; width?: number; alt?: string }): void;
     /** A thrown value as an error box: `Name: message` and its stack. */
@@ -490,6 +493,37 @@ declare module 'component-host' {
     tabs(labels: readonly string[]): St[];
     /** Side-by-side columns (1 to 12); returns one container per column. */
     columns(count: number): St[];
+    /**
+     * A chat message: a container with an avatar. `name` "user" (or "human") and "assistant" (or "ai")
+     * get their own avatar, another name its first letter; `avatar`: an emoji or up to 8 characters.
+     * @example
+     * for (const m of history) st.chatMessage(m.role).markdown(m.content);
+     */
+    chatMessage(name: string, options?: { avatar?: string }): St;
+    /**
+     * A chat input: Enter sends, Shift+Enter starts a new line. The text in the run the send causes,
+     * `null` in every other run (each text is seen by one run). At the app's top level it is pinned to
+     * the bottom of the view.
+     * @example
+     * const prompt = st.chatInput('Say something');
+     * if (prompt) await st.chatMessage('assistant').writeStream(answer(prompt));
+     */
+    chatInput(placeholder?: string, options?: WidgetOptions & { maxChars?: number }): string | null;
+    /** A button that opens a floating container (Escape or a click outside closes it); returns the container. */
+    popover(label: string, options?: { disabled?: boolean }): St;
+    /**
+     * Streamlit's `@st.dialog(title)`: returns the function that opens a modal dialog and runs `body` in
+     * it. Declare it in every run: once opened it stays open (`body` runs again with the same
+     * arguments, kept as JSON) until the user closes it (Escape, its close button, a click outside;
+     * unless `dismissible: false`) or the app calls `box.close()`, which reruns the app.
+     * @example
+     * const vote = st.dialog('Cast your vote', (box, item: string) => {
+     *   const reason = box.textInput('Because');
+     *   if (box.button('Submit')) { st.sessionState.vote = { item, reason }; box.close(); }
+     * });
+     * if (st.button('Vote for A')) vote('A');
+     */
+    dialog<A extends unknown[]>(title: string, body: (box: DialogContainer, ...args: A) => unknown, options?: DialogOptions): Dialog<A>;
     /** A container to declare into later (its elements appear in its place); `height` makes it scroll. */
     container(options?: { border?: boolean; height?: number }): St;
     /**
@@ -504,6 +538,29 @@ declare module 'component-host' {
     /** Runs `work` in a status box, which turns complete when it returns and error (rethrown) when it throws. */
     status<T>(label: string, work: (box: StatusContainer) => T | Promise<T>, options?: StatusOptions): Promise<T>;
   }
+
+  export interface DialogOptions {
+    /** Identity; otherwise the title (two dialogs with one title need keys). */
+    key?: string;
+    /** "small" (the default, 500 px), "medium" (750 px) or "large" (1280 px), at most the view's width. */
+    width?: 'small' | 'medium' | 'large';
+    /** Escape, the close button and a click outside close it (default true). */
+    dismissible?: boolean;
+  }
+
+  /** What a dialog's body declares into. */
+  export interface DialogContainer extends St {
+    /** Closes the dialog and reruns the app (this run stops here, as with st.rerun()). */
+    close(): never;
+  }
+
+  /** What `st.dialog` returns: call it to open the dialog, with the arguments its body gets. */
+  export type Dialog<A extends unknown[]> = ((...args: A) => void) & {
+    /** Closes the dialog and reruns the app (this run stops here). */
+    close(): never;
+    /** Whether it is shown in this run. */
+    readonly isOpen: boolean;
+  };
 
   /** What `st.progress` returns. */
   export interface ProgressBar {
