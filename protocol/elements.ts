@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { ComponentValue } from './component';
+import { ChartElement } from './chart';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
 
 const id = z.string().min(1).max(300);
@@ -111,6 +112,8 @@ const content = {
     /** How long it stays; 0: until dismissed. */
     durationMs: z.number().int().min(0).max(3_600_000),
   }),
+  /** `st.lineChart` and the other charts, and `st.vegaLiteChart` (protocol/chart.ts). */
+  vega_lite_chart: ChartElement,
 };
 
 /** Elements that send values back: their kinds are the widget kinds. */
