@@ -45,6 +45,16 @@ import {
   type DeltaColor,
   type PaletteColour,
 } from './stContent';
+import {
+  builtinChartElement,
+  vegaLiteChartElement,
+  type AreaChartOptions,
+  type BarChartOptions,
+  type ChartKind,
+  type ChartOptions,
+  type ScatterChartOptions,
+  type VegaLiteChartOptions,
+} from './stCharts';
 import { DEFAULT_UPLOAD_BYTES, LINK_SCHEMES, MAX_DOWNLOAD_BYTES, MAX_UPLOAD_BYTES, uploadExtensions } from './hostWidgets';
 
 export class DuplicateWidgetError extends Error {}
@@ -300,6 +310,29 @@ export class St {
     const cell = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
     const body = rows.map((r) => (Array.isArray(r) ? r.map(cell) : columns.map((c) => cell((r as Record<string, unknown>)[c]))));
     this.add({ kind: 'table', id: this.nextId(), columns, rows: body });
+  }
+
+  /** Charts as Streamlit's (src/app/stCharts.ts): data as rows or columns; x defaults to the row index, y to the other columns. */
+  lineChart(data: unknown, options: ChartOptions = {}): void {
+    this.chart('line', data, options);
+  }
+  barChart(data: unknown, options: BarChartOptions = {}): void {
+    this.chart('bar', data, options);
+  }
+  areaChart(data: unknown, options: AreaChartOptions = {}): void {
+    this.chart('area', data, options);
+  }
+  scatterChart(data: unknown, options: ScatterChartOptions = {}): void {
+    this.chart('scatter', data, options);
+  }
+  /** A Vega-Lite spec drawn as is (in VS Code's colours unless `theme: null`); `data` (rows or columns) becomes its `data`. */
+  vegaLiteChart(spec: Record<string, unknown>, options: VegaLiteChartOptions = {}): void {
+    this.checkpoint();
+    this.add({ id: this.nextId(), ...vegaLiteChartElement(spec, options) });
+  }
+  private chart(kind: ChartKind, data: unknown, options: ChartOptions): void {
+    this.checkpoint();
+    this.add({ id: this.nextId(), ...builtinChartElement(kind, data, options) });
   }
 
   /** A figure with its label and, below it, how it changed (`delta`), coloured as Streamlit's `st.metric`. */
