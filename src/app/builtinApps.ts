@@ -1,5 +1,6 @@
 /** Apps that ship with the extension. Workspace apps are loaded by src/authoring/moduleLoader.ts. */
 import { ratingComponent } from './builtinComponents';
+import { chartsApp } from './chartsApp';
 import { demoApp } from './demoApp';
 import { streamingApp } from './streamingApp';
 import type { App } from './st';
@@ -98,4 +99,5 @@ export const builtinApps: Record<string, { title: string; app: App }> = {
   demo: { title: 'Demo: sign-in, API calls, the component and its events', app: demoApp },
   gallery: { title: 'Element gallery', app: galleryApp },
   streaming: { title: 'Streamed output: placeholders, status, text token by token', app: streamingApp },
+  charts: { title: 'Charts: line, bar, area, scatter and Vega-Lite', app: chartsApp },
 };
