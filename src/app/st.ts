@@ -316,12 +316,15 @@ export class St {
   lineChart(data: unknown, options: ChartOptions = {}): void {
     this.chart('line', data, options);
   }
+  /** Bars; `horizontal`, `stack` (true, false: side by side, "layered", "normalize", "center") and `sort` as Streamlit's. */
   barChart(data: unknown, options: BarChartOptions = {}): void {
     this.chart('bar', data, options);
   }
+  /** Areas, stacked as Vega-Lite does unless `stack` says otherwise. */
   areaChart(data: unknown, options: AreaChartOptions = {}): void {
     this.chart('area', data, options);
   }
+  /** Points; `size` is a column or the points' area in pixels (default 100). */
   scatterChart(data: unknown, options: ScatterChartOptions = {}): void {
     this.chart('scatter', data, options);
   }
