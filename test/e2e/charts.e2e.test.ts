@@ -122,6 +122,28 @@ describe('charts in code-server', { timeout: 400_000 }, () => {
       .waitFor();
   });
 
+  test('a tooltip in the theme’s hover colours names the values; the wheel zooms a scatter chart', async () => {
+    const bars = charts().nth(2);
+    await bars.scrollIntoViewIfNeeded();
+    await bars.locator('g.role-mark.mark-rect path').first().hover();
+    const tooltip = view.locator('#vg-tooltip-element.visible');
+    await tooltip.waitFor({ timeout: 10_000 });
+    assert.match(await tooltip.innerText(), /day\s*1[\s\S]*visits\s*\d+[\s\S]*region\s*north/);
+    const [background, hover] = await tooltip.evaluate((el) => [
+      getComputedStyle(el).backgroundColor,
+      getComputedStyle(document.documentElement).getPropertyValue('--vscode-editorHoverWidget-background').trim(),
+    ]);
+    assert.equal(background, await rgb(hover));
+    const scatter = charts().nth(6);
+    await scatter.scrollIntoViewIfNeeded();
+    const labels = () => scatter.locator('g.role-axis-label').first().locator('text').allTextContents();
+    const before = await labels();
+    const box = (await scatter.locator('svg').first().boundingBox())!;
+    await bed().page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    await bed().page.mouse.wheel(0, -400);
+    await waitFor('the scatter chart zoomed', async () => ((await labels()).join() !== before.join() ? true : undefined), 10_000);
+  });
+
   test('a spec Vega-Lite rejects shows why, in its place; the other charts stay', async () => {
     const bad = view.getByRole('group', { name: 'A spec Vega-Lite rejects' });
     const alert = bad.getByRole('alert');
