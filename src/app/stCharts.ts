@@ -61,10 +61,11 @@ type Encoding = Record<string, Json>;
 /** A field name as Vega-Lite reads it: `.`, `[`, `]` and `\` would be nested access, so they are escaped. */
 export const field = (name: string): string => name.replace(/[.[\]\\]/g, '\\$&');
 
-function colourText(c: unknown): string | undefined {
+/** A colour as CSS text; Streamlit's names only as a value (a column of "red", "blue"… is categories, as in Streamlit). */
+function colourText(c: unknown, names = true): string | undefined {
   if (typeof c === 'string') {
     if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(c)) return c;
-    if (NAMED.has(c)) return c === 'grey' ? 'gray' : c;
+    if (names && NAMED.has(c)) return c === 'grey' ? 'gray' : c;
     return undefined;
   }
   if (Array.isArray(c) && (c.length === 3 || c.length === 4) && c.every((n) => typeof n === 'number' && Number.isFinite(n))) {
@@ -170,9 +171,9 @@ export function builtinChartSpec(kind: ChartKind, data: unknown, options: AnyCha
       type: colourField === COLOUR ? 'nominal' : typeOf(colourField),
     };
     if (colourField === COLOUR) colour.title = ' ';
-    else if (rows.length > 0 && isColour(rows[0]![colourField])) {
+    else if (rows.length > 0 && colourText(rows[0]![colourField], false)) {
       // A column of colours: the colours themselves, and no legend of their codes.
-      colour.scale = { range: [...new Set(rows.map((r) => colourText(r[colourField]) ?? '#888888'))] };
+      colour.scale = { range: [...new Set(rows.map((r) => colourText(r[colourField], false) ?? '#888888'))] };
       colour.legend = null;
       legend = false;
     }

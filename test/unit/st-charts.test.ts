@@ -86,6 +86,20 @@ test('colours: a value, one per y column, or a column; a wrong count or a non-co
     /1 colour\(s\) for 2 y column/,
   );
   assert.throws(() => builtinChartSpec('line', rows, { x: 'day', y: 'visits', color: 'nope' }), /does not look like a colour or a column/);
+  // A column of colour codes draws in them, without a legend; a column of names is categories.
+  const coded = enc(
+    builtinChartSpec(
+      'scatter',
+      [
+        { a: 1, b: 2, c: '#ff0000' },
+        { a: 2, b: 3, c: '#0000ff' },
+      ],
+      { x: 'a', y: 'b', color: 'c' },
+    ),
+  );
+  assert.deepEqual([coded.color!.scale, (coded.color as { legend?: unknown }).legend], [{ range: ['#ff0000', '#0000ff'] }, null]);
+  const named = enc(builtinChartSpec('scatter', [{ a: 1, b: 2, c: 'red' }], { x: 'a', y: 'b', color: 'c' }));
+  assert.equal(named.color!.scale, undefined);
 });
 
 test('a missing column is named with the columns there are', () => {
