@@ -204,7 +204,7 @@ describe('charts in code-server', { timeout: 400_000 }, () => {
       assert.deepEqual((await drawnColours(scatter, 'mark-symbol')).marks, [await rgb(red)]);
       await line.scrollIntoViewIfNeeded();
       await bed().page.locator('.part.editor').click(); // focus away from the palette: no hover in the picture
-      await bed().screenshotOf('.part.sidebar', join(screenshotDir, `charts-${name}.png`));
+      await bed().screenshotOf('.part.sidebar', join(screenshotDir, `${bed().build.name}-charts-${name}.png`));
       return drawnColours(line, 'mark-line');
     };
     const before = await themeColours();
