@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { ComponentValue } from './component';
+import { ChartElement } from './chart';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
 import { layoutContainers, layoutContent, layoutValueSchemas, layoutWidgets } from './layoutElements';
 import { DataframeSelection, EditorState, gridElements } from './dataframe';
@@ -114,6 +115,8 @@ const content = {
     durationMs: z.number().int().min(0).max(3_600_000),
   }),
   ...layoutContent,
+  /** `st.lineChart` and the other charts, and `st.vegaLiteChart` (protocol/chart.ts). */
+  vega_lite_chart: ChartElement,
 };
 
 /** Elements that send values back: their kinds are the widget kinds. */

@@ -3,6 +3,7 @@ export * from './webview';
 export * from './auth';
 export * from './server';
 export * from './elements';
+export * from './chart';
 export * from './app';
 export * from './component';
 export * from './pendingRequests';

@@ -362,6 +362,25 @@ declare module 'component-host' {
     /** A thrown value as an error box: `Name: message` and its stack. */
     exception(err: unknown): void;
     /**
+     * Charts as Streamlit's, drawn with Vega-Lite in VS Code's colours. `data`: an array of row objects or
+     * an object of columns (arrays). x defaults to the row index, y to the other columns (one series each).
+     */
+    lineChart(data: ChartData, options?: ChartOptions): void;
+    /** Bars per x value; `horizontal` swaps the axes; `sort`: true (Vega-Lite's order), false (the data's) or a column ('-col' descending). */
+    barChart(data: ChartData, options?: ChartOptions & { horizontal?: boolean; stack?: ChartStack; sort?: boolean | string }): void;
+    /** Areas under each series, stacked by default (`stack` as for bars). */
+    areaChart(data: ChartData, options?: ChartOptions & { stack?: ChartStack }): void;
+    /** `size`: a column, or the points' area in pixels (default 100). */
+    scatterChart(data: ChartData, options?: ChartOptions & { size?: string | number }): void;
+    /**
+     * A Vega-Lite spec, drawn as written; `data` (rows or columns) becomes its `data`. In VS Code's colours
+     * unless `theme: null`; as wide as the panel unless the spec or `width` says otherwise.
+     */
+    vegaLiteChart(
+      spec: Record<string, unknown>,
+      options?: { data?: ChartData; width?: 'stretch' | 'content' | number; height?: 'content' | number; theme?: 'streamlit' | null },
+    ): void;
+    /**
      * A short message (Markdown) in the corner of the view that goes away by itself: `duration` "short"
      * (4 s, the default), "long" (10 s), "infinite" (until dismissed) or seconds. Each call shows once;
      * the view shown again does not repeat it.
@@ -561,6 +580,27 @@ declare module 'component-host' {
     /** Whether it is shown in this run. */
     readonly isOpen: boolean;
   };
+
+  /** Chart data: rows (`[{ day: 1, visits: 3 }, …]`) or columns (`{ day: [1, 2], visits: [3, 5] }`). Dates are temporal. */
+  export type ChartData = readonly Record<string, unknown>[] | { readonly [column: string]: readonly unknown[] | ArrayLike<number> };
+  /** A colour: '#rgb' / '#rrggbb' hex, an RGB(A) tuple, or one of Streamlit's names ('red', 'blue', …: the theme's). */
+  export type ChartColour = string | readonly [number, number, number] | readonly [number, number, number, number];
+  /** true stacks, false puts bars side by side, 'layered' overlaps; 'normalize' and 'center' as Vega-Lite's. */
+  export type ChartStack = boolean | 'normalize' | 'center' | 'layered' | null;
+  export interface ChartOptions {
+    /** The x column (default: the row index). */
+    x?: string;
+    /** The y column or columns (default: every other column). */
+    y?: string | readonly string[];
+    xLabel?: string;
+    yLabel?: string;
+    /** A column (a colour per value), a colour, or one colour per y column. */
+    color?: string | ChartColour | readonly ChartColour[];
+    /** 'stretch' (default: the panel's width), 'content', or pixels. */
+    width?: 'stretch' | 'content' | number;
+    /** 'content' (default) or pixels. */
+    height?: 'content' | number;
+  }
 
   /** What `st.progress` returns. */
   export interface ProgressBar {

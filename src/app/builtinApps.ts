@@ -2,6 +2,7 @@
 import { ratingComponent } from './builtinComponents';
 import { chatApp } from './chatApp';
 import { dataApp } from './dataApp';
+import { chartsApp } from './chartsApp';
 import { demoApp } from './demoApp';
 import { streamingApp } from './streamingApp';
 import type { App } from './st';
@@ -102,4 +103,5 @@ export const builtinApps: Record<string, { title: string; app: App }> = {
   data: { title: 'Data: a 100 000-row dataframe and a data editor', app: dataApp },
   streaming: { title: 'Streamed output: placeholders, status, text token by token', app: streamingApp },
   chat: { title: 'Chat: messages, a chat input, a streamed reply', app: chatApp },
+  charts: { title: 'Charts: line, bar, area, scatter and Vega-Lite', app: chartsApp },
 };

@@ -52,6 +52,16 @@ import {
 } from './stContent';
 import { columnSettings, editedData, gridTable, readColumns, type ColumnConfigInput, type DataInput } from './stData';
 import { columnConfig } from './stColumnConfig';
+import {
+  builtinChartElement,
+  vegaLiteChartElement,
+  type AreaChartOptions,
+  type BarChartOptions,
+  type ChartKind,
+  type ChartOptions,
+  type ScatterChartOptions,
+  type VegaLiteChartOptions,
+} from './stCharts';
 import { DEFAULT_UPLOAD_BYTES, LINK_SCHEMES, MAX_DOWNLOAD_BYTES, MAX_UPLOAD_BYTES, uploadExtensions } from './hostWidgets';
 import { imageUrl } from './imageFetcher';
 import { chatAvatar, chatMaxChars, closedDialog, dialogState, dialogWidth, openedDialog } from './stLayout';
@@ -393,6 +403,32 @@ export class St {
     for (const name of locked) columns[name] = { ...columns[name], disabled: true };
     this.add({ kind: 'data_editor', id, ...grid.element, columns, dynamicRows: dynamic, disabled: options.disabled === true, value });
     return editedData(data, grid.columns, grid.table, value) as T;
+  }
+
+  /** Charts as Streamlit's (src/app/stCharts.ts): data as rows or columns; x defaults to the row index, y to the other columns. */
+  lineChart(data: unknown, options: ChartOptions = {}): void {
+    this.chart('line', data, options);
+  }
+  /** Bars; `horizontal`, `stack` (true, false: side by side, "layered", "normalize", "center") and `sort` as Streamlit's. */
+  barChart(data: unknown, options: BarChartOptions = {}): void {
+    this.chart('bar', data, options);
+  }
+  /** Areas, stacked as Vega-Lite does unless `stack` says otherwise. */
+  areaChart(data: unknown, options: AreaChartOptions = {}): void {
+    this.chart('area', data, options);
+  }
+  /** Points; `size` is a column or the points' area in pixels (default 100). */
+  scatterChart(data: unknown, options: ScatterChartOptions = {}): void {
+    this.chart('scatter', data, options);
+  }
+  /** A Vega-Lite spec drawn as is (in VS Code's colours unless `theme: null`); `data` (rows or columns) becomes its `data`. */
+  vegaLiteChart(spec: Record<string, unknown>, options: VegaLiteChartOptions = {}): void {
+    this.checkpoint();
+    this.add({ id: this.nextId(), ...vegaLiteChartElement(spec, options) });
+  }
+  private chart(kind: ChartKind, data: unknown, options: ChartOptions): void {
+    this.checkpoint();
+    this.add({ id: this.nextId(), ...builtinChartElement(kind, data, options) });
   }
 
   /** A figure with its label and, below it, how it changed (`delta`), coloured as Streamlit's `st.metric`. */

@@ -6,6 +6,7 @@ import { createContext, memo, useContext, useEffect, useLayoutEffect, useRef, us
 import { assertNever, slotId, type Element, type ViewNode } from '../../protocol';
 import { RenderStoreContext, useNode, useSlot } from '../renderStore';
 import { Markdown } from '../markdown';
+import { Chart } from './Chart';
 import { Code } from './Code';
 import { Badge, Image, Metric } from './Status';
 import { Toast } from './Toast';
@@ -227,6 +228,8 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
       return <Badge element={element} testId={testId} />;
     case 'toast':
       return <Toast element={element} />;
+    case 'vega_lite_chart':
+      return <Chart element={element} testId={testId} />;
     case 'button':
       return (
         <VscodeButton data-testid={testId} disabled={element.disabled} onClick={() => send(element.id, true)}>
