@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { ComponentValue } from './component';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
 import { layoutContainers, layoutContent, layoutValueSchemas, layoutWidgets } from './layoutElements';
+import { FormNode, FormSubmission, FormSubmitButtonElement, FragmentNode } from './flow';
 
 const id = z.string().min(1).max(300);
 const label = z.string().max(1000);
@@ -259,6 +260,7 @@ const widgetElements = {
   /** A Streamlit v2 (frameless) component instance, mounted in its own sandboxed runtime frame. */
   component_v2: ComponentV2Element,
   ...layoutWidgets,
+  form_submit_button: FormSubmitButtonElement,
 };
 
 const leaf = { ...content, ...widgetElements };
@@ -280,6 +282,8 @@ const containers = {
   /** `st.status(label)`: an expandable container with a running / complete / error state. */
   status: z.object({ kind: z.literal('status'), id, label, state: StatusState, expanded: z.boolean() }),
   ...layoutContainers,
+  form: FormNode,
+  fragment: FragmentNode,
 };
 export type ContainerNode = z.infer<(typeof containers)[keyof typeof containers]>;
 
@@ -301,6 +305,8 @@ export function slotCount(node: ViewNode): number {
     case 'chat_message':
     case 'popover':
     case 'dialog':
+    case 'form':
+    case 'fragment':
       return 1;
     default:
       return 0;
@@ -340,6 +346,7 @@ export const widgetValueSchemas = {
   component: ComponentValue,
   component_v2: ComponentV2Value,
   ...layoutValueSchemas,
+  form_submit_button: FormSubmission,
 } as const satisfies Record<WidgetKind, z.ZodType>;
 
 /** A switch over a closed union ends here: a forgotten case fails the type-check instead of doing nothing. */

@@ -10,3 +10,4 @@ export * from './componentV2';
 export * from './valueBounds';
 export * from './render';
 export * from './layoutElements';
+export * from './flow';
