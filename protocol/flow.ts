@@ -17,7 +17,12 @@ export const FormSubmission = z.object({
 });
 export type FormSubmission = z.infer<typeof FormSubmission>;
 
-export const FormSubmitButtonElement = z.object({ kind: z.literal('form_submit_button'), id, label: z.string().max(1000), disabled: z.boolean() });
+export const FormSubmitButtonElement = z.object({
+  kind: z.literal('form_submit_button'),
+  id,
+  label: z.string().max(1000),
+  disabled: z.boolean(),
+});
 
 /**
  * `st.form(key)`: a container whose widgets' edits stay in the view until a submit button of it is
@@ -42,7 +47,12 @@ export const MIN_RUN_EVERY_MS = 100;
 export const FragmentNode = z.object({
   kind: z.literal('fragment'),
   id,
-  runEveryMs: z.number().int().min(MIN_RUN_EVERY_MS).max(2 ** 31 - 1).optional(),
+  runEveryMs: z
+    .number()
+    .int()
+    .min(MIN_RUN_EVERY_MS)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 /** The event a fragment's timer sends: widget id `fragment:<its element id>`, value "tick". */

@@ -193,7 +193,9 @@ export class AppRunner {
     if (skipped.length === 0) return undefined;
     return {
       code: 'invalid-message',
-      message: `form "${String(form).slice(0, 100)}": ${skipped.length} value(s) not applied (no such widget in the form, or invalid): ${skipped.slice(0, 5).join(', ')}`,
+      message:
+        `form "${String(form).slice(0, 100)}": ${skipped.length} value(s) not applied ` +
+        `(no such widget in the form, or invalid): ${skipped.slice(0, 5).join(', ')}`,
     };
   }
 

@@ -2,6 +2,7 @@
 import { ratingComponent } from './builtinComponents';
 import { chatApp } from './chatApp';
 import { demoApp } from './demoApp';
+import { flowApp } from './flowApp';
 import { streamingApp } from './streamingApp';
 import type { App } from './st';
 
@@ -100,4 +101,5 @@ export const builtinApps: Record<string, { title: string; app: App }> = {
   gallery: { title: 'Element gallery', app: galleryApp },
   streaming: { title: 'Streamed output: placeholders, status, text token by token', app: streamingApp },
   chat: { title: 'Chat: messages, a chat input, a streamed reply', app: chatApp },
+  flow: { title: 'Forms and fragments: batched edits, parts that rerun alone, timers', app: flowApp },
 };

@@ -12,9 +12,11 @@ const event = (widgetId: string, value: unknown) => ({ type: 'event' as const, h
 const find = (elements: readonly Element[], id: string): Element | undefined => {
   for (const e of elements) {
     if (e.id === id) return e;
-    if ('slots' in e) for (const slot of e.slots) {
-      const hit = find(slot, id);
-      if (hit) return hit;
+    if ('slots' in e) {
+      for (const slot of e.slots) {
+        const hit = find(slot, id);
+        if (hit) return hit;
+      }
     }
   }
   return undefined;
@@ -71,9 +73,9 @@ test('a submit applies only values of its own form, checked by kind, and says wh
   assert.equal(h.state.widgets['key:level'], 7, 'a value of the wrong type is not applied');
 });
 
-test('clearOnSubmit: the form node carries its widgets\' defaults for the view to put back', async () => {
+test("clearOnSubmit: the form node carries its widgets' defaults for the view to put back", async () => {
   const h = appHarness((st) => {
-    st.form('note', { clearOnSubmit: true, border: false }, );
+    st.form('note', { clearOnSubmit: true, border: false });
     const f = st.form('todo', { clearOnSubmit: true });
     f.textInput('Task', { key: 'task', value: 'write' });
     f.multiselect('Tags', ['a', 'b'], { default: ['b'], key: 'tags' });
@@ -126,7 +128,7 @@ function counters(options: { runEvery?: string } = {}) {
   return { h, calls };
 }
 
-test('a fragment\'s widget reruns the fragment alone: the rest of the elements stay as they were', async () => {
+test("a fragment's widget reruns the fragment alone: the rest of the elements stay as they were", async () => {
   seq = 0;
   const { h, calls } = counters();
   await h.runner.request();
@@ -155,11 +157,11 @@ test('st.rerun({ scope: "fragment" }) in a fragment rerun reruns the fragment ag
   await h.runner.request();
   h.handler.receive(event('key:again', true));
   await h.runner.idle();
-  assert.deepEqual(calls, { app: 1, fragment: 3 }, 'the click\'s rerun, then the one st.rerun asked for');
+  assert.deepEqual(calls, { app: 1, fragment: 3 }, "the click's rerun, then the one st.rerun asked for");
   assert.equal(h.last()?.status, 'done');
 });
 
-test('runEvery: the view\'s tick reruns a fragment with a timer; the node says the interval', async () => {
+test("runEvery: the view's tick reruns a fragment with a timer; the node says the interval", async () => {
   seq = 0;
   const { h, calls } = counters({ runEvery: '2s' });
   await h.runner.request();
@@ -197,7 +199,7 @@ test('a fragment rerun asked for during a run of the app waits for it instead of
   assert.equal(JSON.stringify(h.last()?.elements).includes('run 2'), true);
 });
 
-test('a fragment rerun that declares into the app\'s st (an ended run) fails with a clear error', async () => {
+test("a fragment rerun that declares into the app's st (an ended run) fails with a clear error", async () => {
   seq = 0;
   const h = appHarness((st) => {
     st.fragment((f) => {
@@ -211,14 +213,19 @@ test('a fragment rerun that declares into the app\'s st (an ended run) fails wit
   assert.match(h.last()?.error?.message ?? '', /run that has ended/);
 });
 
-test('pure steps: a fragment\'s part of the record, its children in the tree, the queue, runEvery', () => {
+test("pure steps: a fragment's part of the record, its children in the tree, the queue, runEvery", () => {
   const fragments = new Map<string, FragmentEntry>([
     ['1', { run: () => undefined }],
     ['1/2', { run: () => undefined, parent: '1' }],
     ['5', { run: () => undefined }],
   ]);
   const base = new RunRecord();
-  for (const [id, owner] of [['key:a', undefined], ['key:b', '1'], ['key:c', '1/2'], ['key:d', '5']] as const) {
+  for (const [id, owner] of [
+    ['key:a', undefined],
+    ['key:b', '1'],
+    ['key:c', '1/2'],
+    ['key:d', '5'],
+  ] as const) {
     base.ids.add(id);
     base.widgetKinds.set(id, 'slider');
     if (owner) base.owner.set(`w:${id}`, owner);
@@ -231,7 +238,12 @@ test('pure steps: a fragment\'s part of the record, its children in the tree, th
 
   const tree: Element[] = [
     { kind: 'text', id: '0', text: 'a' },
-    { kind: 'columns', id: '1', count: 1, slots: [[{ kind: 'fragment', id: '1/0/0', slots: [[{ kind: 'text', id: '1/0/0/0', text: 'old' }]] }]] },
+    {
+      kind: 'columns',
+      id: '1',
+      count: 1,
+      slots: [[{ kind: 'fragment', id: '1/0/0', slots: [[{ kind: 'text', id: '1/0/0/0', text: 'old' }]] }]],
+    },
     { kind: 'container', id: '2', border: false, slots: [[]] },
   ];
   const next = withFragment(tree, '1/0/0', [{ kind: 'text', id: '1/0/0/0', text: 'new' }])!;
