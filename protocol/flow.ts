@@ -34,6 +34,8 @@ export const FormNode = z.object({
   formKey: id,
   border: z.boolean(),
   clearOnSubmit: z.boolean(),
+  /** Enter in a text or number input of the form submits it (with its first submit button, if enabled). */
+  enterToSubmit: z.boolean(),
   hasSubmitButton: z.boolean(),
   defaults: z.record(id, z.json()).optional(),
 });

@@ -489,6 +489,8 @@ declare module 'component-host' {
     clearOnSubmit?: boolean;
     /** A border around the form (default true). */
     border?: boolean;
+    /** Enter in a text or number input of the form submits it, with its first submit button unless that is disabled (default true). */
+    enterToSubmit?: boolean;
   }
 
   export interface FragmentOptions {

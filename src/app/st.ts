@@ -1030,8 +1030,9 @@ export class St {
     const form: FormScope = { key, clearOnSubmit, submitButtons: 0, defaults: {} };
     const child = new St(this.run, `${id}/`, false, { ...this.scope, form });
     const border = options.border ?? true;
+    const enterToSubmit = options.enterToSubmit ?? true;
     this.addContainer(() => ({
-      ...{ kind: 'form', id, formKey: key, border, clearOnSubmit, hasSubmitButton: form.submitButtons > 0 },
+      ...{ kind: 'form', id, formKey: key, border, clearOnSubmit, enterToSubmit, hasSubmitButton: form.submitButtons > 0 },
       ...(clearOnSubmit ? { defaults: { ...form.defaults } } : {}),
       slots: [child.build()],
     }));
@@ -1212,6 +1213,8 @@ export interface FormOptions {
   clearOnSubmit?: boolean;
   /** Default true, as Streamlit. */
   border?: boolean;
+  /** Enter in a text or number input of the form submits it, with its first submit button (default true, as Streamlit). */
+  enterToSubmit?: boolean;
 }
 
 export interface FragmentOptions {

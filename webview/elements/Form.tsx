@@ -4,9 +4,9 @@
  * `runEvery` timer asks the host to rerun it while the view shows.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { fragmentTickId, slotId, ViewNode, widgetValueSchemas, type WidgetKind } from '../../protocol';
+import { fragmentTickId, slotCount, slotId, ViewNode, widgetValueSchemas, type WidgetKind } from '../../protocol';
 import type { FormDrafts, Draft } from '../formDrafts';
-import { RenderStoreContext, useRenderMeta } from '../renderStore';
+import { RenderStoreContext, useRenderMeta, type RenderStore } from '../renderStore';
 import { SendContext, SlotView, type Send } from './ElementView';
 
 export const FormDraftsContext = createContext<FormDrafts | undefined>(undefined);
@@ -17,6 +17,23 @@ const isWidget = (kind: string): kind is WidgetKind => kind in widgetValueSchema
 /** Widgets in a form whose events still go at once: they change no value (a link opens). */
 const SENT_AT_ONCE: ReadonlySet<string> = new Set(['link_button']);
 const noSubscribe = () => () => undefined;
+
+/** The first submit button in a slot, at any depth: what Enter clicks, as in Streamlit. */
+function firstSubmitButton(store: RenderStore, slot: string): Extract<ViewNode, { kind: 'form_submit_button' }> | undefined {
+  for (const id of store.slot(slot)) {
+    const node = store.node(id);
+    if (node?.kind === 'form_submit_button') return node;
+    for (let i = 0; node && i < slotCount(node); i++) {
+      const found = firstSubmitButton(store, slotId(id, i));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Enter in these submits a form: text fields, number inputs (not text areas, sliders or selects). */
+const submitsOnEnter = (target: EventTarget) =>
+  (target as Element).tagName === 'VSCODE-TEXTFIELD' || (target instanceof HTMLInputElement && target.type === 'number');
 
 /** A node as the view shows it: a form widget's held value over the host's. */
 export function useFormValue(node: ViewNode | undefined): ViewNode | undefined {
@@ -50,11 +67,25 @@ export function FormView({ element }: { element: Extract<ViewNode, { kind: 'form
     [outer, store, drafts, formKey, clearOnSubmit, defaults],
   );
   // As Streamlit: the warning waits for the run to end (a submit button may still be on its way), then stays until one comes.
+  // On key-up, after the field's own commit (a text field's on Enter, a number input's on key-up), so its value goes too.
+  const onKeyUp = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' || !element.enterToSubmit || !submitsOnEnter(e.target)) return;
+    setTimeout(() => {
+      const button = firstSubmitButton(store, slotId(element.id, 0));
+      if (button && !button.disabled) send(button.id, { values: {} });
+    });
+  };
   const [warn, setWarn] = useState(false);
   if (element.hasSubmitButton && warn) setWarn(false);
   else if (!element.hasSubmitButton && !warn && status !== 'running' && status !== 'slow') setWarn(true);
   return (
-    <div data-testid={`el-${element.id}`} className={element.border ? 'form bordered' : 'form'} role="group" aria-label={`form ${formKey}`}>
+    <div
+      data-testid={`el-${element.id}`}
+      className={element.border ? 'form bordered' : 'form'}
+      role="group"
+      aria-label={`form ${formKey}`}
+      onKeyUp={onKeyUp}
+    >
       <FormContext value={formKey}>
         <SendContext value={send}>
           <SlotView slot={slotId(element.id, 0)} />
