@@ -35,8 +35,6 @@ export interface FormScope {
   defaults: FormDefaults;
 }
 
-const FORM_DOCS = ' See "Forms and fragments" in docs/app-api.md.';
-
 /** Widgets refused in a form, with why (Streamlit's words where it refuses them too). */
 export const notInForm: Partial<Record<WidgetKind, string>> = {
   button: "`st.button()` can't be used in an `st.form()`. Use `st.formSubmitButton()` instead to submit the form.",
@@ -45,12 +43,11 @@ export const notInForm: Partial<Record<WidgetKind, string>> = {
   component_v2: "A v2 component can't be used in an `st.form()` yet: its state and triggers are sent as they change.",
   chat_input: "`st.chatInput()` can't be used in an `st.form()`.",
 };
-for (const kind of Object.keys(notInForm) as WidgetKind[]) notInForm[kind] += FORM_DOCS;
 
 export const flowErrors = {
   nested: 'Forms cannot be nested in other forms.',
-  submitOutside: `\`st.formSubmitButton()\` must be used inside an \`st.form()\`.${FORM_DOCS}`,
-  fragmentInForm: `\`st.fragment()\` can't be used in an \`st.form()\`: a fragment's widgets would rerun it, a form's only submit.${FORM_DOCS}`,
+  submitOutside: '`st.formSubmitButton()` must be used inside an `st.form()`.',
+  fragmentInForm: "`st.fragment()` can't be used in an `st.form()`: a fragment's widgets would rerun it, a form's only submit.",
   duplicateForm: (key: string) => `Two forms have the key "${key.slice(0, 100)}". Keys must be unique within an app.`,
   fragmentScope: 'st.rerun({ scope: "fragment" }) can only be called in a function of st.fragment, during a rerun of that fragment.',
 };
