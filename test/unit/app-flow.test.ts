@@ -94,6 +94,7 @@ test('form rules: no nesting, no st.button or downloads inside, submit buttons o
     [(st) => st.form('a', (f) => f.button('Go')), /st\.button\(\)` can't be used in an `st\.form\(\)`/],
     [(st) => st.form('a', (f) => f.downloadButton('Get', 'x')), /st\.downloadButton\(\)` can't/],
     [(st) => st.form('a', (f) => f.fileUploader('File')), /st\.fileUploader\(\)` can't/],
+    [(st) => st.form('a', (f) => f.chatInput()), /st\.chatInput\(\)` can't/],
     [(st) => st.formSubmitButton(), /must be used inside an `st\.form\(\)`/],
     [(st) => (st.form('a'), st.form('a')), /Two forms have the key "a"/],
     [(st) => st.form('a', (f) => f.fragment(() => undefined)), /st\.fragment\(\)` can't be used in an `st\.form\(\)`/],
