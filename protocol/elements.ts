@@ -9,6 +9,7 @@ import { ChartElement } from './chart';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
 import { layoutContainers, layoutContent, layoutValueSchemas, layoutWidgets } from './layoutElements';
 import { DataframeSelection, EditorState, gridElements } from './dataframe';
+import { FormNode, FormSubmission, FormSubmitButtonElement, FragmentNode } from './flow';
 
 const id = z.string().min(1).max(300);
 const label = z.string().max(1000);
@@ -264,6 +265,7 @@ const widgetElements = {
   component_v2: ComponentV2Element,
   ...layoutWidgets,
   ...gridElements,
+  form_submit_button: FormSubmitButtonElement,
 };
 
 const leaf = { ...content, ...widgetElements };
@@ -285,6 +287,8 @@ const containers = {
   /** `st.status(label)`: an expandable container with a running / complete / error state. */
   status: z.object({ kind: z.literal('status'), id, label, state: StatusState, expanded: z.boolean() }),
   ...layoutContainers,
+  form: FormNode,
+  fragment: FragmentNode,
 };
 export type ContainerNode = z.infer<(typeof containers)[keyof typeof containers]>;
 
@@ -306,6 +310,8 @@ export function slotCount(node: ViewNode): number {
     case 'chat_message':
     case 'popover':
     case 'dialog':
+    case 'form':
+    case 'fragment':
       return 1;
     default:
       return 0;
@@ -347,6 +353,7 @@ export const widgetValueSchemas = {
   ...layoutValueSchemas,
   dataframe: DataframeSelection,
   data_editor: EditorState,
+  form_submit_button: FormSubmission,
 } as const satisfies Record<WidgetKind, z.ZodType>;
 
 /** A switch over a closed union ends here: a forgotten case fails the type-check instead of doing nothing. */

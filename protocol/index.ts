@@ -12,3 +12,4 @@ export * from './valueBounds';
 export * from './render';
 export * from './layoutElements';
 export * from './dataframe';
+export * from './flow';

@@ -236,8 +236,11 @@ declare module 'component-host' {
     };
     /** Events components sent through the notifier, newest first (at most 50); new ones rerun an app that reads them. */
     readonly componentEvents: readonly ComponentEvent[];
-    /** Stops this run and starts another at once (at most 50 in a row without an event). */
-    rerun(): never;
+    /**
+     * Stops this run and starts another at once (at most 50 in a row without an event): of the whole
+     * app, or with `scope: 'fragment'` (only in a fragment's own rerun) of that fragment alone.
+     */
+    rerun(options?: { scope?: 'app' | 'fragment' }): never;
     /**
      * Ends this run here as a completed run: the elements declared so far are shown, without an error.
      * @example
@@ -556,6 +559,48 @@ declare module 'component-host' {
     status(label: string, options?: StatusOptions): StatusContainer;
     /** Runs `work` in a status box, which turns complete when it returns and error (rethrown) when it throws. */
     status<T>(label: string, work: (box: StatusContainer) => T | Promise<T>, options?: StatusOptions): Promise<T>;
+    /**
+     * A form (bordered): its widgets' edits stay in the view and rerun nothing until one of its submit
+     * buttons is clicked; then all of them reach the app together, in one rerun. Returns the form to
+     * declare into. Every form needs an `st.formSubmitButton`; `st.button` cannot be in one.
+     */
+    form(key: string, options?: FormOptions): St;
+    /**
+     * A form whose contents `fn` declares (Streamlit's `with st.form(...)`); returns what `fn` returns.
+     * @example
+     * st.form('profile', (form) => {
+     *   const name = form.textInput('Name');
+     *   if (form.formSubmitButton('Save')) st.success(`Saved ${name}`);
+     * });
+     */
+    form<T>(key: string, fn: (form: St) => T, options?: FormOptions): T;
+    /** A form's submit button: a click sends the form's edits; true only in the run the click caused. */
+    formSubmitButton(label?: string, options?: WidgetOptions): boolean;
+    /**
+     * A fragment: `fn` runs here now with the fragment's container, and again alone when one of its
+     * widgets changes (or every `runEvery` while the view shows); the rest of the app stays as it was.
+     * A run of the whole app runs it too. Returns what `fn` returns in this run. Declare only into
+     * the `st` it receives.
+     * @example
+     * await st.fragment(async (f) => {
+     *   f.metric('Queue', await queueLength());
+     * }, { runEvery: '5s' });
+     */
+    fragment<T>(fn: (st: St) => T, options?: FragmentOptions): T;
+  }
+
+  export interface FormOptions {
+    /** After a submit the form's widgets show their defaults again (the submit's run sees what was sent). */
+    clearOnSubmit?: boolean;
+    /** A border around the form (default true). */
+    border?: boolean;
+    /** Enter in a text or number input of the form submits it, with its first submit button unless that is disabled (default true). */
+    enterToSubmit?: boolean;
+  }
+
+  export interface FragmentOptions {
+    /** Rerun the fragment on a timer while the view shows: seconds, or "2s", "500ms", "1m" (at least 0.1 s). */
+    runEvery?: number | string;
   }
 
   export interface DialogOptions {

@@ -5,6 +5,8 @@ import { AppView } from './AppView';
 import { RequestError, type HostChannel } from './hostChannel';
 import { RenderStore, RenderStoreContext } from './renderStore';
 import { SendContext } from './elements/ElementView';
+import { FormDraftsContext } from './elements/Form';
+import { FormDrafts } from './formDrafts';
 
 /** The view belongs to the app: nothing of ours around it but a host notice and protocol errors. */
 export function App({ channel }: { channel: HostChannel }) {
@@ -22,6 +24,11 @@ export function App({ channel }: { channel: HostChannel }) {
     (window as unknown as { __componentHostOutbox?: Outbox }).__componentHostOutbox = created;
     return created;
   }, [channel]);
+  const drafts = useMemo(() => {
+    const created = new FormDrafts(channel);
+    (window as unknown as { __componentHostDrafts?: FormDrafts }).__componentHostDrafts = created; // the end-to-end suite reads it
+    return created;
+  }, [channel]);
   const send = useCallback((widgetId: string, value: unknown) => outbox.send(widgetId, value), [outbox]);
 
   useEffect(() => {
@@ -34,15 +41,18 @@ export function App({ channel }: { channel: HostChannel }) {
           return setNotice((prev) => (prev && prev.seq >= message.seq ? prev : message));
         case 'error':
           return setLastError(message.error);
-        case 'render':
+        case 'render': {
           // Listen from the first moment: the first render may arrive together with `hello`.
           // A patch that does not fit what this view has (one was lost): ask for everything again.
-          if (store.apply(message) === 'gap') {
+          const applied = store.apply(message);
+          if (applied === 'applied') drafts.rendered(message.app, message.runId, message.status === 'done' || message.status === 'error');
+          if (applied === 'gap') {
             void channel
               .request('renderSnapshot', {})
               .catch((err: unknown) => setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) }));
           }
           return;
+        }
         case 'ack':
           return outbox.ack(message);
         case 'session': // sign-in state lives in the status bar and the Accounts menu, not in the view
@@ -54,7 +64,7 @@ export function App({ channel }: { channel: HostChannel }) {
     });
     channel.ready(outbox.previousHistories);
     return off;
-  }, [channel, outbox, store]);
+  }, [channel, outbox, store, drafts]);
 
   if (!host) return <p className="boot">Connecting to the extension host…</p>;
   // Where the host runs is diagnostics, not content: data attributes (and the log), never a line of text.
@@ -63,13 +73,15 @@ export function App({ channel }: { channel: HostChannel }) {
       {notice && <p data-testid="notice">{notice.text}</p>}
       <RenderStoreContext value={store}>
         <SendContext value={send}>
-          <AppView
-            openSource={(location) =>
-              void channel.request('openSource', location).catch((err: unknown) => {
-                setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
-              })
-            }
-          />
+          <FormDraftsContext value={drafts}>
+            <AppView
+              openSource={(location) =>
+                void channel.request('openSource', location).catch((err: unknown) => {
+                  setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) });
+                })
+              }
+            />
+          </FormDraftsContext>
         </SendContext>
       </RenderStoreContext>
       {lastError && (

@@ -134,6 +134,7 @@ export class AppController implements vscode.Disposable {
     const r = this.handler?.runner;
     return {
       runs: r?.runs ?? 0,
+      fragmentRuns: r?.fragmentRuns ?? 0,
       coalesced: r?.coalesced ?? 0,
       eventsHandled: r?.eventsHandled ?? 0,
       discarded: r?.discarded ?? 0,

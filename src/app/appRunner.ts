@@ -5,8 +5,11 @@
  * exception renders an error and keeps the previous elements; a slow run is reported.
  */
 import {
+  FRAGMENT_TICK_PREFIX,
+  FragmentTick,
   UploadedFiles,
   widgetValueSchemas,
+  type FormSubmission,
   type ComponentV2Value,
   type Element,
   type ErrorInfo,
@@ -16,6 +19,7 @@ import {
 import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
 import { AppCache } from './appCache';
+import { enqueueFragment, ownerKey, recordWithout, withFragment } from './flow';
 import { V2ChangeQueue } from './componentsV2';
 import { pickFiles } from './hostWidgets';
 import { ImageFetcher } from './imageFetcher';
@@ -76,6 +80,8 @@ const defaultServices: Omit<RunServices, 'cache' | 'images'> = {
 
 export class AppRunner {
   runs = 0;
+  /** Of `runs`, those that reran one fragment alone. */
+  fragmentRuns = 0;
   coalesced = 0;
   eventsHandled = 0;
   discarded = 0;
@@ -86,6 +92,8 @@ export class AppRunner {
   private readonly services: RunServices;
   private generation = 0;
   private pending = false;
+  /** Fragments to rerun alone, in order, once no run of the whole app is pending. */
+  private readonly fragmentQueue: string[] = [];
   private loop: Promise<void> | undefined;
   private triggers = new Set<string>();
   /** Chat inputs' submitted texts no run has taken yet, oldest first. */
@@ -125,7 +133,8 @@ export class AppRunner {
    * (or recorded as a trigger), and a rerun asked for. Returns why it was refused, if it was.
    */
   applyEvent(widgetId: string, raw: unknown): ErrorInfo | undefined {
-    const kind = this.running?.widgetKinds.get(widgetId) ?? this.record.widgetKinds.get(widgetId);
+    if (widgetId.startsWith(FRAGMENT_TICK_PREFIX)) return this.tick(widgetId.slice(FRAGMENT_TICK_PREFIX.length), raw);
+    const kind = this.recorded((r) => r.widgetKinds, widgetId);
     if (!kind) return { code: 'invalid-message', message: `no widget "${widgetId.slice(0, 100)}" in the current app run` };
     const value = widgetValueSchemas[kind].safeParse(raw);
     if (!value.success) {
@@ -134,7 +143,15 @@ export class AppRunner {
         message: `bad value for ${kind} "${widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}`,
       };
     }
+    const form = this.recorded((r) => r.formOf, widgetId);
+    if (form !== undefined) {
+      return {
+        code: 'invalid-message',
+        message: `"${widgetId.slice(0, 100)}" is in form "${form.slice(0, 100)}": its value comes with the form's submit`,
+      };
+    }
     this.eventsHandled++;
+    if (kind === 'form_submit_button') return this.submit(widgetId, value.data as FormSubmission);
     if (kind === 'button' || kind === 'download_button') this.triggers.add(widgetId);
     else if (kind === 'chat_input') this.submissions.set(widgetId, [...(this.submissions.get(widgetId) ?? []), value.data as string]);
     else if (kind === 'dialog') this.deps.state.widgets[widgetId] = closedDialog(this.deps.state.widgets[widgetId]);
@@ -142,7 +159,51 @@ export class AppRunner {
     else if (kind === 'file_uploader' || kind === 'link_button') return this.hostAction(widgetId, value.data);
     else this.deps.state.widgets[widgetId] = value.data;
     if (kind === 'download_button') this.hostAction(widgetId, value.data);
-    void this.request();
+    this.rerunFor(widgetId);
+    return undefined;
+  }
+
+  /** What the run in progress declared so far, else the last completed run (a streaming run's widgets take events). */
+  private recorded<V>(pick: (record: RunRecord) => ReadonlyMap<string, V>, id: string): V | undefined {
+    return (this.running && pick(this.running).get(id)) ?? pick(this.record).get(id);
+  }
+
+  /** A widget's change reruns the fragment it is in, or else the whole app. */
+  private rerunFor(widgetId: string): void {
+    const fragment = this.recorded((r) => r.owner, ownerKey.widget(widgetId));
+    void (fragment === undefined ? this.request() : this.requestFragment(fragment));
+  }
+
+  /**
+   * A form's submit: the values the view held, each checked against its widget in this form, go into
+   * session state together, and one rerun sees them with the button's trigger.
+   */
+  private submit(buttonId: string, submission: FormSubmission): ErrorInfo | undefined {
+    const form = this.recorded((r) => r.submitters, buttonId);
+    const skipped: string[] = [];
+    for (const [id, raw] of Object.entries(submission.values)) {
+      const kind = this.recorded((r) => r.widgetKinds, id);
+      const parsed =
+        kind && form !== undefined && this.recorded((r) => r.formOf, id) === form ? widgetValueSchemas[kind].safeParse(raw) : undefined;
+      if (parsed?.success) this.deps.state.widgets[id] = parsed.data;
+      else skipped.push(id.slice(0, 100));
+    }
+    this.triggers.add(buttonId);
+    this.rerunFor(buttonId);
+    if (skipped.length === 0) return undefined;
+    return {
+      code: 'invalid-message',
+      message:
+        `form "${String(form).slice(0, 100)}": ${skipped.length} value(s) not applied ` +
+        `(no such widget in the form, or invalid): ${skipped.slice(0, 5).join(', ')}`,
+    };
+  }
+
+  /** A fragment's runEvery timer (in the view): rerun it, if the last run still has it with a timer. */
+  private tick(fragment: string, raw: unknown): ErrorInfo | undefined {
+    if (!FragmentTick.safeParse(raw).success) return { code: 'invalid-message', message: 'a fragment timer event carries "tick"' };
+    this.eventsHandled++;
+    if (this.recorded((r) => r.fragments, fragment)?.runEveryMs !== undefined) void this.requestFragment(fragment);
     return undefined;
   }
 
@@ -160,7 +221,7 @@ export class AppRunner {
       void dialogs.openExternal(widget.url).catch(() => undefined);
     } else if (widget?.kind === 'upload' && action === 'clear') {
       this.deps.state.widgets[widgetId] = { files: [] } satisfies UploadedFiles;
-      void this.request();
+      this.rerunFor(widgetId);
     } else if (widget?.kind === 'upload') {
       // No guard against a second click while a dialog shows: VS Code replaces the dialog (the first
       // resolves as cancelled), and a guard would stay shut if a dialog never answered.
@@ -168,18 +229,29 @@ export class AppRunner {
       void pickFiles(dialogs, widget, previous.success ? previous.data : undefined).then((files) => {
         if (!files) return;
         this.deps.state.widgets[widgetId] = files;
-        void this.request();
+        this.rerunFor(widgetId);
       });
     }
     return undefined;
   }
 
-  /** Ask for a rerun. `chained` marks one caused by st.rerun() (counted against the cap). */
+  /** Ask for a rerun of the whole app; it supersedes the run in progress. `chained`: caused by st.rerun() (counted against the cap). */
   request(chained = false): Promise<void> {
     if (!chained) this.chained = 0;
     this.pending = true;
     this.generation++;
     this.abandon?.();
+    return this.schedule();
+  }
+
+  /** Ask for a rerun of one fragment alone: it waits for the run in progress instead of stopping it, as in Streamlit. */
+  requestFragment(fragment: string, chained = false): Promise<void> {
+    if (!chained) this.chained = 0;
+    enqueueFragment(this.fragmentQueue, fragment, this.record.fragments);
+    return this.schedule();
+  }
+
+  private schedule(): Promise<void> {
     if (this.loop) {
       this.coalesced++;
       return this.loop;
@@ -188,13 +260,17 @@ export class AppRunner {
       // Let events that arrived together land first: one run for a burst, not one per event.
       await new Promise((r) => setImmediate(r));
       // Acks asked for during the last write (events that asked for no run) get a write of their own.
-      while (this.pending || this.saveWaiters.length) {
-        if (!this.pending) {
+      while (this.pending || this.fragmentQueue.length > 0 || this.saveWaiters.length) {
+        if (this.pending) {
+          this.pending = false;
+          this.fragmentQueue.length = 0; // a run of the whole app reruns its fragments too
+          await this.runOnce(this.generation);
+        } else if (this.fragmentQueue.length > 0) {
+          const fragment = this.fragmentQueue.shift()!;
+          if (this.record.fragments.has(fragment)) await this.runOnce(this.generation, fragment);
+        } else {
           await this.save();
-          continue;
         }
-        this.pending = false;
-        await this.runOnce(this.generation);
       }
       this.loop = undefined;
     })();
@@ -211,9 +287,11 @@ export class AppRunner {
     while (this.loop) await this.loop;
   }
 
-  private async runOnce(generation: number): Promise<void> {
+  /** One run: of the whole app, or (`fragment`) of that fragment alone, into the last run's elements. */
+  private async runOnce(generation: number, fragment?: string): Promise<void> {
     const runId = ++this.runId;
     this.runs++;
+    if (fragment !== undefined) this.fragmentRuns++;
     const started = performance.now();
     const inputs: RunInputs = {
       widgets: this.deps.state.widgets,
@@ -224,7 +302,9 @@ export class AppRunner {
       takeSubmission: (widgetId) => this.submissions.get(widgetId)?.shift(),
     };
     const v2Callbacks = this.v2.takeCallbacks();
-    const record = new RunRecord();
+    const entry = fragment === undefined ? undefined : this.record.fragments.get(fragment);
+    const record = fragment === undefined ? new RunRecord() : recordWithout(this.record, fragment);
+    const base = this.lastElements;
     this.running = record;
     // Streaming: what the run declared goes out at most once per frame while it runs. A run that ends
     // within its first frame (most runs of a click) sends only its final state, at once.
@@ -235,7 +315,7 @@ export class AppRunner {
       frame = undefined;
       if (inputs.superseded()) return;
       lastFrame = performance.now();
-      this.emit(runId, status, st.build(), started, undefined, true);
+      this.emit(runId, status, build(), started, undefined, true);
     };
     const declared = () => {
       if (frame === undefined && !inputs.superseded()) frame = setTimeout(flush, Math.max(0, lastFrame + FRAME_MS - performance.now()));
@@ -245,7 +325,19 @@ export class AppRunner {
       waits.push(work);
       work.catch(() => undefined); // handled: awaited below, unless the app threw first (then its own error is the run's)
     };
-    const st = new St({ inputs, services: this.services, record, declared, wait });
+    let ended = false;
+    const run = {
+      inputs,
+      services: this.services,
+      record,
+      declared,
+      wait,
+      ended: () => ended,
+      ...(fragment !== undefined ? { fragment } : {}),
+    };
+    const st = fragment === undefined ? new St(run) : new St(run, `${fragment}/`, false, { fragment });
+    // A fragment's rerun shows the last run's elements with the fragment's own replaced.
+    const build = fragment === undefined ? () => st.build() : () => withFragment(base, fragment, st.build()) ?? base;
     const superseded = new Promise<false>((resolve) => (this.abandon = () => resolve(false)));
     const slow = setTimeout(() => {
       status = 'slow';
@@ -257,9 +349,8 @@ export class AppRunner {
       for (const callback of v2Callbacks) callback.run();
       const running = (async () => {
         try {
-          await (
-            await this.deps.app()
-          )(st);
+          if (entry) await entry.run(st);
+          else await (await this.deps.app())(st);
           while (waits.length > 0) await Promise.all(waits.splice(0));
         } catch (err) {
           // st.stop(): the run ends there and counts as completed.
@@ -270,7 +361,7 @@ export class AppRunner {
       if (!(await Promise.race([running.then(() => true), superseded]))) throw new RunSuperseded('superseded');
       if (inputs.superseded()) throw new RunSuperseded('superseded');
       this.complete(inputs, record, 'finished');
-      this.lastElements = st.build();
+      this.lastElements = build();
       this.emit(runId, 'done', this.lastElements, started);
     } catch (err) {
       if (err instanceof RunSuperseded) {
@@ -287,7 +378,8 @@ export class AppRunner {
           this.chained = 0;
           return;
         }
-        this.pending = true;
+        if (err.fragment !== undefined) this.fragmentQueue.unshift(err.fragment);
+        else this.pending = true;
         return;
       }
       // A failing run consumes its triggers too: a click that crashed the app is not replayed.
@@ -300,6 +392,7 @@ export class AppRunner {
     } finally {
       clearTimeout(slow);
       clearTimeout(frame);
+      ended = true;
       this.running = undefined;
       this.abandon = undefined;
       await this.save();

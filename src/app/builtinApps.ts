@@ -4,6 +4,7 @@ import { chatApp } from './chatApp';
 import { dataApp } from './dataApp';
 import { chartsApp } from './chartsApp';
 import { demoApp } from './demoApp';
+import { flowApp } from './flowApp';
 import { streamingApp } from './streamingApp';
 import type { App } from './st';
 
@@ -104,4 +105,5 @@ export const builtinApps: Record<string, { title: string; app: App }> = {
   streaming: { title: 'Streamed output: placeholders, status, text token by token', app: streamingApp },
   chat: { title: 'Chat: messages, a chat input, a streamed reply', app: chatApp },
   charts: { title: 'Charts: line, bar, area, scatter and Vega-Lite', app: chartsApp },
+  flow: { title: 'Forms and fragments: batched edits, parts that rerun alone, timers', app: flowApp },
 };

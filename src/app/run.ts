@@ -9,6 +9,7 @@ import type { ComponentSource, SourceFileRef } from '../components/componentSour
 import type { ComponentEvent } from './componentEvents';
 import type { MountRecord } from './componentsV2';
 import type { EditorContext } from './editorContext';
+import type { FormEntry, FragmentEntry } from './flow';
 import type { HostDialogs, HostWidget } from './hostWidgets';
 import type { ImageFetcher } from './imageFetcher';
 
@@ -63,6 +64,13 @@ export class RunRecord {
   /** What the host needs to act on a click of a file uploader, download or link button. */
   readonly hostWidgets = new Map<string, HostWidget>();
   readonly dependencies = new Set<RunDependency>();
+  /** Forms by key, and which form each of their widgets and submit buttons is in (see flow.ts). */
+  readonly forms = new Map<string, FormEntry>();
+  readonly formOf = new Map<string, string>();
+  readonly submitters = new Map<string, string>();
+  /** Fragments by element id, and the innermost fragment each widget, form or fragment was declared in. */
+  readonly fragments = new Map<string, FragmentEntry>();
+  readonly owner = new Map<string, string>();
 }
 
 export interface Run {
@@ -73,4 +81,8 @@ export interface Run {
   declared(): void;
   /** Work the run started and must finish before it completes (an image fetch, a dialog's async body). */
   wait(work: Promise<unknown>): void;
+  /** The fragment this run reruns alone; undefined in a run of the whole app. */
+  readonly fragment?: string;
+  /** True once the run is over: its containers take no more elements (a fragment's rerun has its own). */
+  ended(): boolean;
 }

@@ -17,6 +17,7 @@ import {
   type ApiCallResult,
   type ApiRoute,
   type Element,
+  type FormDefaults,
   type LeafElement,
   type StatusState,
   type WidgetKind,
@@ -37,6 +38,7 @@ import type { CacheOptions, CachedFunction } from './appCache';
 import type { EditorContext } from './editorContext';
 import type { Run } from './run';
 import { jsonText } from './jsonText';
+import { flowErrors, notInForm, ownerKey, runEveryMs, UNBATCHED, type FlowScope, type FormScope } from './flow';
 import {
   exceptionParts,
   imageDataUrl,
@@ -70,7 +72,8 @@ import { errorMessage } from '../util/errors';
 export class DuplicateWidgetError extends Error {}
 /** Thrown by `st.rerun()`: stop this run and start another. */
 export class RerunRequest extends Error {
-  constructor() {
+  /** `fragment`: st.rerun({ scope: 'fragment' }) in a rerun of that fragment. */
+  constructor(readonly fragment?: string) {
     super('st.rerun() was called');
   }
 }
@@ -166,6 +169,8 @@ export class St {
     protected readonly run: Run,
     private readonly path = '',
     private readonly single = false,
+    /** The form and fragment this container is in: its child containers are too. */
+    protected readonly scope: FlowScope = {},
   ) {}
 
   /** This container's elements as plain data (containers with their children). */
@@ -218,8 +223,11 @@ export class St {
     return this.run.services.componentEvents();
   }
 
-  rerun(): never {
-    throw new RerunRequest();
+  /** Stops this run and starts another: of the whole app, or (`scope: 'fragment'`, in a fragment's rerun) of the fragment. */
+  rerun(options: { scope?: 'app' | 'fragment' } = {}): never {
+    if (options.scope !== 'fragment') throw new RerunRequest();
+    if (!this.scope.fragment || this.run.fragment === undefined) throw new Error(flowErrors.fragmentScope);
+    throw new RerunRequest(this.run.fragment);
   }
 
   /** Ends this run here as a completed run: what was declared so far is shown, without an error. */
@@ -920,7 +928,7 @@ export class St {
   /** A collapsible section; returns a container to declare its contents into. */
   expander(label: string, options: { expanded?: boolean } = {}): St {
     const id = this.nextId();
-    const child = new St(this.run, `${id}/`);
+    const child = new St(this.run, `${id}/`, false, this.scope);
     const expanded = Boolean(options.expanded);
     this.addContainer(() => ({ kind: 'expander', id, label: String(label), expanded, slots: [child.build()] }));
     return child;
@@ -928,13 +936,16 @@ export class St {
   tabs(labels: readonly string[]): St[] {
     const id = this.nextId();
     const names = (labels.length ? labels : ['Tab']).slice(0, 50).map(String);
-    const children = names.map((_, i) => new St(this.run, `${id}/${i}/`));
+    const children = names.map((_, i) => new St(this.run, `${id}/${i}/`, false, this.scope));
     this.addContainer(() => ({ kind: 'tabs', id, labels: names, slots: children.map((c) => c.build()) }));
     return children;
   }
   columns(count: number): St[] {
     const id = this.nextId();
-    const children = Array.from({ length: Math.max(1, Math.min(12, Math.floor(count) || 1)) }, (_, i) => new St(this.run, `${id}/${i}/`));
+    const children = Array.from(
+      { length: Math.max(1, Math.min(12, Math.floor(count) || 1)) },
+      (_, i) => new St(this.run, `${id}/${i}/`, false, this.scope),
+    );
     this.addContainer(() => ({ kind: 'columns', id, count: children.length, slots: children.map((c) => c.build()) }));
     return children;
   }
@@ -945,7 +956,7 @@ export class St {
    */
   container(options: { border?: boolean; height?: number } = {}): St {
     const id = this.nextId();
-    const child = new St(this.run, `${id}/`);
+    const child = new St(this.run, `${id}/`, false, this.scope);
     const height = Number(options.height);
     const node = {
       kind: 'container',
@@ -969,7 +980,7 @@ export class St {
       return this;
     }
     const id = this.nextId();
-    const child = new St(this.run, `${id}/`, true);
+    const child = new St(this.run, `${id}/`, true, this.scope);
     this.addContainer(() => ({ kind: 'container', id, border: false, slots: [child.build()] }));
     return child;
   }
@@ -980,7 +991,7 @@ export class St {
    */
   chatMessage(name: string, options: { avatar?: string } = {}): St {
     const id = this.nextId();
-    const child = new St(this.run, `${id}/`);
+    const child = new St(this.run, `${id}/`, false, this.scope);
     const avatar = chatAvatar(options.avatar);
     const node = { kind: 'chat_message', id, name: String(name).slice(0, 1000), ...(avatar ? { avatar } : {}) } as const;
     this.addContainer(() => ({ ...node, slots: [child.build()] }));
@@ -1009,7 +1020,7 @@ export class St {
   /** A button that opens a floating container (Escape or a click outside closes it); returns the container. */
   popover(label: string, options: { disabled?: boolean } = {}): St {
     const id = this.nextId();
-    const child = new St(this.run, `${id}/`);
+    const child = new St(this.run, `${id}/`, false, this.scope);
     const node = { kind: 'popover', id, label: String(label), disabled: Boolean(options.disabled) } as const;
     this.addContainer(() => ({ ...node, slots: [child.build()] }));
     return child;
@@ -1035,7 +1046,7 @@ export class St {
     };
     const show = (args: A) => {
       shown = true;
-      const box = new DialogContainer(this.run, `${id}/`, close);
+      const box = new DialogContainer(this.run, `${id}/`, close, this.scope);
       const openId = state.openId;
       this.addContainer(() => ({ kind: 'dialog', id, title: label, width, dismissible, openId, slots: [box.build()] }));
       // Open from an earlier run, the body runs here, before st.dialog returns: it closes with box.close().
@@ -1079,11 +1090,12 @@ export class St {
   ): StatusContainer | Promise<T> {
     const options = (typeof second === 'function' ? third : second) ?? {};
     const id = this.nextId();
-    const box = new StatusContainer(this.run, `${id}/`, {
-      label: String(label),
-      state: options.state ?? 'running',
-      expanded: Boolean(options.expanded),
-    });
+    const box = new StatusContainer(
+      this.run,
+      `${id}/`,
+      { label: String(label), state: options.state ?? 'running', expanded: Boolean(options.expanded) },
+      this.scope,
+    );
     this.addContainer(() => ({ kind: 'status', id, ...box.shown, slots: [box.build()] }));
     if (typeof second !== 'function') return box;
     return (async () => {
@@ -1096,6 +1108,65 @@ export class St {
         throw err;
       }
     })();
+  }
+
+  /**
+   * A form: its widgets' edits stay in the view until one of its submit buttons is clicked, then reach
+   * the app together, in one rerun. Given `fn`, it is called with the form to declare its contents
+   * (Streamlit's `with st.form(...)`) and its result returned; otherwise the form is returned.
+   */
+  form(key: string, options?: FormOptions): St;
+  form<T>(key: string, fn: (form: St) => T, options?: FormOptions): T;
+  form<T>(key: string, second?: FormOptions | ((form: St) => T), third?: FormOptions): St | T {
+    this.checkpoint();
+    const options = (typeof second === 'function' ? third : second) ?? {};
+    if (this.scope.form) throw new Error(flowErrors.nested);
+    if (typeof key !== 'string' || key === '' || key.length > 300) throw new Error('st.form: give the form a key (1 to 300 characters)');
+    if (this.run.record.forms.has(key)) throw new Error(flowErrors.duplicateForm(key));
+    const clearOnSubmit = Boolean(options.clearOnSubmit);
+    this.run.record.forms.set(key, { clearOnSubmit });
+    if (this.scope.fragment) this.run.record.owner.set(ownerKey.form(key), this.scope.fragment);
+    const id = this.nextId();
+    const form: FormScope = { key, clearOnSubmit, submitButtons: 0, defaults: {} };
+    const child = new St(this.run, `${id}/`, false, { ...this.scope, form });
+    const border = options.border ?? true;
+    const enterToSubmit = options.enterToSubmit ?? true;
+    this.addContainer(() => ({
+      ...{ kind: 'form', id, formKey: key, border, clearOnSubmit, enterToSubmit, hasSubmitButton: form.submitButtons > 0 },
+      ...(clearOnSubmit ? { defaults: { ...form.defaults } } : {}),
+      slots: [child.build()],
+    }));
+    return typeof second === 'function' ? second(child) : child;
+  }
+
+  /** A form's submit button: a click sends the form's edits; true only in the run the click caused. */
+  formSubmitButton(label = 'Submit', options: WidgetOptions = {}): boolean {
+    const form = this.scope.form;
+    if (!form) throw new Error(flowErrors.submitOutside);
+    const id = this.widgetId('form_submit_button', label, options.key);
+    form.submitButtons++;
+    this.run.record.submitters.set(id, form.key);
+    this.add({ kind: 'form_submit_button', id, label: String(label), disabled: Boolean(options.disabled) });
+    return this.run.inputs.triggers.has(id);
+  }
+
+  /**
+   * A fragment: `fn` runs here now with the fragment's container, and again alone (the rest of the
+   * app stays as it was) when one of its widgets changes, or every `runEvery` while the view shows.
+   * Returns what `fn` returns in this run (Streamlit's `@st.fragment` function, called here).
+   */
+  fragment<T>(fn: (st: St) => T, options: FragmentOptions = {}): T {
+    this.checkpoint();
+    if (typeof fn !== 'function') throw new TypeError('st.fragment: pass the function to run, e.g. st.fragment((st) => { … })');
+    if (this.scope.form) throw new Error(flowErrors.fragmentInForm);
+    const every = runEveryMs(options.runEvery);
+    const id = this.nextId();
+    const parent = this.scope.fragment;
+    this.run.record.fragments.set(id, { run: fn, ...(every ? { runEveryMs: every } : {}), ...(parent ? { parent } : {}) });
+    if (parent) this.run.record.owner.set(ownerKey.fragment(id), parent);
+    const child = new St(this.run, `${id}/`, false, { fragment: id });
+    this.addContainer(() => ({ kind: 'fragment', id, ...(every ? { runEveryMs: every } : {}), slots: [child.build()] }));
+    return fn(child);
   }
 
   // ---------- internals ----------
@@ -1172,6 +1243,9 @@ export class St {
 
   private checkpoint(): void {
     if (this.run.inputs.superseded()) throw new RunSuperseded('superseded by a newer rerun');
+    if (this.run.ended()) {
+      throw new Error('This st belongs to a run that has ended (a fragment reruns alone: declare into the st its function receives).');
+    }
   }
 
   private add(element: LeafElement): void {
@@ -1207,12 +1281,17 @@ export class St {
     if (this.run.record.ids.has(id)) {
       throw new DuplicateWidgetError(duplicateHint(kind, label, key));
     }
+    const form = this.scope.form;
+    if (form && notInForm[kind]) throw new Error(notInForm[kind]);
     this.run.record.ids.add(id);
     this.run.record.widgetKinds.set(id, kind);
+    if (form && !UNBATCHED.has(kind)) this.run.record.formOf.set(id, form.key);
+    if (this.scope.fragment) this.run.record.owner.set(ownerKey.widget(id), this.scope.fragment);
     return id;
   }
 
   private value<T>(id: string, initial: T, accept: (v: unknown) => v is T): T {
+    if (this.scope.form?.clearOnSubmit) this.scope.form.defaults[id] = initial as FormDefaults[string]; // widget values are JSON
     const current = this.run.inputs.widgets[id];
     if (accept(current)) return current;
     this.run.inputs.widgets[id] = initial;
@@ -1240,6 +1319,20 @@ export class St {
   }
 }
 
+export interface FormOptions {
+  /** After a submit, the form's widgets go back to their defaults (the submit's run still sees what was sent). */
+  clearOnSubmit?: boolean;
+  /** Default true, as Streamlit. */
+  border?: boolean;
+  /** Enter in a text or number input of the form submits it, with its first submit button (default true, as Streamlit). */
+  enterToSubmit?: boolean;
+}
+
+export interface FragmentOptions {
+  /** Rerun the fragment on a timer while the view shows: seconds, or "2s", "500ms", "1m" (at least 0.1 s). */
+  runEvery?: number | string;
+}
+
 export interface StatusOptions {
   state?: StatusState;
   expanded?: boolean;
@@ -1251,8 +1344,9 @@ export class StatusContainer extends St {
     run: Run,
     path: string,
     readonly shown: { label: string; state: StatusState; expanded: boolean },
+    scope?: FlowScope,
   ) {
-    super(run, path);
+    super(run, path, false, scope);
   }
 
   update(options: { label?: string; state?: StatusState; expanded?: boolean }): void {
@@ -1270,8 +1364,9 @@ export class DialogContainer extends St {
     run: Run,
     path: string,
     readonly close: () => never,
+    scope?: FlowScope,
   ) {
-    super(run, path);
+    super(run, path, false, scope);
   }
 }
 
@@ -1303,6 +1398,7 @@ export const widgetMethods = {
   dialog: 'dialog',
   dataframe: 'dataframe',
   data_editor: 'dataEditor',
+  form_submit_button: 'formSubmitButton',
 } as const satisfies Record<WidgetKind, string>;
 
 function duplicateHint(kind: WidgetKind, label: string, key: string | undefined): string {

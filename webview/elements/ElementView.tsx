@@ -15,6 +15,7 @@ import { ComponentV2Frame } from '../components/ComponentV2Frame';
 import { ButtonGroup, Feedback } from './ButtonGroups';
 import { Dataframe } from './Dataframe';
 import { DownloadButton, FileUploader, LinkButton } from './HostWidgets';
+import { FormView, FragmentView, useFormValue } from './Form';
 import { Multiselect } from './Multiselect';
 import { NativeInput } from './NativeInputs';
 import { SelectSlider } from './SelectSlider';
@@ -56,7 +57,7 @@ export function SlotView({ slot }: { slot: string }) {
 
 /** One element; it re-renders only when its node or its staleness changes. */
 const NodeView = memo(function NodeView({ id, stale }: { id: string; stale: boolean }) {
-  const node = useNode(id);
+  const node = useFormValue(useNode(id));
   const send = useContext(SendContext);
   const store = useContext(RenderStoreContext);
   useLayoutEffect(() => store.committed());
@@ -380,6 +381,16 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
       );
     case 'status':
       return <StatusView element={element} />;
+    case 'form':
+      return <FormView element={element} />;
+    case 'fragment':
+      return <FragmentView element={element} />;
+    case 'form_submit_button':
+      return (
+        <VscodeButton data-testid={testId} disabled={element.disabled} onClick={() => send(element.id, { values: {} })}>
+          {element.label}
+        </VscodeButton>
+      );
     case 'spinner':
       return (
         <p data-testid={testId} className="spinner" role="status">

@@ -1,0 +1,67 @@
+/**
+ * The built-in "forms and fragments" app: what Streamlit's execution flow looks like here (and what
+ * the end-to-end suite drives). A form's edits rerun nothing until Save; a form that clears itself
+ * after each Add; a fragment whose button reruns only it (the app's run counter stays); a fragment
+ * on a one-second timer, switched on by a toggle.
+ */
+import type { App } from './st';
+
+interface FlowState {
+  appRuns?: number;
+  saved?: { name: string; level: number; subscribe: boolean };
+  submits?: number;
+  todos?: string[];
+  fragmentRuns?: number;
+  count?: number;
+  ticks?: number;
+}
+
+export const flowApp: App = (st) => {
+  const state = st.sessionState as FlowState;
+  state.appRuns = (state.appRuns ?? 0) + 1;
+  st.title('Forms and fragments');
+  st.caption(`App runs: ${state.appRuns}. A form's edits rerun nothing until it is submitted; a fragment reruns alone.`);
+
+  st.form('profile', (form) => {
+    const name = form.textInput('Name', { key: 'name' });
+    const level = form.slider('Level', { min: 0, max: 10, value: 3, key: 'level' });
+    const subscribe = form.checkbox('Subscribe', { key: 'subscribe' });
+    if (form.formSubmitButton('Save', { key: 'save' })) {
+      state.saved = { name, level, subscribe };
+      state.submits = (state.submits ?? 0) + 1;
+    }
+  });
+  st.text(`Saved: ${JSON.stringify(state.saved ?? null)} after ${state.submits ?? 0} submits`);
+
+  st.form(
+    'todo',
+    (form) => {
+      const task = form.textInput('Task', { key: 'task', placeholder: 'Something to do' });
+      if (form.formSubmitButton('Add', { key: 'add' }) && task.trim()) state.todos = [...(state.todos ?? []), task.trim()];
+    },
+    { clearOnSubmit: true },
+  );
+  st.text(`To do: ${(state.todos ?? []).join(', ') || 'nothing yet'}`);
+
+  st.fragment((f) => {
+    const own = f.sessionState as FlowState;
+    own.fragmentRuns = (own.fragmentRuns ?? 0) + 1;
+    if (f.button('Count', { key: 'count' })) own.count = (own.count ?? 0) + 1;
+    f.text(`Count: ${own.count ?? 0}; fragment runs: ${own.fragmentRuns}`);
+  });
+
+  if (st.toggle('Tick every second', { key: 'ticking' })) {
+    st.fragment(
+      (f) => {
+        const own = f.sessionState as FlowState;
+        own.ticks = (own.ticks ?? 0) + 1;
+        f.text(`Ticks: ${own.ticks}`);
+      },
+      { runEvery: 1 },
+    );
+  }
+
+  if (st.toggle('Show a form without a submit button', { key: 'broken' })) {
+    st.form('broken', (form) => form.textInput('Lost input', { key: 'lost' }));
+  }
+};
