@@ -141,8 +141,6 @@ export class AppController implements vscode.Disposable {
       status: this.lastStatus,
       busy: r?.busy ?? false,
       lastRender: this.lastDiff,
-      /** performance.timeOrigin + now() when the last widget event arrived: the view's clock, near enough, for the benchmark. */
-      lastEventAt: performance.timeOrigin + this.lastEventAt,
       /** Per webview history, the last event applied (tests sum the growth: exactly once across reloads). */
       histories: this.ledger.snapshot(),
     };
