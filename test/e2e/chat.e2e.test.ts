@@ -83,7 +83,9 @@ describe('chat and layout in code-server', { timeout: 400_000 }, () => {
       60_000,
     );
   const messages = () => view.locator('.chat-message');
-  const texts = () => messages().allInnerTexts();
+  // Whitespace folded: a soft line break reads as a space or a newline depending on whether the Markdown
+  // chunk has drawn the message yet (after a reload it may not have).
+  const texts = async () => (await messages().allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 
   /** Drags the sash between the side bar and the editor to `width` px. */
   async function sideBarWidth(width: number): Promise<number> {
