@@ -104,7 +104,6 @@ export class AppRunner {
   private running: RunRecord | undefined;
   /** Lets the run in progress go when a newer one supersedes it (it stops at its next `st` call). */
   private abandon: (() => void) | undefined;
-  private readonly saveWaiters: { take: () => unknown; resolve: (result: { ok: boolean; value: unknown }) => void }[] = [];
   /** v2 components' state and trigger values between runs. */
   private readonly v2 = new V2ChangeQueue();
 
@@ -259,17 +258,14 @@ export class AppRunner {
     this.loop = (async () => {
       // Let events that arrived together land first: one run for a burst, not one per event.
       await new Promise((r) => setImmediate(r));
-      // Acks asked for during the last write (events that asked for no run) get a write of their own.
-      while (this.pending || this.fragmentQueue.length > 0 || this.saveWaiters.length) {
+      while (this.pending || this.fragmentQueue.length > 0) {
         if (this.pending) {
           this.pending = false;
           this.fragmentQueue.length = 0; // a run of the whole app reruns its fragments too
           await this.runOnce(this.generation);
-        } else if (this.fragmentQueue.length > 0) {
+        } else {
           const fragment = this.fragmentQueue.shift()!;
           if (this.record.fragments.has(fragment)) await this.runOnce(this.generation, fragment);
-        } else {
-          await this.save();
         }
       }
       this.loop = undefined;
@@ -401,26 +397,11 @@ export class AppRunner {
 
   /**
    * Write the state once the render is on its way: VS Code sends what the host posts from a timer
-   * after the current task, so even the write's start waits for it (the write itself is off the
-   * thread). What the waiting acks cover is taken just before the write starts, so all of it is in
-   * the write; they go out once it has landed. A reload before then gets the events again.
+   * after the current task, so a write in this task would hold the render back.
    */
   private async save(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const taken = this.saveWaiters.splice(0).map((waiter) => ({ waiter, value: waiter.take() }));
-    const ok = await this.deps.state.save().then(
-      () => true,
-      (err: unknown) => (this.deps.onSaveError(errorMessage(err)), false),
-    );
-    for (const { waiter, value } of taken) waiter.resolve({ ok, value });
-  }
-
-  /**
-   * For acks of events this loop is taking in: `take` runs just before the loop's next state write,
-   * and the promise resolves with what it took once the write has landed (`ok: false`: not written).
-   */
-  nextSave<T>(take: () => T): Promise<{ ok: boolean; value: T }> {
-    return new Promise((resolve) => this.saveWaiters.push({ take, resolve: resolve as (result: { ok: boolean; value: unknown }) => void }));
+    await this.deps.state.save().catch((err: unknown) => this.deps.onSaveError(errorMessage(err)));
   }
 
   /**

@@ -55,35 +55,26 @@ export class EventHandler {
   /**
    * One ack per history for a burst of events, sent only once what the events did is on disk: the
    * ledger is committed together with the app's state, so a host that dies after an ack has lost nothing
-   * it acknowledged, and one that dies before it gets the events again. While a run is asked for or
-   * under way, its write (after its render is sent) carries them; otherwise one is made here.
+   * it acknowledged, and one that dies before it gets the events again. The write is in the timer after
+   * the event's (a click's rerun and render come first, from setImmediate), not after the run: events
+   * of a long run or a burst reach the disk as they come.
    */
   private scheduleAck(history: string): void {
     if (this.acksDue.size === 0) {
-      queueMicrotask(() => {
+      setTimeout(() => {
         // Taken just before the write starts: what it covers is all in the write.
-        const take = () => {
-          const acks = [...this.acksDue].map((h) => this.ackFor(h));
-          this.acksDue.clear();
-          return acks;
-        };
-        const written = this.runner.busy ? this.runner.nextSave(take) : this.saveNow(take);
-        void written.then(async ({ ok, value }) => {
+        const acks = [...this.acksDue].map((h) => this.ackFor(h));
+        this.acksDue.clear();
+        void this.deps.state.save().then(
+          () => acks.forEach((ack) => this.deps.ack(ack)),
           // The state could not be saved (too large): the runner reports it; the ledger still must be.
-          if (!ok) await this.ledger.commit();
-          value.forEach((ack) => this.deps.ack(ack));
-        });
-      });
+          async () => {
+            await this.ledger.commit();
+            acks.forEach((ack) => this.deps.ack(ack));
+          },
+        );
+      }, 0);
     }
     this.acksDue.add(history);
-  }
-
-  private async saveNow<T>(take: () => T): Promise<{ ok: boolean; value: T }> {
-    const value = take();
-    const ok = await this.deps.state.save().then(
-      () => true,
-      () => false,
-    );
-    return { ok, value };
   }
 }

@@ -167,7 +167,8 @@ test('a click: its render goes out before the state write starts, and its ack on
   order.length = 0;
   h.handler.receive({ type: 'event', history: 'h1', seq: 1, widgetId: 'key:n', value: 5 });
   while (writes.length === 0) await settled();
-  assert.deepEqual(order, ['render', 'write'], 'the render first, then the write');
+  assert.equal(order[0], 'render', 'the render first');
+  assert.ok(order.length > 1 && order.slice(1).every((o) => o === 'write'), `then the writes: ${order.join(', ')}`);
   // Event 2 arrives while event 1's write is under way: the first ack covers only event 1.
   h.handler.receive({ type: 'event', history: 'h1', seq: 2, widgetId: 'key:n', value: 6 });
   await settled();
@@ -175,10 +176,16 @@ test('a click: its render goes out before the state write starts, and its ack on
   writes.shift()!();
   while (h.acks.length === 0) await settled();
   assert.deepEqual(h.acks, [{ type: 'ack', history: 'h1', upTo: 1 }]);
-  while (writes.length === 0) await settled();
-  writes.shift()!();
-  await h.runner.idle();
-  while (h.acks.length < 2) await settled();
+  // Let every later write land: event 2 gets its own ack.
+  while (h.acks.length < 2) {
+    writes.splice(0).forEach((land) => land());
+    await settled();
+  }
   assert.deepEqual(h.acks.at(-1), { type: 'ack', history: 'h1', upTo: 2 });
+  for (let i = 0; i < 5; i++) {
+    writes.splice(0).forEach((land) => land());
+    await settled();
+  }
+  await h.runner.idle();
   assert.deepEqual(h.last()?.elements.at(-1), { id: '1', kind: 'text', text: 'n=6' }, 'the last render shows the last event');
 });
