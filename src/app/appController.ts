@@ -10,6 +10,7 @@ import type { ComponentHosting } from '../components/componentHosting';
 import type { HostServices } from '../hostServices';
 import { ComponentEventLog } from './componentEventLog';
 import { FileStore } from '../storage/fileStore';
+import { takeOverNewest } from '../storage/storageHandoff';
 import { isInside } from '../util/paths';
 import { EventHandler } from './eventHandler';
 import { RenderStream } from './renderStream';
@@ -312,7 +313,10 @@ function sessionStore(context: vscode.ExtensionContext): FileStore | vscode.Meme
   const folder = context.storageUri ?? context.globalStorageUri;
   // Written synchronously, in the timer after the render's (AppRunner.save): an asynchronous write was
   // still in flight when a reloaded window's host went (the reload-mid-burst e2e saw 0 of 10 000 kept).
-  return folder.scheme === 'file' ? new FileStore(folder.fsPath, 'session-state.json') : context.workspaceState;
+  if (folder.scheme !== 'file') return context.workspaceState;
+  // Another host of this workspace may hold the usual folder (a reload while the old host is busy): start from the newest state.
+  if (context.storageUri) takeOverNewest(folder.fsPath, 'session-state.json');
+  return new FileStore(folder.fsPath, 'session-state.json');
 }
 
 function readEditor(): EditorContext | undefined {
