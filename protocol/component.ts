@@ -7,6 +7,7 @@ import { SessionInfo } from './auth';
 import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
 import { checkValueBounds } from './valueBounds';
+import { arrowBytes, valueBytes } from './blobs';
 
 export const STREAMLIT_API_VERSION = 1;
 
@@ -56,10 +57,17 @@ export const StreamlitTheme = z.object({
 });
 export type StreamlitTheme = z.infer<typeof StreamlitTheme>;
 
+/** A table argument as Streamlit's front end sends it: three Arrow IPC streams (data, index, column names). */
+export interface StreamlitDataframeArg {
+  key: string;
+  value: { data: { data: Uint8Array; index: Uint8Array; columns: Uint8Array } };
+}
+
 export interface StreamlitRender {
   type: 'streamlit:render';
+  /** JSON arguments, and bytes arguments as Uint8Arrays (as Streamlit merges them). */
   args: Record<string, unknown>;
-  dfs: never[];
+  dfs: StreamlitDataframeArg[];
   disabled: boolean;
   theme: StreamlitTheme;
 }
@@ -73,10 +81,28 @@ export const RenderToComponent = z.object({
   theme: StreamlitTheme.optional(),
 });
 
-/** A component value as it crosses to the host: JSON, or bytes as base64 (postMessage to the host is JSON). */
-export const ComponentValue = z.union([
+/** The largest value a component may send back (bytes, or a table's three streams together). */
+export const MAX_COMPONENT_VALUE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A component value as it crosses to the host: JSON, bytes, or a table as the three Arrow IPC streams
+ * `ArrowTable.serialize()` gives (`dataType: "dataframe"`). Bytes stay binary: VS Code's postMessage
+ * carries typed arrays as buffers (the host keeps them as base64 only where it stores JSON).
+ */
+export const ComponentValue = z.discriminatedUnion('dataType', [
   z.object({ dataType: z.literal('json'), json: z.json() }),
-  z.object({ dataType: z.literal('bytes'), base64: z.string().max(1_000_000) }),
+  z.object({ dataType: z.literal('bytes'), bytes: valueBytes(MAX_COMPONENT_VALUE_BYTES) }),
+  z
+    .object({
+      dataType: z.literal('dataframe'),
+      data: arrowBytes(MAX_COMPONENT_VALUE_BYTES),
+      index: arrowBytes(MAX_COMPONENT_VALUE_BYTES),
+      columns: arrowBytes(MAX_COMPONENT_VALUE_BYTES),
+    })
+    .refine(
+      (v) => v.data.byteLength + v.index.byteLength + v.columns.byteLength <= MAX_COMPONENT_VALUE_BYTES,
+      `a table of at most ${MAX_COMPONENT_VALUE_BYTES} bytes`,
+    ),
 ]);
 export type ComponentValue = z.infer<typeof ComponentValue>;
 

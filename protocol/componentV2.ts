@@ -9,16 +9,36 @@
  */
 import * as z from 'zod';
 import { ErrorInfo } from './errors';
+import { BlobBytes, BlobId, BlobPayload } from './blobs';
 
 export const MAX_V2_SOURCE_CHARS = 500_000;
 const source = z.string().max(MAX_V2_SOURCE_CHARS);
 
-/** Data for the renderer: JSON, or bytes (a Uint8Array in the component) carried as base64. */
-export const V2Data = z.union([
+/** Where Streamlit puts a table in mixed data: `{ [ARROW_REF_KEY]: blob id }` in the JSON, replaced by the table. */
+export const ARROW_REF_KEY = '__streamlit_arrow_ref__';
+
+/**
+ * Data for the renderer, as the host declares it (bytes and tables travel beside the nodes, by id),
+ * the four kinds Streamlit 1.64 sends: JSON; bytes (a Uint8Array in the component); an Arrow table as
+ * the whole data (its IPC bytes, a Uint8Array); an object with tables at its first level (each an
+ * apache-arrow Table in the component).
+ */
+export const V2Data = z.discriminatedUnion('dataType', [
   z.object({ dataType: z.literal('json'), json: z.json() }),
-  z.object({ dataType: z.literal('bytes'), base64: z.string().max(5_000_000) }),
+  z.object({ dataType: z.literal('bytes'), blob: BlobId }),
+  z.object({ dataType: z.literal('arrow'), blob: BlobId }),
+  z.object({ dataType: z.literal('mixed'), json: z.record(z.string(), z.json()), blobs: z.array(BlobId).max(100) }),
 ]);
 export type V2Data = z.infer<typeof V2Data>;
+
+/** The same data as the runtime frame gets it: the bytes themselves (structured clone). */
+export const V2RuntimeData = z.discriminatedUnion('dataType', [
+  z.object({ dataType: z.literal('json'), json: z.json() }),
+  z.object({ dataType: z.literal('bytes'), bytes: BlobBytes }),
+  z.object({ dataType: z.literal('arrow'), bytes: BlobBytes }),
+  z.object({ dataType: z.literal('mixed'), json: z.record(z.string(), z.json()), blobs: z.record(BlobId, BlobBytes) }),
+]);
+export type V2RuntimeData = z.infer<typeof V2RuntimeData>;
 
 const size = z.union([z.number().nonnegative().max(100_000), z.enum(['stretch', 'content'])]);
 
@@ -34,6 +54,7 @@ export const ComponentV2Element = z.object({
   js: source,
   isolateStyles: z.boolean(),
   data: V2Data,
+  payload: BlobPayload,
   width: size,
   height: size,
 });
@@ -57,7 +78,9 @@ export const V2Render = z.object({
   css: z.string(),
   js: z.string(),
   isolateStyles: z.boolean(),
-  data: V2Data,
+  data: V2RuntimeData,
+  /** The element's data as declared (ids, not bytes): the runtime compares it to tell new data from the same. */
+  dataKey: z.string(),
   /** `--st-*` custom properties, already named and stringified. */
   theme: z.record(z.string().regex(/^--st-[a-z0-9-]+$/), z.string().max(2000)),
 });

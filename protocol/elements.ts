@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { ComponentValue } from './component';
+import { BlobId, BlobPayload } from './blobs';
 import { ChartElement } from './chart';
 import { ComponentV2Element, ComponentV2Value } from './componentV2';
 import { layoutContainers, layoutContent, layoutValueSchemas, layoutWidgets } from './layoutElements';
@@ -13,6 +14,8 @@ import { FormNode, FormSubmission, FormSubmitButtonElement, FragmentNode } from 
 
 const id = z.string().min(1).max(300);
 const label = z.string().max(1000);
+/** A component argument's name. */
+const ArgName = z.string().min(1).max(200);
 const Option = z.string().max(500);
 
 /** Selected option indexes (multiselect, pills, segmented control): distinct. */
@@ -257,6 +260,11 @@ const widgetElements = {
     name: z.string().max(100),
     url: z.string().max(2000),
     args: z.record(z.string(), z.json()),
+    /** Table arguments (Streamlit's `dfs`): each names its three Arrow IPC streams, which travel beside the nodes. */
+    dfs: z.array(z.object({ key: ArgName, data: BlobId, index: BlobId, columns: BlobId })).max(100),
+    /** Bytes arguments, by name: a Uint8Array in the component's args, as Streamlit's. */
+    bytesArgs: z.record(ArgName, BlobId),
+    payload: BlobPayload,
     height: z.number().nonnegative().optional(),
     disabled: z.boolean(),
     readyTimeoutMs: z.number().int().positive(),

@@ -13,3 +13,4 @@ export * from './render';
 export * from './layoutElements';
 export * from './dataframe';
 export * from './flow';
+export * from './blobs';

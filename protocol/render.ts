@@ -10,9 +10,11 @@
  *
  * Tables (st.dataframe, st.dataEditor; protocol/dataframe.ts) travel beside the nodes, by id: a node
  * names its table, `tables` brings the ones the view does not hold yet, and both ends keep exactly the
- * tables some node names, so a table is sent once per change of its content.
+ * tables some node names, so a table is sent once per change of its content. Blobs (a component's
+ * Arrow and bytes arguments; protocol/blobs.ts) travel the same way, in `blobs`.
  */
 import * as z from 'zod';
+import { BlobBytes, BlobId } from './blobs';
 import { GridTable, TableId } from './dataframe';
 import { slotCount, ViewNode, type Element } from './elements';
 
@@ -37,6 +39,8 @@ export const RenderChanges = z.object({
   stale: z.record(SlotId, z.number().int().nonnegative()),
   /** Tables new to the view, by id (checked one by one by the view: protocol/dataframe.ts). */
   tables: z.record(TableId, z.unknown()).optional(),
+  /** Blobs new to the view, by id (Uint8Arrays, checked one by one). */
+  blobs: z.record(BlobId, z.unknown()).optional(),
 });
 export type RenderChanges = z.infer<typeof RenderChanges>;
 
@@ -46,15 +50,35 @@ export interface FlatTree {
   slots: Map<string, readonly string[]>;
   stale: Map<string, number>;
   tables: Map<string, GridTable>;
+  blobs: Map<string, Uint8Array>;
 }
 
-export const emptyTree = (): FlatTree => ({ nodes: new Map(), slots: new Map([[ROOT_SLOT, []]]), stale: new Map(), tables: new Map() });
+export const emptyTree = (): FlatTree => ({
+  nodes: new Map(),
+  slots: new Map([[ROOT_SLOT, []]]),
+  stale: new Map(),
+  tables: new Map(),
+  blobs: new Map(),
+});
 
 /** The id of the table a node shows, if any. */
 const tableOf = (node: ViewNode): string | undefined => ('tableId' in node ? node.tableId : undefined);
 
-/** A leaf as the view holds it: a table it carries moves into the tree's tables. */
+/** The ids of the blobs a node shows. */
+export function blobsOf(node: ViewNode): string[] {
+  if (node.kind === 'component') return [...node.dfs.flatMap((df) => [df.data, df.index, df.columns]), ...Object.values(node.bytesArgs)];
+  if (node.kind !== 'component_v2') return [];
+  const data = node.data;
+  return data.dataType === 'bytes' || data.dataType === 'arrow' ? [data.blob] : data.dataType === 'mixed' ? data.blobs : [];
+}
+
+/** A leaf as the view holds it: a table or blobs it carries move into the tree's tables and blobs. */
 function detach(tree: FlatTree, element: ViewNode): ViewNode {
+  if ('payload' in element && element.payload !== undefined) {
+    const { payload, ...node } = element;
+    for (const [id, bytes] of Object.entries(payload)) tree.blobs.set(id, bytes);
+    return node as ViewNode;
+  }
   if (!('table' in element) || element.table === undefined) return element;
   const { table, ...node } = element;
   tree.tables.set(node.tableId, table);
@@ -95,6 +119,7 @@ export function withStaleTail(current: FlatTree, base: FlatTree): FlatTree {
     slots: new Map(current.slots),
     stale: new Map(),
     tables: new Map(current.tables),
+    blobs: new Map(current.blobs),
   };
   const include = (id: string): boolean => {
     const old = base.nodes.get(id);
@@ -102,6 +127,7 @@ export function withStaleTail(current: FlatTree, base: FlatTree): FlatTree {
     tree.nodes.set(id, old);
     const table = tableOf(old.node);
     if (table !== undefined && !tree.tables.has(table)) tree.tables.set(table, base.tables.get(table)!);
+    for (const blob of blobsOf(old.node)) if (!tree.blobs.has(blob)) tree.blobs.set(blob, base.blobs.get(blob)!);
     for (let i = 0; i < slotCount(old.node); i++) {
       const slot = slotId(id, i);
       tree.slots.set(slot, (base.slots.get(slot) ?? []).filter(include));
@@ -139,6 +165,8 @@ export function diffTrees(shown: FlatTree, target: FlatTree): RenderChanges {
   for (const slot of shown.slots.keys()) if (!target.slots.has(slot)) changes.dropSlots.push(slot);
   const tables = [...target.tables].filter(([id]) => !shown.tables.has(id));
   if (tables.length) changes.tables = Object.fromEntries(tables);
+  const blobs = [...target.blobs].filter(([id]) => !shown.blobs.has(id));
+  if (blobs.length) changes.blobs = Object.fromEntries(blobs);
   return changes;
 }
 
@@ -148,6 +176,7 @@ export interface ViewState {
   slots: Map<string, readonly string[]>;
   stale: Map<string, number>;
   tables: Map<string, GridTable>;
+  blobs: Map<string, Uint8Array>;
 }
 
 export type Applied = { ok: true; nodes: Set<string>; slots: Set<string> } | { ok: false; reason: string };
@@ -167,6 +196,10 @@ export function applyChanges(state: ViewState, changes: RenderChanges, parse: (r
   for (const [id, raw] of Object.entries(changes.tables ?? {})) {
     const table = GridTable.safeParse(raw);
     if (table.success) state.tables.set(id, table.data); // else its node says the table is missing
+  }
+  for (const [id, raw] of Object.entries(changes.blobs ?? {})) {
+    const blob = BlobBytes.safeParse(raw);
+    if (blob.success) state.blobs.set(id, blob.data); // else its node says the data is missing
   }
   for (const raw of changes.set) {
     const node = parse(raw);
@@ -193,11 +226,14 @@ export function applyChanges(state: ViewState, changes: RenderChanges, parse: (r
   state.stale = new Map(Object.entries(changes.stale));
   // Keep the tables some node shows, as the host does (it sends a table again only when it is new).
   const named = new Set<string>();
+  const namedBlobs = new Set<string>();
   for (const node of state.nodes.values()) {
     const table = tableOf(node);
     if (table !== undefined) named.add(table);
+    for (const blob of blobsOf(node)) namedBlobs.add(blob);
   }
   for (const id of state.tables.keys()) if (!named.has(id)) state.tables.delete(id);
+  for (const id of state.blobs.keys()) if (!namedBlobs.has(id)) state.blobs.delete(id);
   return { ok: true, nodes, slots };
 }
 

@@ -10,19 +10,26 @@ export const MAX_MESSAGE_SIZE = 8 * 1024 * 1024;
 
 export type Bounded = { ok: true } | { ok: false; reason: string };
 
+/** `bytes`, when given, is a separate budget for binary data (else it counts against `size`). */
 export function checkValueBounds(
   value: unknown,
-  limits = { depth: MAX_MESSAGE_DEPTH, nodes: MAX_MESSAGE_NODES, size: MAX_MESSAGE_SIZE },
+  limits: { depth: number; nodes: number; size: number; bytes?: number } = {
+    depth: MAX_MESSAGE_DEPTH,
+    nodes: MAX_MESSAGE_NODES,
+    size: MAX_MESSAGE_SIZE,
+  },
 ): Bounded {
   const stack: [unknown, number][] = [[value, 0]];
   let nodes = 0;
   let size = 0;
+  let bytes = 0;
+  const binary = (n: number) => (limits.bytes === undefined ? (size += n) : (bytes += n));
   while (stack.length) {
     const [current, depth] = stack.pop()!;
     if (++nodes > limits.nodes) return { ok: false, reason: `more than ${limits.nodes} values` };
     if (typeof current === 'string') size += current.length;
-    else if (ArrayBuffer.isView(current)) size += current.byteLength;
-    else if (current instanceof ArrayBuffer) size += current.byteLength;
+    else if (ArrayBuffer.isView(current)) binary(current.byteLength);
+    else if (current instanceof ArrayBuffer) binary(current.byteLength);
     else if (typeof current === 'object' && current !== null) {
       if (depth >= limits.depth) return { ok: false, reason: `nested deeper than ${limits.depth} levels` };
       const children = current instanceof Map ? [...current.keys(), ...current.values()] : current instanceof Set ? [...current] : null;
@@ -35,6 +42,9 @@ export function checkValueBounds(
       }
     }
     if (size > limits.size) return { ok: false, reason: `larger than ${limits.size} characters` };
+    if (limits.bytes !== undefined && bytes > limits.bytes) {
+      return { ok: false, reason: `larger than ${limits.bytes} bytes of binary data` };
+    }
   }
   return { ok: true };
 }

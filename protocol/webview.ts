@@ -8,10 +8,13 @@ import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
 import { AckMessage, EventHistory, RenderMessage, SourceLocation, WidgetEvent } from './app';
 import { ComponentCall, ComponentOutcome } from './component';
+import { checkValueBounds, MAX_MESSAGE_DEPTH, MAX_MESSAGE_NODES } from './valueBounds';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message either side accepts, in UTF-16 code units of its JSON. */
 export const MAX_MESSAGE_CHARS = 1_000_000;
+/** Binary data in one message from the webview (a component's table or bytes value, with room for its event's envelope). */
+export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 
 // ---------- requests the webview sends and the host answers ----------
 
@@ -114,15 +117,14 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewToHost> {
     typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string'
       ? (raw as { type: string }).type.replace(/[^\w:.-]/g, '?').slice(0, 40)
       : undefined;
-  let size: number;
-  try {
-    size = JSON.stringify(raw)?.length ?? 0;
-  } catch {
-    return { ok: false, type, error: { code: 'invalid-message', message: 'message is not JSON-serialisable' } };
-  }
-  if (size > MAX_MESSAGE_CHARS) {
-    return { ok: false, type, error: { code: 'too-large', message: `message of ${size} chars exceeds ${MAX_MESSAGE_CHARS}` } };
-  }
+  // Bounded before any schema walks it (deep nesting, huge counts); bytes (a component's table) have their own budget.
+  const bounded = checkValueBounds(raw, {
+    depth: MAX_MESSAGE_DEPTH,
+    nodes: MAX_MESSAGE_NODES,
+    size: MAX_MESSAGE_CHARS,
+    bytes: MAX_MESSAGE_BYTES,
+  });
+  if (!bounded.ok) return { ok: false, type, error: { code: 'too-large', message: `a message must not be ${bounded.reason}` } };
   if (type !== undefined && !WebviewToHost.options.some((o) => o.shape.type.value === type)) {
     return { ok: false, type, error: { code: 'unknown-type', message: `unknown message type "${type}"` } };
   }

@@ -59,6 +59,14 @@ const targets = [
   { ...browser, sourcemap: false, entryPoints: { rating: 'component/v2/rating.ts' }, outdir: 'dist/component-v2' },
   // The document v2 components are mounted in (a classic script, for the same reason).
   { ...browser, format: 'iife', entryPoints: { runtime: 'v2runtime/runtime.ts' }, outdir: 'dist/v2runtime' },
+  // apache-arrow's reader for it, loaded only when a component's data holds a table.
+  {
+    ...browser,
+    format: 'iife',
+    globalName: '__componentHostArrow',
+    entryPoints: { arrow: 'v2runtime/arrow.ts' },
+    outdir: 'dist/v2runtime',
+  },
 ];
 
 if (tests) {
@@ -106,8 +114,15 @@ if (tests) {
     entryPoints: { main: 'test/fixtures/streamlit-v1/main.ts' },
     outdir: 'dist-test/fixtures/streamlit-v1',
   });
+  // One that takes a data frame (an ArrowTable) and sends one back.
+  targets.push({
+    ...browser,
+    format: 'iife',
+    entryPoints: { main: 'test/fixtures/streamlit-v1-arrow/main.ts' },
+    outdir: 'dist-test/fixtures/streamlit-v1-arrow',
+  });
   // Unmodified Streamlit v2 components (ES modules whose default export is the renderer).
-  const v2 = ['counter', 'plain', 'hostile', 'broken'];
+  const v2 = ['counter', 'plain', 'hostile', 'broken', 'arrow'];
   targets.push({
     ...browser,
     sourcemap: false,
@@ -126,6 +141,7 @@ function copyStatic() {
   for (const file of ['rating.html', 'rating.css']) cpSync(join(root, 'component/v2', file), join(root, 'dist/component-v2', file));
   if (tests) {
     cpSync(join(root, 'test/fixtures/streamlit-v1/index.html'), join(root, 'dist-test/fixtures/streamlit-v1/index.html'));
+    cpSync(join(root, 'test/fixtures/streamlit-v1-arrow/index.html'), join(root, 'dist-test/fixtures/streamlit-v1-arrow/index.html'));
     for (const file of ['counter.html', 'counter.css'])
       cpSync(join(root, 'test/fixtures/streamlit-v2', file), join(root, 'dist-test/fixtures/streamlit-v2', file));
   }

@@ -17,10 +17,51 @@ const V2_INIT = 'componentHost:v2:init';
 
 type Send = (message: FromV2Runtime) => void;
 
-function decode(render: V2Render): unknown {
-  if (render.data.dataType === 'json') return render.data.json;
-  const binary = atob(render.data.base64);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+/** Same as protocol's ARROW_REF_KEY. */
+const ARROW_REF_KEY = '__streamlit_arrow_ref__';
+
+interface ArrowLib {
+  tableFromIPC(bytes: Uint8Array): unknown;
+}
+let arrow: Promise<ArrowLib> | undefined;
+/** apache-arrow (arrow.js beside this script), loaded the first time data holds a table. */
+function loadArrow(): Promise<ArrowLib> {
+  arrow ??= new Promise<ArrowLib>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL('./arrow.js', location.href).href;
+    script.onload = () => {
+      const global = window as unknown as { __componentHostArrow?: ArrowLib };
+      const lib = global.__componentHostArrow; // a `var` of the script: it cannot be deleted
+      if (lib) resolve(lib);
+      else reject(new Error('apache-arrow did not load'));
+    };
+    script.onerror = () => reject(new Error('apache-arrow did not load'));
+    document.head.appendChild(script);
+  });
+  return arrow;
+}
+
+/** As Streamlit's front end: bytes and a whole table as a Uint8Array, first-level tables of an object as apache-arrow Tables. */
+async function decode(render: V2Render): Promise<unknown> {
+  const data = render.data;
+  if (data.dataType === 'json') return data.json;
+  if (data.dataType === 'bytes' || data.dataType === 'arrow') return data.bytes;
+  const { tableFromIPC } = await loadArrow();
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data.json)) {
+    const ref =
+      typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[ARROW_REF_KEY] : undefined;
+    if (typeof ref !== 'string') out[key] = value;
+    else {
+      const bytes = data.blobs[ref];
+      try {
+        out[key] = bytes ? tableFromIPC(bytes) : null;
+      } catch {
+        out[key] = null; // as Streamlit: a table that does not parse is null
+      }
+    }
+  }
+  return out;
 }
 
 function describe(err: unknown): string {
@@ -38,6 +79,7 @@ class Instance {
   private parent: HTMLElement | ShadowRoot | undefined;
   private content: HTMLDivElement | undefined;
   private last: V2Render | undefined;
+  private data: unknown;
   private renderer: FrontendRenderer | undefined;
   private cleanup: (() => void) | undefined;
   private moduleUrl: string | undefined;
@@ -62,7 +104,8 @@ class Instance {
     if (!prev || prev.html !== next.html || prev.css !== next.css) this.mountContent(next);
     const jsChanged = !prev || prev.js !== next.js;
     if (jsChanged) this.renderer = await this.load(next.js);
-    const dataChanged = !prev || JSON.stringify(prev.data) !== JSON.stringify(next.data);
+    const dataChanged = !prev || prev.dataKey !== next.dataKey;
+    if (dataChanged) this.data = await decode(next);
     const themeChanged = !prev || JSON.stringify(prev.theme) !== JSON.stringify(next.theme);
     if ((jsChanged || dataChanged || themeChanged || prev.name !== next.name) && this.renderer) this.call(next);
   }
@@ -102,7 +145,7 @@ class Instance {
   private call(render: V2Render): void {
     const args: FrontendRendererArgs = {
       name: render.name,
-      data: decode(render),
+      data: this.data,
       key: this.key,
       parentElement: this.parent!,
       setStateValue: (name, value) => this.change('state', name, value),
@@ -163,7 +206,15 @@ function parseToRuntime(data: unknown): ToV2Runtime | undefined {
   const data_ =
     typeof d === 'object' &&
     d !== null &&
-    ((d.dataType === 'json' && 'json' in d) || (d.dataType === 'bytes' && typeof d.base64 === 'string'));
+    typeof m.dataKey === 'string' &&
+    ((d.dataType === 'json' && 'json' in d) ||
+      ((d.dataType === 'bytes' || d.dataType === 'arrow') && d.bytes instanceof Uint8Array) ||
+      (d.dataType === 'mixed' &&
+        typeof d.json === 'object' &&
+        d.json !== null &&
+        typeof d.blobs === 'object' &&
+        d.blobs !== null &&
+        Object.values(d.blobs).every((b) => b instanceof Uint8Array)));
   const t = m.theme as Record<string, unknown> | null;
   const theme =
     typeof t === 'object' && t !== null && Object.entries(t).every(([k, v]) => /^--st-[a-z0-9-]+$/.test(k) && typeof v === 'string');

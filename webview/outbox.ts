@@ -1,4 +1,5 @@
 import type { AckMessage, WidgetEvent } from '../protocol';
+import { bytesToSaved, savedToBytes } from './savedBytes';
 
 /** What the outbox needs of the host channel (HostChannel in the view; an in-memory pair in unit tests). */
 export interface OutboxChannel {
@@ -41,7 +42,7 @@ export class Outbox {
   private saveQueued = false;
 
   constructor(private readonly channel: OutboxChannel) {
-    const saved = channel.getState<{ outbox?: SavedOutbox }>()?.outbox;
+    const saved = savedToBytes(channel.getState<{ outbox?: SavedOutbox }>()?.outbox) as SavedOutbox | undefined;
     const earlier = [...(saved?.previous ?? []), ...(saved?.current ? [saved.current] : [])];
     this.previous = earlier.filter((h) => isHistory(h) && h.unacked.length > 0).slice(-MAX_PREVIOUS);
     this.save();
@@ -76,6 +77,12 @@ export class Outbox {
     this.save();
   }
 
+  private hasBytes(): boolean {
+    const binary = (e: WidgetEvent) =>
+      typeof e.value === 'object' && e.value !== null && 'dataType' in e.value && e.value.dataType !== 'json';
+    return this.current.unacked.some(binary) || this.previous.some((h) => h.unacked.some(binary));
+  }
+
   get pending(): number {
     return this.current.unacked.length + this.previous.reduce((n, h) => n + h.unacked.length, 0);
   }
@@ -86,7 +93,9 @@ export class Outbox {
     this.saveQueued = true;
     queueMicrotask(() => {
       this.saveQueued = false;
-      this.channel.patchState({ outbox: { current: this.current, previous: this.previous } satisfies SavedOutbox });
+      // Only events with bytes need the walk (a component's binary value): the rest is JSON already.
+      const outbox = { current: this.current, previous: this.previous } satisfies SavedOutbox;
+      this.channel.patchState({ outbox: this.hasBytes() ? bytesToSaved(outbox) : outbox });
     });
   }
 }

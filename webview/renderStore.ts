@@ -20,7 +20,7 @@ const META = 'meta';
 export type ApplyResult = 'applied' | 'old' | 'gap';
 
 export class RenderStore {
-  private state: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map() };
+  private state: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map(), blobs: new Map() };
   private version = -1;
   private meta: RenderMeta | undefined;
   private readonly listeners = new Map<string, Set<() => void>>();
@@ -42,18 +42,19 @@ export class RenderStore {
   }
 
   private applyNow(message: RenderMessage): ApplyResult {
-    const { mode, from, to, set, splice, drop, dropSlots, stale, tables, ...meta } = message;
+    const { mode, from, to, set, splice, drop, dropSlots, stale, tables, blobs, ...meta } = message;
+    const changes = { set, splice, drop, dropSlots, stale, ...(tables ? { tables } : {}), ...(blobs ? { blobs } : {}) };
     let notify: { nodes: Iterable<string>; slots: Iterable<string> };
     if (mode === 'snapshot') {
       const before = this.state;
-      this.state = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map() };
-      const applied = applyChanges(this.state, { set, splice, drop, dropSlots, stale, ...(tables ? { tables } : {}) }, parseViewNode);
+      this.state = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map(), blobs: new Map() };
+      const applied = applyChanges(this.state, changes, parseViewNode);
       if (!applied.ok) return 'gap';
       notify = { nodes: [...before.nodes.keys(), ...applied.nodes], slots: [...before.slots.keys(), ...applied.slots, ''] };
     } else {
       if (to <= this.version) return 'old';
       if (from !== this.version) return 'gap';
-      const applied = applyChanges(this.state, { set, splice, drop, dropSlots, stale, ...(tables ? { tables } : {}) }, parseViewNode);
+      const applied = applyChanges(this.state, changes, parseViewNode);
       if (!applied.ok) return 'gap';
       notify = applied;
     }
@@ -98,6 +99,10 @@ export class RenderStore {
   /** A table a node names (st.dataframe, st.dataEditor): it arrives with the node that first names it. */
   table(id: string): GridTable | undefined {
     return this.state.tables.get(id);
+  }
+  /** A blob a node names (a component's Arrow or bytes argument): it arrives with the node that first names it. */
+  blob(id: string): Uint8Array | undefined {
+    return this.state.blobs.get(id);
   }
   staleFrom(slot: string): number {
     return this.state.stale.get(slot) ?? Infinity;

@@ -11,6 +11,7 @@ import {
   widgetValueSchemas,
   type FormSubmission,
   type ComponentV2Value,
+  type ComponentValue,
   type Element,
   type ErrorInfo,
   type RenderMeta,
@@ -21,6 +22,7 @@ import { errorMessage } from '../util/errors';
 import { AppCache } from './appCache';
 import { enqueueFragment, ownerKey, recordWithout, withFragment } from './flow';
 import { V2ChangeQueue } from './componentsV2';
+import { storedComponentValue } from './componentData';
 import { pickFiles } from './hostWidgets';
 import { ImageFetcher } from './imageFetcher';
 import { closedDialog } from './stLayout';
@@ -142,6 +144,12 @@ export class AppRunner {
         message: `bad value for ${kind} "${widgetId.slice(0, 100)}": ${value.error.issues[0]?.message ?? 'invalid'}`,
       };
     }
+    if (kind === 'component') {
+      // Bytes and tables arrive binary; session state keeps JSON (base64), and a table must be Arrow.
+      const stored = storedComponentValue(value.data as ComponentValue);
+      if (!stored.ok) return stored.error;
+      value.data = stored.stored as never;
+    }
     const form = this.recorded((r) => r.formOf, widgetId);
     if (form !== undefined) {
       return {
@@ -184,7 +192,8 @@ export class AppRunner {
       const kind = this.recorded((r) => r.widgetKinds, id);
       const parsed =
         kind && form !== undefined && this.recorded((r) => r.formOf, id) === form ? widgetValueSchemas[kind].safeParse(raw) : undefined;
-      if (parsed?.success) this.deps.state.widgets[id] = parsed.data;
+      const stored = parsed?.success && kind === 'component' ? storedComponentValue(parsed.data as ComponentValue) : undefined;
+      if (parsed?.success && stored?.ok !== false) this.deps.state.widgets[id] = stored ? stored.stored : parsed.data;
       else skipped.push(id.slice(0, 100));
     }
     this.triggers.add(buttonId);

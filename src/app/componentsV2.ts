@@ -54,17 +54,6 @@ export interface MountRecord {
   callbacks: Callbacks;
 }
 
-export function toV2Data(data: unknown): V2Data {
-  if (data instanceof Uint8Array) {
-    return { dataType: 'bytes', base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
-  }
-  if (data instanceof ArrayBuffer) return { dataType: 'bytes', base64: Buffer.from(data).toString('base64') };
-  return {
-    dataType: 'json',
-    json: data === undefined ? null : (JSON.parse(JSON.stringify(data) ?? 'null') as V2Data extends { json: infer J } ? J : never),
-  };
-}
-
 /** An unkeyed mount is identified by everything it was given, as in Streamlit: change any of it and it is a new instance. */
 export function unkeyedIdentity(name: string, data: V2Data, options: Pick<MountOptions, 'default' | 'width' | 'height'>): string {
   const digest = createHash('sha256')

@@ -26,7 +26,6 @@ import type { ComponentSource } from '../components/componentSources';
 import type { ComponentEvent } from './componentEvents';
 import {
   mountResult,
-  toV2Data,
   unkeyedIdentity,
   type Callbacks,
   type ComponentV2Definition,
@@ -53,6 +52,7 @@ import {
   type PaletteColour,
 } from './stContent';
 import { columnSettings, editedData, gridTable, readColumns, type ColumnConfigInput, type DataInput } from './stData';
+import { componentResult, v1Args, v2Data, type StoredComponentValue } from './componentData';
 import { columnConfig } from './stColumnConfig';
 import {
   builtinChartElement,
@@ -891,22 +891,25 @@ export class St {
       ...(options.path ? { path: options.path } : {}),
       ...(options.url ? { url: options.url } : {}),
     });
-    // As Streamlit does, the component also gets its `default` and `key` in args (it may read them).
-    const streamlitArgs = { ...args, default: options.default ?? null, key: options.key ?? null };
-    const jsonArgs = JSON.parse(JSON.stringify(streamlitArgs)) as Record<string, never>;
+    // As Streamlit does, the component also gets its `default` and `key` in args (it may read them);
+    // tables go in `dfs` and bytes beside the JSON (src/app/componentData.ts).
+    const { json, dfs, bytesArgs, payload } = v1Args(name, { ...args, default: options.default ?? null, key: options.key ?? null });
+    const jsonArgs = JSON.parse(JSON.stringify(json)) as Record<string, never>;
     this.add({
       kind: 'component',
       id,
       name,
       url,
       args: jsonArgs,
+      dfs,
+      bytesArgs,
+      ...(Object.keys(payload).length ? { payload } : {}),
       disabled: Boolean(options.disabled),
       readyTimeoutMs: this.run.services.componentReadyTimeoutMs,
       ...(options.height !== undefined ? { height: options.height } : {}),
     });
-    const value = this.run.inputs.widgets[id] as { dataType: 'json'; json: unknown } | { dataType: 'bytes'; base64: string } | undefined;
-    if (!value) return options.default ?? null;
-    return value.dataType === 'json' ? value.json : new Uint8Array(Buffer.from(value.base64, 'base64'));
+    const value = this.run.inputs.widgets[id] as StoredComponentValue | undefined;
+    return value ? componentResult(value) : (options.default ?? null);
   }
 
   /**
@@ -1184,7 +1187,7 @@ export class St {
     const sources = { html: read(definition.html), css: read(definition.css), js: read(definition.js) };
     const isolateStyles = definition.isolateStyles ?? true;
     return (options = {}) => {
-      const data = toV2Data(options.data);
+      const { data, payload } = v2Data(options.data);
       const id = this.widgetId('component_v2', options.key === undefined ? unkeyedIdentity(name, data, options) : name, options.key);
       const callbacks = (options.onChange ?? {}) as Callbacks;
       this.run.record.v2Mounts.set(id, {
@@ -1202,6 +1205,7 @@ export class St {
         ...sources,
         isolateStyles,
         data,
+        ...(Object.keys(payload).length ? { payload } : {}),
         width: options.width ?? 'stretch',
         height: options.height ?? 'content',
       });

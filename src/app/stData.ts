@@ -29,7 +29,7 @@ interface ArrowTableLike {
 }
 export type DataInput = readonly Record<string, unknown>[] | Record<string, ArrayLike<unknown>> | ArrowTableLike;
 
-const isArrow = (data: unknown): data is ArrowTableLike =>
+export const isArrow = (data: unknown): data is ArrowTableLike =>
   typeof data === 'object' &&
   data !== null &&
   typeof (data as ArrowTableLike).getChild === 'function' &&

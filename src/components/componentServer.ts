@@ -43,11 +43,17 @@ const TYPES: Record<string, string> = {
 /** A path with a segment that starts with a dot (`.env`, `.git/config`, `..`) is never served. */
 const hasDotSegment = (path: string): boolean => path.split(/[/\\]/).some((segment) => segment.startsWith('.'));
 
-/** The frame's own policy: its scripts and styles (inline styles too, for Streamlit's theme), no network. */
+/**
+ * The frame's own policy: its scripts and styles (inline styles too, for Streamlit's theme), no
+ * network. `'unsafe-eval'` because apache-arrow's builders compile code with `new Function`, so a
+ * component that builds a table to send back breaks without it (Streamlit sends no CSP at all); the
+ * frame's isolation is the sandbox (an opaque origin) and `connect-src 'none'`, not a ban on eval in
+ * code that already runs there (docs/decisions.md).
+ */
 export function componentCsp(self: string, scriptExtra = ''): string {
   return [
     `default-src 'none'`,
-    `script-src ${self}${scriptExtra}`,
+    `script-src ${self} 'unsafe-eval'${scriptExtra}`,
     `style-src ${self} 'unsafe-inline'`,
     `img-src ${self} data: blob:`,
     `font-src ${self} data:`,

@@ -50,7 +50,12 @@ hostProbe('bench.openRawPanel', () => {
     (nonce) =>
       `<div id="raw-baseline">raw</div>${nestedFrame(nonce, 'bench-raw-relay-frame')}<script nonce="${nonce}">${script('bench-raw')}</script>`,
   );
-  raw.webview.onDidReceiveMessage((m: unknown) => void raw.webview.postMessage(m));
+  // A message that asks for bytes gets them back (the baseline of a table sent to a component): a fresh copy each time.
+  raw.webview.onDidReceiveMessage((m: unknown) => {
+    const want = (m as { wantBytes?: unknown } | null)?.wantBytes;
+    const size = typeof want === 'number' && want > 0 && want <= 64 * 1024 * 1024 ? want : 0;
+    void raw.webview.postMessage(size ? { ...(m as object), bytes: new Uint8Array(size).fill(7) } : m);
+  });
   return true;
 });
 

@@ -172,15 +172,16 @@ test('identity: keyed mounts keep their id when data changes; unkeyed ones get a
   assert.match(dup.last()?.error?.message ?? '', /Two identical mounts of component "twin".*key/);
 });
 
-test('bytes data crosses as base64; bad registrations and bad values get clear errors', async () => {
+test('bytes data travels beside the node, by digest; bad registrations and bad values get clear errors', async () => {
   const h = appHarness((st) => {
     st.components.v2.component('b', { js: JS })({ key: 'b', data: new Uint8Array([1, 2, 255]) });
   });
   await h.runner.request();
-  assert.deepEqual((h.last()!.elements[0] as ComponentV2Element).data, {
-    dataType: 'bytes',
-    base64: Buffer.from([1, 2, 255]).toString('base64'),
-  });
+  const element = h.last()!.elements[0] as ComponentV2Element;
+  assert.equal(element.data.dataType, 'bytes');
+  const blob = (element.data as { blob: string }).blob;
+  assert.match(blob, /^[0-9a-f]{32}$/);
+  assert.deepEqual([...(element.payload?.[blob] ?? [])], [1, 2, 255]);
   h.handler.receive({
     type: 'event',
     history: HISTORY,

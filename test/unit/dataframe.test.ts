@@ -121,7 +121,7 @@ test('a table goes to the view once: a rerun that changes only the selection sen
     selectionModes: ['multi-row'],
     value: { selection: { rows, columns: [], cells: [] } },
   });
-  const view: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map() };
+  const view: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map(), blobs: new Map() };
   const first = flatten([node([])]);
   const changes = diffTrees(emptyTree(), first);
   assert.deepEqual(Object.keys(changes.tables ?? {}), [tableId]);

@@ -61,7 +61,7 @@ function randomTree(seed: number): Element[] {
 }
 
 test('every diff applied to the view gives the host target, through 300 random steps with stale tails', () => {
-  const view: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map() };
+  const view: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map(), blobs: new Map() };
   let shown = emptyTree();
   for (let step = 0; step < 300; step++) {
     const current = flatten(randomTree(step * 7 + 1));
@@ -119,7 +119,7 @@ test('a streaming run shows the previous run beyond what it reached, stale, as S
 });
 
 test('an invalid node from the host becomes an error element in its place; changes that do not fit are refused', () => {
-  const view: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map() };
+  const view: ViewState = { nodes: new Map(), slots: new Map(), stale: new Map(), tables: new Map(), blobs: new Map() };
   const ok = applyChanges(
     view,
     {

@@ -4,10 +4,12 @@
  * render with args, disabled and the theme (again when they change, and when a reloaded frame says
  * ready again), applies setFrameHeight, and turns setComponentValue into a widget event.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { STREAMLIT_API_VERSION, type Element, type StreamlitRender } from '../../protocol';
 import { componentStats, relayFrameMessage, type FrameOwner } from './frameRelay';
 import { currentTheme, onThemeChange } from './streamlitTheme';
+import { RenderStoreContext } from '../renderStore';
+import { v1BytesArgs, v1Dfs } from './componentData';
 
 type ComponentElement = Extract<Element, { kind: 'component' }>;
 
@@ -33,14 +35,21 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
   const [late, setLate] = useState(false);
   const latest = useRef(element);
   latest.current = element;
+  const store = useContext(RenderStoreContext);
+  // Tables and bytes arguments, from the blobs beside the nodes (undefined: one is missing).
+  const dfs = v1Dfs(element.dfs, (id) => store.blob(id));
+  const bytesArgs = v1BytesArgs(element.bytesArgs, (id) => store.blob(id));
+  const data = useRef({ dfs, bytesArgs });
+  data.current = { dfs, bytesArgs };
 
   const render = () => {
     const target = frame.current?.contentWindow;
-    if (!target) return;
+    const { dfs, bytesArgs } = data.current;
+    if (!target || !dfs || !bytesArgs) return;
     const message: StreamlitRender = {
       type: 'streamlit:render',
-      args: latest.current.args,
-      dfs: [],
+      args: { ...latest.current.args, ...bytesArgs },
+      dfs,
       disabled: latest.current.disabled,
       theme: currentTheme(),
     };
@@ -84,7 +93,7 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
   }, []);
 
   // New args or disabled state: render again without reloading the frame.
-  const argsKey = JSON.stringify([element.args, element.disabled]);
+  const argsKey = JSON.stringify([element.args, element.dfs, element.bytesArgs, element.disabled]);
   useEffect(() => {
     if (ready) render();
   }, [argsKey, ready]);
@@ -99,6 +108,12 @@ export function ComponentFrame({ element, send }: { element: ComponentElement; s
   const src = `${element.url}?streamlitUrl=${encodeURIComponent(window.location.href)}`;
   return (
     <div className="component" data-testid={`el-${element.id}`} data-ready={ready}>
+      {(!dfs || !bytesArgs) && (
+        <div className="alert alert-error" role="alert" data-testid="component-data-missing">
+          The component “{element.name}” was not given its table or bytes arguments (they did not reach the view). Rerun the app to send
+          them again.
+        </div>
+      )}
       {late && (
         <div className="alert alert-warning" role="status" data-testid="component-not-ready">
           The component “{element.name}” has not said it is ready after {Math.round(element.readyTimeoutMs / 1000)} s. It may have failed to

@@ -6,11 +6,13 @@
  * receives a MessagePort before any component code loads; everything else it posts is ignored,
  * counted and reported to the host's log.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { FromV2Runtime, V2_INIT, type ComponentV2Element, type ErrorInfo, type ToV2Runtime, type V2Change } from '../../protocol';
 import { reportIsolation } from './componentRequests';
 import { ChangeBatcher } from './changeBatcher';
 import { currentThemeV2, onThemeChange } from './streamlitTheme';
+import { RenderStoreContext } from '../renderStore';
+import { v2RuntimeData } from './componentData';
 
 /** Counters the tests and benchmarks read. */
 export const v2Stats = { frames: 0, foreign: 0, invalid: 0, events: 0, unmounted: 0, cleanedUp: 0, dropped: 0 };
@@ -35,10 +37,16 @@ export function ComponentV2Frame({ element, send }: { element: ComponentV2Elemen
   latest.current = element;
   const [height, setHeight] = useState(0);
   const [error, setError] = useState<ErrorInfo | undefined>(undefined);
+  const store = useContext(RenderStoreContext);
+  const data = v2RuntimeData(element.data, (id) => store.blob(id));
+  const dataRef = useRef(data);
+  dataRef.current = data;
 
   /** Send the current element and theme, unless the runtime already has exactly that. */
   const render = () => {
     const e = latest.current;
+    const data = dataRef.current;
+    if (!data) return;
     const message: ToV2Runtime = {
       type: 'render',
       name: e.name,
@@ -46,10 +54,12 @@ export function ComponentV2Frame({ element, send }: { element: ComponentV2Elemen
       css: e.css,
       js: e.js,
       isolateStyles: e.isolateStyles,
-      data: e.data,
+      data,
+      dataKey: JSON.stringify(e.data),
       theme: currentThemeV2(),
     };
-    const fingerprint = JSON.stringify(message);
+    // The bytes are named by their ids in dataKey: compare without them.
+    const fingerprint = JSON.stringify({ ...message, data: undefined });
     if (!port.current || fingerprint === lastSent.current) return;
     lastSent.current = fingerprint;
     port.current.postMessage(message);
@@ -133,6 +143,11 @@ export function ComponentV2Frame({ element, send }: { element: ComponentV2Elemen
   const frameHeight = typeof element.height === 'number' ? element.height : height;
   return (
     <div className="component-v2" data-testid={`el-${element.id}`} data-component={element.name} style={{ width }}>
+      {!data && (
+        <div className="alert alert-error" role="alert" data-testid="component-data-missing">
+          Component “{element.name}” was not given its data (its bytes or tables did not reach the view). Rerun the app to send them again.
+        </div>
+      )}
       {error && (
         <div className="alert alert-error" role="alert" data-testid="component-v2-error">
           Component “{element.name}” failed: {error.message}

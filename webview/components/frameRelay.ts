@@ -4,7 +4,7 @@
  * answered, and Streamlit's messages go to the frame's owner. The caller has already checked that the
  * message came from its own frame (`event.source`) with an opaque origin.
  */
-import { classifyFrameMessage, type ComponentReply, type ComponentValue } from '../../protocol';
+import { classifyFrameMessage, ComponentValue, type ComponentReply } from '../../protocol';
 import { requestForComponent } from './componentRequests';
 
 /** Counters the tests read: messages from other windows ignored, invalid ones from our frames refused. */
@@ -47,14 +47,28 @@ export function relayFrameMessage(data: unknown, owner: FrameOwner, reply: (mess
   const message = parsed.message;
   if (message.type === 'streamlit:componentReady') owner.ready(message.apiVersion);
   else if (message.type === 'streamlit:setFrameHeight') owner.setHeight(Math.ceil(message.height));
-  else owner.setValue(toValue(message.value, message.dataType));
+  else {
+    const value = ComponentValue.safeParse(toValue(message.value, message.dataType));
+    if (value.success) return owner.setValue(value.data);
+    componentStats.invalid++;
+    const issue = value.error.issues[0];
+    reply({
+      type: 'componentHost:error',
+      error: { code: 'invalid-message', message: `value not sent: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() },
+    });
+  }
 }
 
-function toValue(value: unknown, dataType: string | undefined): ComponentValue {
-  if (dataType === 'bytes' && value instanceof Uint8Array) {
-    let binary = '';
-    for (const byte of value) binary += String.fromCharCode(byte);
-    return { dataType: 'bytes', base64: btoa(binary) };
+/** As streamlit-component-lib sends them: bytes as a Uint8Array, a table as ArrowTable.serialize()'s three streams. */
+function toValue(value: unknown, dataType: string | undefined): unknown {
+  if (dataType === 'bytes') return { dataType: 'bytes', bytes: value };
+  if (dataType === 'dataframe') {
+    const table = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    return { dataType: 'dataframe', data: table.data, index: table.index, columns: table.columns };
   }
-  return { dataType: 'json', json: JSON.parse(JSON.stringify(value ?? null)) as ComponentValue extends { json: infer J } ? J : never };
+  try {
+    return { dataType: 'json', json: JSON.parse(JSON.stringify(value ?? null)) as unknown };
+  } catch {
+    return { dataType: 'json' }; // a BigInt or a cycle: refused with a typed error, not thrown here
+  }
 }
