@@ -75,7 +75,31 @@ async function main(): Promise<void> {
         { timeout: 30_000, polling: 5 },
       );
       ours.push(((await at.jsonValue()) ?? NaN) - t0);
+      // Where the time went: in the view's clock (performance.now), and the host's run.
+      const view_ = await view.evaluate(() => {
+        const w = window as unknown as {
+          __componentHost: { lastEventSentAt: number; lastRenderArrivedAt: number };
+          __componentHostRenders: { timings: { appliedAt: number; committedAt: number } };
+        };
+        return {
+          sent: w.__componentHost.lastEventSentAt,
+          arrived: w.__componentHost.lastRenderArrivedAt,
+          ...w.__componentHostRenders.timings,
+          origin: performance.timeOrigin,
+        };
+      });
+      const host = (await bed.host!.probe<{ lastRender?: { runMs: number; sinceEventMs: number; ms: number } }>('app.stats')).lastRender;
+      const got = ((await at.jsonValue()) ?? NaN) - view_.origin;
+      breakdown.push({
+        eventToRender: view_.arrived - view_.sent,
+        hostRun: host?.runMs ?? NaN,
+        hostEventToRender: host?.sinceEventMs ?? NaN,
+        apply: view_.appliedAt - view_.arrived,
+        commit: view_.committedAt - view_.appliedAt,
+        toComponent: got - view_.committedAt,
+      });
     };
+    const breakdown: Record<string, number>[] = [];
     for (let i = 0; i < 3; i++) await oursRound(); // warm-up
     ours.length = 0;
     await rawFrame.evaluate(
@@ -93,6 +117,7 @@ async function main(): Promise<void> {
         )),
       );
     }
+    const parts = Object.keys(breakdown[0] ?? {}).map((k) => `${k} p50 ${summarize(breakdown.map((b) => b[k]!)).p50.toFixed(1)} ms`);
     const o = summarize(ours);
     const r = summarize(raw);
     const baseline = (metric: string, value: number) => ({ baseline: { metric, value }, ratio: 0 });
@@ -117,6 +142,8 @@ async function main(): Promise<void> {
       `${ROUNDS} rounds each, in ${BLOCKS} alternating blocks. Ours includes the app's run (it builds the 65 536 × 2 table each time), ` +
         'Arrow IPC on the host, the render patch (the unchanged index and column-name streams are not sent again), ' +
         "the relay into the frame and streamlit-component-lib's parse; the raw baseline is a small request from the frame and the bytes back.",
+      `Where the time goes (p50s): event sent → render arrived in the view (VS Code both ways, the host's part inside it) · the host's run · ` +
+        `the host's event in → render out · the view's apply · React's commit · commit → ArrowTable in the component: ${parts.join(' · ')}.`,
     ]);
   } finally {
     await bed.stop();

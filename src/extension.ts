@@ -23,7 +23,14 @@ export interface ComponentHostApi {
   readonly auth: AuthService;
   readonly server: ApiServerService;
   /** Only in extension-test mode: lets the end-to-end suite inspect what the extension stored. */
-  readonly testing?: { readSecret(key: string): Thenable<string | undefined> };
+  readonly testing?: {
+    readSecret(key: string): Thenable<string | undefined>;
+    /**
+     * A webview panel of this extension's own (the benchmarks' raw baselines): VS Code carries typed
+     * arrays as buffers only for an extension whose engine allows it, and the test runner's is not ours.
+     */
+    createWebviewPanel: typeof vscode.window.createWebviewPanel;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ComponentHostApi {
@@ -67,7 +74,12 @@ export function activate(context: vscode.ExtensionContext): ComponentHostApi {
   const uiKind = vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop';
   log.info(`activated in ${activationMs.toFixed(1)} ms (${uiKind} UI, remote: ${vscode.env.remoteName ?? 'none'})`);
   const testing =
-    context.extensionMode === vscode.ExtensionMode.Test ? { readSecret: (key: string) => context.secrets.get(key) } : undefined;
+    context.extensionMode === vscode.ExtensionMode.Test
+      ? {
+          readSecret: (key: string) => context.secrets.get(key),
+          createWebviewPanel: (...args: Parameters<typeof vscode.window.createWebviewPanel>) => vscode.window.createWebviewPanel(...args),
+        }
+      : undefined;
   return { activationMs, view, app, componentApi, auth, server, testing };
 }
 

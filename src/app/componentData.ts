@@ -24,17 +24,24 @@ export const blobId = (bytes: Uint8Array): string => createHash('sha256').update
  */
 function ownTable(method: string, table: unknown): Table {
   if (Object.getPrototypeOf(table) === Table.prototype) return table as Table;
+  const bytes = foreignIpc(table);
+  return bytes ? tableFromIPC(bytes) : rebuilt(method, table);
+}
+
+/** A table of another copy of apache-arrow, written by that copy (undefined: it is not among the loaded modules). */
+function foreignIpc(table: unknown): Uint8Array | undefined {
   const maker = Object.values(require.cache).find((m) => {
     const exports = m?.exports as { Table?: { prototype: unknown }; tableToIPC?: unknown } | undefined;
     return typeof exports?.tableToIPC === 'function' && exports.Table?.prototype === Object.getPrototypeOf(table);
   });
-  if (maker) {
-    try {
-      return tableFromIPC((maker.exports as { tableToIPC: (t: unknown, f: string) => Uint8Array }).tableToIPC(table, 'stream'));
-    } catch {
-      // rebuilt below
-    }
+  try {
+    return maker ? (maker.exports as { tableToIPC: (t: unknown, f: string) => Uint8Array }).tableToIPC(table, 'stream') : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+function rebuilt(method: string, table: unknown): Table {
   const columns = readColumns(method, table);
   const typed = (values: unknown[]): unknown =>
     values.every((v) => typeof v === 'number' || v === null)
@@ -47,10 +54,25 @@ function ownTable(method: string, table: unknown): Table {
   ) as unknown as Table;
 }
 
+const hasLarge = (table: { schema: { fields: { type: { typeId: number } }[] } }): boolean =>
+  table.schema.fields.some((f) => f.type.typeId === Type.LargeUtf8 || f.type.typeId === Type.LargeBinary);
+
+/**
+ * The table's IPC stream (`narrow`: large kinds narrowed, for v1). Another copy's table is written by
+ * that copy and used as it is when nothing needs narrowing (type ids are Arrow's, alike in every copy).
+ */
+function tableIpc(method: string, table: unknown, narrow: boolean): Uint8Array {
+  if (Object.getPrototypeOf(table) !== Table.prototype && !(narrow && hasLarge(table as Table))) {
+    const bytes = foreignIpc(table);
+    if (bytes) return bytes;
+  }
+  const ours = ownTable(method, table);
+  return ipc(narrow ? narrowed(ours) : ours);
+}
+
 /** Large string and binary columns as their 32-bit-offset kinds, for readers that know only those. */
 function narrowed(table: Table): Table {
-  const large = table.schema.fields.some((f) => f.type.typeId === Type.LargeUtf8 || f.type.typeId === Type.LargeBinary);
-  if (!large) return table;
+  if (!hasLarge(table)) return table;
   const vectors: Record<string, Vector> = {};
   for (const field of table.schema.fields) {
     const vector = table.getChild(field.name)!;
@@ -77,15 +99,11 @@ export function v1Args(name: string, args: Record<string, unknown>) {
   const payload: Payload = {};
   for (const [key, value] of Object.entries(args)) {
     if (isArrow(value)) {
-      const table = narrowed(ownTable(`st.component("${name}") argument "${key}"`, value));
-      const index = new Table({ '0': vectorFromArray(BigInt64Array.from({ length: table.numRows }, (_, i) => BigInt(i))) });
-      const names = new Table({
-        '0': vectorFromArray(
-          table.schema.fields.map((f) => f.name),
-          new Utf8(),
-        ),
-      });
-      dfs.push({ key, data: add(payload, ipc(table)), index: add(payload, ipc(index)), columns: add(payload, ipc(names)) });
+      const data = tableIpc(`st.component("${name}") argument "${key}"`, value, true);
+      const index = new Table({ '0': vectorFromArray(BigInt64Array.from({ length: value.numRows }, (_, i) => BigInt(i))) });
+      const columnNames = value.schema.fields.map((f) => String(f.name));
+      const names = new Table({ '0': vectorFromArray(columnNames, new Utf8()) });
+      dfs.push({ key, data: add(payload, data), index: add(payload, ipc(index)), columns: add(payload, ipc(names)) });
     } else if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
       bytesArgs[key] = add(payload, new Uint8Array(value instanceof ArrayBuffer ? value.slice(0) : value.slice()));
     } else {
@@ -102,7 +120,7 @@ export function v2Data(data: unknown): { data: V2Data; payload: Payload } {
     const bytes = new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data.slice());
     return { data: { dataType: 'bytes', blob: add(payload, bytes) }, payload };
   }
-  if (isArrow(data)) return { data: { dataType: 'arrow', blob: add(payload, ipc(ownTable('component data', data))) }, payload };
+  if (isArrow(data)) return { data: { dataType: 'arrow', blob: add(payload, tableIpc('component data', data, false)) }, payload };
   const toJson = (value: unknown): never => {
     try {
       return (value === undefined ? null : JSON.parse(JSON.stringify(value) ?? 'null')) as never;
@@ -117,7 +135,7 @@ export function v2Data(data: unknown): { data: V2Data; payload: Payload } {
     const json: Record<string, never> = {};
     for (const [key, value] of Object.entries(data)) {
       json[key] = isArrow(value)
-        ? ({ [ARROW_REF_KEY]: add(payload, ipc(ownTable(`component data "${key}"`, value))) } as never)
+        ? ({ [ARROW_REF_KEY]: add(payload, tableIpc(`component data "${key}"`, value, false)) } as never)
         : toJson(value);
     }
     return { data: { dataType: 'mixed', json, blobs: Object.keys(payload) }, payload };

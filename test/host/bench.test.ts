@@ -5,6 +5,7 @@ import { Messenger } from 'vscode-messenger';
 import type { RequestType } from 'vscode-messenger-common';
 import { ComponentApi } from '../../src/components/componentApi';
 import { WebviewChannel } from '../../src/view/webviewChannel';
+import { extensionApi } from './extensionApi';
 import { hostProbe } from './harness';
 
 /**
@@ -22,13 +23,13 @@ function script(name: string): string {
 }
 
 /** Each baseline in an editor column of its own, so that all stay visible while they are measured in turns. */
-function open(title: string, column: vscode.ViewColumn, body: (nonce: string) => string): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel(
-    'componentHost.benchBaseline',
-    title,
-    { viewColumn: column, preserveFocus: true },
-    { enableScripts: true },
-  );
+function open(
+  title: string,
+  column: vscode.ViewColumn,
+  body: (nonce: string) => string,
+  create: typeof vscode.window.createWebviewPanel = vscode.window.createWebviewPanel,
+): vscode.WebviewPanel {
+  const panel = create('componentHost.benchBaseline', title, { viewColumn: column, preserveFocus: true }, { enableScripts: true });
   panels.add(panel);
   panel.onDidDispose(() => panels.delete(panel));
   const nonce = Math.random().toString(36).slice(2);
@@ -43,12 +44,15 @@ function nestedFrame(nonce: string, name: string): string {
   return `<iframe id="relay" sandbox="allow-scripts" srcdoc="${frame.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></iframe>`;
 }
 
-hostProbe('bench.openRawPanel', () => {
+hostProbe('bench.openRawPanel', async () => {
+  // Created by the extension itself, so that typed arrays cross as buffers, as they do for its own view.
+  const create = (await extensionApi()).testing?.createWebviewPanel;
   const raw = open(
     'Raw postMessage baseline',
     vscode.ViewColumn.One,
     (nonce) =>
       `<div id="raw-baseline">raw</div>${nestedFrame(nonce, 'bench-raw-relay-frame')}<script nonce="${nonce}">${script('bench-raw')}</script>`,
+    create,
   );
   // A message that asks for bytes gets them back (the baseline of a table sent to a component): a fresh copy each time.
   raw.webview.onDidReceiveMessage((m: unknown) => {

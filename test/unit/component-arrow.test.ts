@@ -5,6 +5,9 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LargeUtf8, Table, tableFromArrays, tableFromIPC, tableToIPC, Type, vectorFromArray } from 'apache-arrow';
 import {
   applyChanges,
@@ -179,4 +182,27 @@ test("bytes in the webview's saved outbox survive JSON", () => {
   assert.equal(back.seq, 3);
   const big = new Uint8Array(200_000).map((_, i) => i % 251);
   assert.deepEqual(savedToBytes(JSON.parse(JSON.stringify(bytesToSaved(big)))), big);
+});
+
+test("a table of the app's own copy of apache-arrow (not the host's) reaches the component whole", () => {
+  // A second copy, as a workspace's node_modules gives an app (the extension bundles its own).
+  const root = mkdtempSync(join(tmpdir(), 'arrow-copy-'));
+  const copy = join(root, 'node_modules', 'apache-arrow');
+  cpSync(join(__dirname, '..', '..', 'node_modules', 'apache-arrow'), copy, { recursive: true, filter: (f) => !f.endsWith('.map') });
+  for (const dep of ['flatbuffers', 'json-with-bigint', 'tslib']) {
+    symlinkSync(join(__dirname, '..', '..', 'node_modules', dep), join(root, 'node_modules', dep), 'dir');
+  }
+  const foreign = require(copy) as typeof import('apache-arrow');
+  assert.notEqual(foreign.Table, Table, 'a second copy');
+  const table = foreign.tableFromArrays({ name: ['Ada', 'Grace'], score: Float64Array.from([1.5, 2.5]) });
+  const { dfs, payload } = v1Args('c', { table });
+  const data = tableFromIPC(payload[dfs[0]!.data]!);
+  assert.deepEqual([...data.getChild('name')!], ['Ada', 'Grace']);
+  assert.deepEqual([...data.getChild('score')!], [1.5, 2.5]);
+  const large = new foreign.Table({ s: foreign.vectorFromArray(['x', null], new foreign.LargeUtf8()) });
+  const narrowed = tableFromIPC(v1Args('c', { large }).payload[v1Args('c', { large }).dfs[0]!.data]!);
+  assert.equal(Type[narrowed.schema.fields[0]!.type.typeId], 'Utf8');
+  assert.deepEqual([...narrowed.getChild('s')!], ['x', null]);
+  const whole = v2Data(table);
+  assert.equal(tableFromIPC(whole.payload[(whole.data as { blob: string }).blob]!).numRows, 2);
 });
