@@ -6,8 +6,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as Arrow from 'apache-arrow';
 import { LargeUtf8, Table, tableFromArrays, tableFromIPC, tableToIPC, Type, vectorFromArray } from 'apache-arrow';
 import {
   applyChanges,
@@ -192,7 +194,7 @@ test("a table of the app's own copy of apache-arrow (not the host's) reaches the
   for (const dep of ['flatbuffers', 'json-with-bigint', 'tslib']) {
     symlinkSync(join(__dirname, '..', '..', 'node_modules', dep), join(root, 'node_modules', dep), 'dir');
   }
-  const foreign = require(copy) as typeof import('apache-arrow');
+  const foreign = createRequire(__filename)(copy) as typeof Arrow;
   assert.notEqual(foreign.Table, Table, 'a second copy');
   const table = foreign.tableFromArrays({ name: ['Ada', 'Grace'], score: Float64Array.from([1.5, 2.5]) });
   const { dfs, payload } = v1Args('c', { table });
