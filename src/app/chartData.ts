@@ -8,8 +8,11 @@ export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
 export type VegaLiteType = 'quantitative' | 'temporal' | 'nominal';
 
-/** Rows of objects, or columns of values (arrays or typed arrays of equal length). */
-export type ChartData = readonly Record<string, unknown>[] | { readonly [column: string]: readonly unknown[] | ArrayLike<number> };
+/** Rows of objects, columns of values (arrays or typed arrays of equal length), or an apache-arrow `Table`. */
+export type ChartData =
+  | readonly Record<string, unknown>[]
+  | { readonly [column: string]: readonly unknown[] | ArrayLike<number> }
+  | { numRows: number; schema: { fields: { name: string }[] }; getChild(name: string): unknown };
 
 export interface ChartTable {
   columns: string[];
@@ -27,6 +30,21 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
 };
+
+/** apache-arrow's `Table`, of any copy of the library (duck-typed; type ids are Arrow's, alike in every copy). */
+interface ArrowTableLike {
+  numRows: number;
+  schema: { fields: { name: string; type: { typeId: number } }[] };
+  getChild(name: string): { get(i: number): unknown } | null;
+}
+const isArrowTable = (v: unknown): v is ArrowTableLike =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as ArrowTableLike).getChild === 'function' &&
+  Array.isArray((v as ArrowTableLike).schema?.fields) &&
+  typeof (v as ArrowTableLike).numRows === 'number';
+/** Arrow's Date (8) and Timestamp (10) type ids. */
+const TEMPORAL = new Set([8, 10]);
 
 const isColumn = (v: unknown): v is readonly unknown[] | ArrayLike<number> => Array.isArray(v) || ArrayBuffer.isView(v);
 
@@ -64,11 +82,25 @@ export function chartTable(data: unknown, what: string): ChartTable {
     const length = lists[0]?.length ?? 0;
     if (lists.some((l) => l.length !== length)) throw new Error(`${what}: all columns must have the same length`);
     raw = Array.from({ length }, (_, i) => Object.fromEntries(columns.map((c, j) => [c, (lists[j] as ArrayLike<unknown>)[i]])));
+  } else if (isArrowTable(data)) {
+    // Dates and timestamps come out of apache-arrow as milliseconds: back to Dates, so they are temporal.
+    const fields = data.schema.fields;
+    columns = fields.map((f) => String(f.name));
+    if (data.numRows > MAX_CHART_ROWS) throw new Error(`${what}: ${data.numRows} rows is over the ${MAX_CHART_ROWS} a chart takes`);
+    const vectors = fields.map((f) => ({ vector: data.getChild(f.name), temporal: TEMPORAL.has(f.type.typeId) }));
+    raw = Array.from({ length: data.numRows }, (_, i) =>
+      Object.fromEntries(
+        vectors.map(({ vector, temporal }, j) => {
+          const value = vector?.get(i);
+          return [columns[j]!, temporal && typeof value === 'number' ? new Date(value) : value];
+        }),
+      ),
+    );
   } else if (data === undefined || data === null) {
     columns = [];
     raw = [];
   } else {
-    throw new Error(`${what}: the data must be an array of row objects or an object of columns`);
+    throw new Error(`${what}: the data must be an array of row objects, an object of columns or an apache-arrow Table`);
   }
   if (raw.length > MAX_CHART_ROWS) throw new Error(`${what}: ${raw.length} rows is over the ${MAX_CHART_ROWS} a chart takes`);
   const types: Record<string, VegaLiteType> = {};

@@ -1,4 +1,8 @@
-/** The built-in chart tour: each simple chart from rows and from columns, a Vega-Lite spec, and a big one (its drawing time is measured). */
+/**
+ * The built-in chart tour: each simple chart from rows and from columns, a Vega-Lite spec, a big one
+ * (its drawing time is measured), and each again from an apache-arrow Table.
+ */
+import { Table, TimestampMillisecond, vectorFromArray } from 'apache-arrow';
 import type { App } from './st';
 
 const days = 24;
@@ -13,6 +17,15 @@ const columns = {
   visits: rows.map((r) => r.visits),
   signups: rows.map((r) => r.signups),
 };
+
+/** The same visits as an apache-arrow Table, by date (a timestamp column: a time axis). */
+const arrowVisits = new Table({
+  when: vectorFromArray(
+    rows.map((r) => new Date(Date.UTC(2026, 0, r.day))),
+    new TimestampMillisecond(),
+  ),
+  visits: vectorFromArray(Float64Array.from(rows.map((r) => r.visits))),
+});
 
 /** A deterministic cloud of points (no Math.random: the same chart every run). */
 function cloud(n: number): { x: number; y: number; group: string }[] {
@@ -53,4 +66,9 @@ export const chartsApp: App = (st) => {
   st.header('Ten thousand points');
   // Drawn on its own when ticked (the other charts are unchanged, so not redrawn): its time is its own.
   if (st.checkbox('Draw ten thousand points', { key: 'big' })) st.scatterChart(cloud(10_000), { x: 'x', y: 'y', color: 'group', size: 12 });
+  st.header('From an Arrow table');
+  st.lineChart(arrowVisits, { x: 'when', y: 'visits' });
+  st.barChart(arrowVisits, { x: 'when', y: 'visits' });
+  st.areaChart(arrowVisits, { x: 'when', y: 'visits' });
+  st.scatterChart(arrowVisits, { x: 'when', y: 'visits' });
 };

@@ -25,6 +25,14 @@ const CHARTS = [
   { chart: 'vega_lite', from: 'spec', mark: 'mark-arc' },
 ] as const;
 
+/** The four charts at the end, drawn from one apache-arrow Table. */
+const ARROW_CHARTS = [
+  { chart: 'line', mark: 'mark-line' },
+  { chart: 'bar', mark: 'mark-rect' },
+  { chart: 'area', mark: 'mark-area' },
+  { chart: 'scatter', mark: 'mark-symbol' },
+] as const;
+
 describe('charts in code-server', { timeout: 400_000 }, () => {
   const bed = useTestBed();
   let view: Frame;
@@ -85,7 +93,7 @@ describe('charts in code-server', { timeout: 400_000 }, () => {
       async () =>
         (await charts().evaluateAll((figs) =>
           figs.every((f) => Number((f as HTMLElement).dataset.drawn) > 0 || f.querySelector('[role=alert]')),
-        )) && (await charts().count()) === CHARTS.length + 1
+        )) && (await charts().count()) === CHARTS.length + 1 + ARROW_CHARTS.length
           ? true
           : undefined,
       90_000,
@@ -120,6 +128,32 @@ describe('charts in code-server', { timeout: 400_000 }, () => {
       .getByRole('group', { name: 'Visits by region, a Vega-Lite spec' })
       .locator('text', { hasText: 'Visits by region' })
       .waitFor();
+  });
+
+  const arrowChart = (i: number) => charts().nth(-ARROW_CHARTS.length + i);
+
+  test('each chart kind draws from an apache-arrow Table, its timestamps on a time axis', async () => {
+    for (const [i, expected] of ARROW_CHARTS.entries()) {
+      const chart = arrowChart(i);
+      await chart.scrollIntoViewIfNeeded();
+      await waitFor(
+        `the Arrow ${expected.chart} chart drawn`,
+        async () => (Number(await chart.getAttribute('data-drawn')) > 0 ? true : undefined),
+        30_000,
+      );
+      assert.equal(await chart.getAttribute('data-chart'), expected.chart);
+      assert.ok(
+        (await chart.locator(`svg g.role-mark.${expected.mark} path`).count()) > 0,
+        `the Arrow ${expected.chart} chart draws ${expected.mark} marks`,
+      );
+    }
+    const arrow = arrowChart(0);
+    const labels = await arrow.locator('g.role-axis-label text').allTextContents();
+    assert.ok(
+      labels.some((l) => /Jan|\b(0?[1-9]|[12]\d)\b/.test(l)),
+      `dates on the x axis: ${labels.join(', ')}`,
+    );
+    assert.deepEqual(await arrow.locator('g.role-axis-title text').allTextContents(), ['when', 'visits']);
   });
 
   test('a tooltip in the theme’s hover colours names the values; the wheel zooms a scatter chart', async () => {
@@ -157,8 +191,16 @@ describe('charts in code-server', { timeout: 400_000 }, () => {
     const drawnCounts = () => charts().evaluateAll((figs) => figs.slice(0, 10).map((f) => (f as HTMLElement).dataset.drawn));
     const before = await drawnCounts();
     await view.getByTestId('el-key:big').click();
+    // Declared after the rejected spec, before the Arrow charts.
     const big = charts().nth(CHARTS.length + 1);
-    await waitFor('the big chart drawn', async () => (Number(await big.getAttribute('data-drawn')) > 0 ? true : undefined), 60_000);
+    await waitFor(
+      'the big chart drawn',
+      async () =>
+        (await charts().count()) === CHARTS.length + 2 + ARROW_CHARTS.length && Number(await big.getAttribute('data-drawn')) > 0
+          ? true
+          : undefined,
+      60_000,
+    );
     // Drawn on a canvas (past 5 000 rows): painted, in more than one colour (the four groups).
     assert.equal(await big.getAttribute('data-renderer'), 'canvas');
     const painted = await big.locator('canvas').evaluate((c) => {
@@ -200,6 +242,13 @@ describe('charts in code-server', { timeout: 400_000 }, () => {
       ).catch((err: unknown) => {
         throw new Error(`${String(err)}: ${JSON.stringify(last)}`);
       });
+      // The chart from an Arrow table too.
+      const blue = await rgb(theme.blue);
+      await waitFor(
+        `the Arrow line chart in ${name}'s blue`,
+        async () => ((await drawnColours(arrowChart(0), 'mark-line')).marks.includes(blue) ? true : undefined),
+        20_000,
+      );
       const red = await view.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-red').trim());
       assert.deepEqual((await drawnColours(scatter, 'mark-symbol')).marks, [await rgb(red)]);
       await line.scrollIntoViewIfNeeded();

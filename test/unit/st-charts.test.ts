@@ -1,5 +1,6 @@
 /** The simple charts' Vega-Lite specs (Streamlit 1.64's rules), st.vegaLiteChart, and the chart element at the boundary. */
 import { test } from 'node:test';
+import { Table, tableFromArrays, TimestampMillisecond, vectorFromArray } from 'apache-arrow';
 import * as assert from 'node:assert/strict';
 import { MAX_CHART_SPEC_CHARS, parseViewNode, ViewNode } from '../../protocol';
 import { chartTable } from '../../src/app/chartData';
@@ -31,7 +32,21 @@ test('data as rows or as columns: the same table, typed per column', () => {
   ]);
   assert.throws(() => chartTable({ a: [1], b: [1, 2] }, 'st.lineChart'), /st.lineChart: all columns must have the same length/);
   assert.throws(() => chartTable([1, 2], 't'), /each of its items must be a plain object/);
-  assert.throws(() => chartTable('x', 't'), /array of row objects or an object of columns/);
+  assert.throws(() => chartTable('x', 't'), /array of row objects, an object of columns or an apache-arrow Table/);
+});
+
+test('an apache-arrow Table: the same table as its rows, dates and timestamps temporal, int64 as numbers', () => {
+  const table = new Table({
+    day: vectorFromArray(BigInt64Array.from([1n, 2n])),
+    visits: vectorFromArray(Float64Array.from([10, 12])),
+    region: vectorFromArray(['north', 'south']),
+    when: vectorFromArray([new Date('2026-01-01T00:00:00Z'), new Date('2026-01-02T00:00:00Z')], new TimestampMillisecond()),
+  });
+  const t = chartTable(table, 't');
+  assert.deepEqual(t.columns, ['day', 'visits', 'region', 'when']);
+  assert.deepEqual(t.types, { day: 'quantitative', visits: 'quantitative', region: 'nominal', when: 'temporal' });
+  assert.deepEqual(t.rows[1], { day: 2, visits: 12, region: 'south', when: '2026-01-02T00:00:00.000Z' });
+  assert.deepEqual(chartTable(tableFromArrays({ a: [1, 2] }), 't').rows, chartTable({ a: [1, 2] }, 't').rows);
 });
 
 test('x defaults to the row index, y to the other columns, melted into one series per column (as Streamlit)', () => {
