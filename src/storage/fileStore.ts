@@ -21,6 +21,8 @@ export class FileStore {
   private next: Promise<void> | undefined;
   /** Writes done (the tests count coalescing with it). */
   writes = 0;
+  /** What the file holds, as this store last wrote it: an update that changes nothing is not written again. */
+  private written: string | undefined;
 
   constructor(
     folder: string,
@@ -55,10 +57,13 @@ export class FileStore {
     if (value === undefined) this.data.delete(key);
     else this.data.set(key, value);
     if (!this.options.async) {
-      // Synchronous write-then-rename: done before the reply is sent.
+      // Synchronous write-then-rename: done before the reply is sent. The same content again is not rewritten.
+      const json = JSON.stringify(Object.fromEntries(this.data));
+      if (json === this.written) return Promise.resolve();
       const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.data)));
+      writeFileSync(tmp, json);
       renameSync(tmp, this.file);
+      this.written = json;
       this.writes++;
       return Promise.resolve();
     }
@@ -73,9 +78,12 @@ export class FileStore {
   }
 
   private async writeNow(): Promise<void> {
+    const json = JSON.stringify(Object.fromEntries(this.data));
+    if (json === this.written) return;
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(Object.fromEntries(this.data)));
+    await writeFile(tmp, json);
     await rename(tmp, this.file);
+    this.written = json;
     this.writes++;
   }
 }

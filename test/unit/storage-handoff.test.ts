@@ -1,9 +1,10 @@
-/** A host given `<id>-1` (another host of the workspace holds `<id>`) starts from the newest session state. */
+/** A host given `<id>-1` (another host of the workspace holds `<id>`) starts from the newest session state; the store writes only what changed. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FileStore } from '../../src/storage/fileStore';
 import { takeOverNewest } from '../../src/storage/storageHandoff';
 
 const EXT = 'component-host.component-host';
@@ -42,4 +43,15 @@ test('back in <id> after that, the host starts from what <id>-1 wrote since; its
   write('abcd', 'a different id', -5);
   takeOverNewest(folder('abc'), 'state.json');
   assert.equal(read('abc'), 'newest', '"abcd" is not a folder of workspace "abc"');
+});
+
+test('a session store update that changes nothing is not written again; a change is', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'store-'));
+  const store = new FileStore(folder, 'state.json');
+  void store.update('a', { n: 1 });
+  void store.update('a', { n: 1 });
+  assert.equal(store.writes, 1);
+  void store.update('a', { n: 2 });
+  assert.equal(store.writes, 2);
+  assert.deepEqual(JSON.parse(readFileSync(join(folder, 'state.json'), 'utf8')), { a: { n: 2 } });
 });

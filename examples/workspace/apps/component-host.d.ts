@@ -183,7 +183,10 @@ declare module 'component-host' {
   export interface MountOptions<S extends Record<string, unknown> = Record<string, unknown>> {
     /** Keeps the front-end instance (and its state) when other parameters change. */
     key?: string;
-    /** Given to the renderer as `data`: JSON, or bytes (a Uint8Array). */
+    /**
+     * Given to the renderer as `data`: JSON, bytes (a Uint8Array), an apache-arrow `Table` (its IPC
+     * bytes), or an object with Tables at its first level (Tables there).
+     */
     data?: unknown;
     /** Initial state values: the first run already sees them, so mounting costs no rerun. */
     default?: Partial<S>;
@@ -487,7 +490,9 @@ declare module 'component-host' {
     linkButton(label: string, url: string, options?: WidgetOptions): void;
     /**
      * A component speaking Streamlit's v1 protocol in a sandboxed frame. Returns the last value it
-     * sent with `Streamlit.setComponentValue` (or `default`); a new value reruns the app.
+     * sent with `Streamlit.setComponentValue` (or `default`); a new value reruns the app. An
+     * apache-arrow `Table` in `args` reaches it in `dfs` (an `ArrowTable` in the component), a
+     * `Uint8Array` as bytes; a returned `ArrowTable` comes back as an apache-arrow `Table`, bytes as a `Uint8Array`.
      */
     component(
       name: string,
@@ -627,7 +632,11 @@ declare module 'component-host' {
   };
 
   /** Chart data: rows (`[{ day: 1, visits: 3 }, …]`) or columns (`{ day: [1, 2], visits: [3, 5] }`). Dates are temporal. */
-  export type ChartData = readonly Record<string, unknown>[] | { readonly [column: string]: readonly unknown[] | ArrayLike<number> };
+  /** Row objects, an object of columns, or an apache-arrow `Table` (dates and timestamps are temporal). */
+  export type ChartData =
+    | readonly Record<string, unknown>[]
+    | { readonly [column: string]: readonly unknown[] | ArrayLike<number> }
+    | { numRows: number; schema: { fields: { name: string }[] }; getChild(name: string): unknown };
   /** A colour: '#rgb' / '#rrggbb' hex, an RGB(A) tuple, or one of Streamlit's names ('red', 'blue', …: the theme's). */
   export type ChartColour = string | readonly [number, number, number] | readonly [number, number, number, number];
   /** true stacks, false puts bars side by side, 'layered' overlaps; 'normalize' and 'center' as Vega-Lite's. */
