@@ -38,6 +38,10 @@ export const FormNode = z.object({
   enterToSubmit: z.boolean(),
   hasSubmitButton: z.boolean(),
   defaults: z.record(id, z.json()).optional(),
+  /** Pixels: the form scrolls past it (Streamlit's `height`; absent: as tall as its content). */
+  height: z.number().int().min(1).max(10_000).optional(),
+  /** Pixels, or `content` (as wide as its widgets); absent: the panel's width (Streamlit's `stretch`). */
+  width: z.union([z.number().int().min(1).max(10_000), z.literal('content')]).optional(),
 });
 
 export type FormDefaults = NonNullable<z.infer<typeof FormNode>['defaults']>;

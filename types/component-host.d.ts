@@ -601,6 +601,10 @@ declare module 'component-host' {
     border?: boolean;
     /** Enter in a text or number input of the form submits it, with its first submit button unless that is disabled (default true). */
     enterToSubmit?: boolean;
+    /** `"stretch"` (default: the panel's width), `"content"` (as wide as its widgets), or pixels. */
+    width?: 'stretch' | 'content' | number;
+    /** `"content"` (default), or pixels: the form scrolls past them. */
+    height?: 'content' | number;
   }
 
   export interface FragmentOptions {

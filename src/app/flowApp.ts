@@ -39,7 +39,7 @@ export const flowApp: App = (st) => {
       const task = form.textInput('Task', { key: 'task', placeholder: 'Something to do' });
       if (form.formSubmitButton('Add', { key: 'add' }) && task.trim()) state.todos = [...(state.todos ?? []), task.trim()];
     },
-    { clearOnSubmit: true },
+    { clearOnSubmit: true, width: 'content' },
   );
   st.text(`To do: ${(state.todos ?? []).join(', ') || 'nothing yet'}`);
 

@@ -1134,9 +1134,11 @@ export class St {
     const child = new St(this.run, `${id}/`, false, { ...this.scope, form });
     const border = options.border ?? true;
     const enterToSubmit = options.enterToSubmit ?? true;
+    const size = formSize(options);
     this.addContainer(() => ({
       ...{ kind: 'form', id, formKey: key, border, clearOnSubmit, enterToSubmit, hasSubmitButton: form.submitButtons > 0 },
       ...(clearOnSubmit ? { defaults: { ...form.defaults } } : {}),
+      ...size,
       slots: [child.build()],
     }));
     return typeof second === 'function' ? second(child) : child;
@@ -1330,6 +1332,29 @@ export interface FormOptions {
   border?: boolean;
   /** Enter in a text or number input of the form submits it, with its first submit button (default true, as Streamlit). */
   enterToSubmit?: boolean;
+  /** `"stretch"` (default: the panel's width), `"content"`, or pixels. */
+  width?: 'stretch' | 'content' | number;
+  /** `"content"` (default), or pixels: the form scrolls past them. */
+  height?: 'content' | number;
+}
+
+/** A form's width and height as the view gets them, checked as Streamlit checks them. */
+function formSize(options: FormOptions): { width?: number | 'content'; height?: number } {
+  const pixels = (what: string, value: number): number => {
+    if (!Number.isInteger(value) || value < 1 || value > 10_000) {
+      throw new Error(`st.form: ${what} is "stretch", "content" or a whole number of pixels from 1 to 10000 (got ${String(value)})`);
+    }
+    return value;
+  };
+  const { width = 'stretch', height = 'content' } = options;
+  if (width !== 'stretch' && width !== 'content' && typeof width !== 'number') {
+    throw new Error(`st.form: width is "stretch", "content" or pixels (got ${String(width)})`);
+  }
+  if (height !== 'content' && typeof height !== 'number') throw new Error(`st.form: height is "content" or pixels (got ${String(height)})`);
+  return {
+    ...(width === 'content' ? { width } : typeof width === 'number' ? { width: pixels('width', width) } : {}),
+    ...(typeof height === 'number' ? { height: pixels('height', height) } : {}),
+  };
 }
 
 export interface FragmentOptions {

@@ -100,6 +100,17 @@ describe('forms and fragments in code-server', { timeout: 300_000 }, () => {
     assert.equal(after.eventsHandled - before.eventsHandled, 1, 'one event');
   });
 
+  test("a form's width: `content` is as wide as its widgets, not the panel", async () => {
+    const widths = await view.evaluate(() => {
+      const form = (key: string) => document.querySelector(`[role="group"][aria-label="form ${key}"]`)!.getBoundingClientRect().width;
+      return { profile: form('profile'), todo: form('todo') };
+    });
+    assert.ok(
+      widths.todo < widths.profile,
+      `the todo form (content: ${widths.todo} px) is narrower than the profile form (stretch: ${widths.profile} px)`,
+    );
+  });
+
   test('clearOnSubmit: the submit run sees the value, then the field is empty again', async () => {
     const task = view.getByTestId('el-key:task').locator('input');
     for (const [value, list] of [

@@ -270,3 +270,23 @@ test("pure steps: a fragment's part of the record, its children in the tree, the
   assert.throws(() => runEveryMs('soon'), /runEvery is seconds/);
   assert.throws(() => runEveryMs(0), /runEvery is seconds/);
 });
+
+test("a form's width and height, as Streamlit's: stretch and content by default, pixels checked", async () => {
+  const h = appHarness((st) => {
+    st.form('a', (f) => f.formSubmitButton());
+    st.form('b', { width: 'content', height: 240 }).formSubmitButton();
+    st.form('c', { width: 320 }).formSubmitButton();
+  });
+  await h.runner.request();
+  const [a, b, c] = h.last()!.elements as Extract<Element, { kind: 'form' }>[];
+  assert.equal(a!.width, undefined);
+  assert.equal(a!.height, undefined);
+  assert.deepEqual([b!.width, b!.height], ['content', 240]);
+  assert.equal(c!.width, 320);
+  for (const options of [{ height: 0 }, { height: 2.5 }, { width: 'wide' }, { height: 'stretch' }]) {
+    const bad = appHarness((st) => void st.form('x', options as never).formSubmitButton());
+    await bad.runner.request();
+    assert.equal(bad.last()?.status, 'error');
+    assert.match(bad.last()?.error?.message ?? '', /st\.form: (width|height) is/);
+  }
+});

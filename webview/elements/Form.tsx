@@ -85,6 +85,16 @@ export function FormView({ element }: { element: Extract<ViewNode, { kind: 'form
       role="group"
       aria-label={`form ${formKey}`}
       onKeyUp={onKeyUp}
+      // A fixed height scrolls (focusable, so the keys scroll it too); `content` is as wide as the widgets.
+      style={{
+        ...(element.height ? { maxHeight: element.height, overflowY: 'auto' } : {}),
+        ...(element.width === 'content'
+          ? { width: 'fit-content', maxWidth: '100%' }
+          : element.width
+            ? { width: element.width, maxWidth: '100%' }
+            : {}),
+      }}
+      {...(element.height ? { tabIndex: 0 } : {})}
     >
       <FormContext value={formKey}>
         <SendContext value={send}>
