@@ -393,6 +393,12 @@ export class AppRunner {
         err instanceof Error
           ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
           : { message: String(err) };
+      if (fragment !== undefined) {
+        // As Streamlit: a fragment's rerun that fails shows what it declared and then the exception, in
+        // the fragment's place; the rest of the app stays. (The banner above keeps the mapped stack.)
+        const shown = withFragment(base, fragment, [...st.build(), { kind: 'error', id: `${fragment}/error`, message: error.message }]);
+        if (shown) this.lastElements = shown;
+      }
       this.emit(runId, 'error', this.lastElements, started, error);
     } finally {
       clearTimeout(slow);

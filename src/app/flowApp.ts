@@ -48,6 +48,8 @@ export const flowApp: App = (st) => {
     own.fragmentRuns = (own.fragmentRuns ?? 0) + 1;
     if (f.button('Count', { key: 'count' })) own.count = (own.count ?? 0) + 1;
     f.text(`Count: ${own.count ?? 0}; fragment runs: ${own.fragmentRuns}`);
+    // Its exception shows in the fragment's place; the rest of the app stays.
+    if (f.button('Break the fragment', { key: 'break' })) throw new Error('the fragment broke on purpose');
   });
 
   if (st.toggle('Tick every second', { key: 'ticking' })) {

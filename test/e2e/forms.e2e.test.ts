@@ -157,6 +157,21 @@ describe('forms and fragments in code-server', { timeout: 300_000 }, () => {
     );
   });
 
+  test("an exception in a fragment's rerun shows in the fragment's place; the rest stays, and the next rerun clears it", async () => {
+    const runsBefore = await appRuns();
+    const fragment = view.locator('.fragment', { has: view.getByTestId('el-key:break') });
+    await view.getByTestId('el-key:break').click();
+    await fragment.getByText('Error: the fragment broke on purpose').waitFor({ timeout: 20_000 });
+    await fragmentText().waitFor(); // what the fragment declared before it threw is still there
+    assert.equal(await appRuns(), runsBefore, 'the app itself did not rerun');
+    await view.getByTestId('el-key:count').click();
+    await waitFor(
+      'the exception gone',
+      async () => ((await fragment.getByText('Error: the fragment broke on purpose').count()) === 0 ? true : undefined),
+      20_000,
+    );
+  });
+
   test('runEvery: a fragment on a timer reruns alone, tick after tick', async () => {
     await view.getByTestId('el-key:ticking').click();
     await view.getByText(/^Ticks: \d+$/).waitFor({ timeout: 20_000 });

@@ -290,3 +290,37 @@ test("a form's width and height, as Streamlit's: stretch and content by default,
     assert.match(bad.last()?.error?.message ?? '', /st\.form: (width|height) is/);
   }
 });
+
+test("a fragment's rerun that throws shows what it declared and the exception in its place; the rest stays", async () => {
+  seq = 0;
+  let app = 0;
+  const h = appHarness((st) => {
+    app++;
+    st.text('outside');
+    st.fragment((f) => {
+      f.text('inside');
+      if (f.button('Break', { key: 'break' })) throw new Error('the fragment broke');
+    });
+  });
+  await h.runner.request();
+  h.handler.receive(event('key:break', true));
+  await h.runner.idle();
+  const out = h.last()!;
+  assert.equal(out.status, 'error');
+  assert.match(out.error?.message ?? '', /the fragment broke/);
+  assert.equal(app, 1, 'the app itself did not run again');
+  const fragment = out.elements[1] as Extract<Element, { kind: 'fragment' }>;
+  assert.deepEqual(
+    fragment.slots[0]!.map((e) => [e.kind, 'text' in e ? e.text : 'message' in e ? e.message : e.id]),
+    [
+      ['text', 'inside'],
+      ['button', 'key:break'],
+      ['error', 'Error: the fragment broke'],
+    ],
+  );
+  assert.deepEqual(out.elements[0], { kind: 'text', id: '0', text: 'outside' });
+  // The next rerun of the fragment replaces the exception.
+  await h.runner.requestFragment(fragment.id);
+  assert.equal(h.last()!.status, 'done');
+  assert.ok(!(h.last()!.elements[1] as typeof fragment).slots[0]!.some((e) => e.kind === 'error'));
+});
