@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { TestBed, repoRoot } from '../test/support/testBed';
 import { waitFor } from '../test/support/processes';
-import { writeResult } from './results-io';
+import { runBenchmark, writeResult } from './results-io';
 import { summarize, type ResultRow } from './stats';
 
 const ROUNDS = Math.min(100, Number(process.env.BENCH_ROUNDS ?? 40));
@@ -150,10 +150,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestBed } from '../test/support/testBed';
-import { writeResult } from './results-io';
+import { runBenchmark, writeResult } from './results-io';
 import { summarize, type ResultRow } from './stats';
 
 const ROUNDS = Math.min(20, Number(process.env.BENCH_ROUNDS ?? 8));
@@ -107,10 +107,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -13,7 +13,7 @@ import type { Frame } from 'playwright-core';
 import { TestBed } from '../test/support/testBed';
 import { waitFor } from '../test/support/processes';
 import { clickSamples, ourGallery } from './clickLoop';
-import { writeResult } from './results-io';
+import { runBenchmark, writeResult } from './results-io';
 import { summarize, type ResultRow, type Summary } from './stats';
 
 const CLICKS = Math.min(400, Number(process.env.BENCH_ROUNDS ?? 200));
@@ -312,10 +312,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

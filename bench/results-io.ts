@@ -28,3 +28,14 @@ function save(result: BenchResult): BenchResult {
   writeFileSync(join(resultsDir, `${result.name}.json`), JSON.stringify(result, null, 2) + '\n');
   return result;
 }
+
+/** Runs a benchmark's `main` as the process: exit 0 when it resolves, 1 (with the error) when it throws. */
+export function runBenchmark(main: () => Promise<void>): void {
+  void main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
