@@ -15,19 +15,6 @@ export type Payload = Record<string, Uint8Array>;
 
 export const blobId = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 
-/**
- * A table from any copy of apache-arrow as one of ours. An app's apache-arrow is its workspace's, not
- * the one bundled here, and this copy's IPC writer cannot write another copy's table (its visitors
- * test `instanceof DataType`, which apache-arrow does not brand), so the table is written by the copy
- * that made it (found among the loaded modules) and read back here. Failing that, it is rebuilt from
- * its values (numbers, BigInts, text, booleans, dates keep their kinds; other types become text).
- */
-function ownTable(method: string, table: unknown): Table {
-  if (Object.getPrototypeOf(table) === Table.prototype) return table as Table;
-  const bytes = foreignIpc(table);
-  return bytes ? tableFromIPC(bytes) : rebuilt(method, table);
-}
-
 /** A table of another copy of apache-arrow, written by that copy (undefined: it is not among the loaded modules). */
 function foreignIpc(table: unknown): Uint8Array | undefined {
   const maker = Object.values(require.cache).find((m) => {
@@ -58,15 +45,18 @@ const hasLarge = (table: { schema: { fields: { type: { typeId: number } }[] } })
   table.schema.fields.some((f) => f.type.typeId === Type.LargeUtf8 || f.type.typeId === Type.LargeBinary);
 
 /**
- * The table's IPC stream (`narrow`: large kinds narrowed, for v1). Another copy's table is written by
- * that copy and used as it is when nothing needs narrowing (type ids are Arrow's, alike in every copy).
+ * The table's IPC stream (`narrow`: large kinds narrowed, for v1). An app's apache-arrow is its
+ * workspace's, not the one bundled here, and this copy's IPC writer cannot write another copy's table
+ * (its visitors test `instanceof DataType`, which apache-arrow does not brand). So another copy's
+ * table is written by the copy that made it (found among the loaded modules): used as it is when
+ * nothing needs narrowing (type ids are Arrow's, alike in every copy), else read back here first.
+ * Failing that, it is rebuilt from its values (numbers, BigInts, text, booleans, dates keep their kinds).
  */
 function tableIpc(method: string, table: unknown, narrow: boolean): Uint8Array {
-  if (Object.getPrototypeOf(table) !== Table.prototype && !(narrow && hasLarge(table as Table))) {
-    const bytes = foreignIpc(table);
-    if (bytes) return bytes;
-  }
-  const ours = ownTable(method, table);
+  const own = Object.getPrototypeOf(table) === Table.prototype;
+  const foreign = own ? undefined : foreignIpc(table);
+  if (foreign && !(narrow && hasLarge(table as Table))) return foreign;
+  const ours = own ? (table as Table) : foreign ? tableFromIPC(foreign) : rebuilt(method, table);
   return ipc(narrow ? narrowed(ours) : ours);
 }
 
