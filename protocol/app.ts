@@ -32,10 +32,14 @@ export const RenderMeta = z.object({
   app: z.string().max(300),
   /** `running` while a run streams; `slow` once it has run for a few seconds. */
   status: RunStatus,
-  /** Set when the run failed: the previous elements stay, this is shown above them. */
+  /**
+   * Set when the run failed. `inPlace`: the elements hold an `uncaught` error where the run stopped,
+   * which shows this; else (the app could not start, a rerun loop) it is shown above the elements.
+   */
   error: z
     .object({
       message: z.string().max(20_000),
+      inPlace: z.literal(true).optional(),
       stack: z.string().max(50_000).optional(),
       /** The app's own frames, mapped to its sources (innermost first). */
       locations: z.array(SourceLocation).max(20).optional(),

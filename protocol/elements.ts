@@ -81,7 +81,14 @@ const content = {
     columns: z.array(label).max(100),
     rows: z.array(z.array(z.string().max(10_000)).max(100)).max(10_000),
   }),
-  error: z.object({ kind: z.literal('error'), id, message: z.string().max(10_000), stack: z.string().max(20_000).optional() }),
+  error: z.object({
+    kind: z.literal('error'),
+    id,
+    message: z.string().max(10_000),
+    stack: z.string().max(20_000).optional(),
+    /** The exception that ended the run here: shows the run's error (its stack mapped to the app's sources). */
+    uncaught: z.literal(true).optional(),
+  }),
   /** Shown while `st.spinner`'s function runs. */
   spinner: z.object({ kind: z.literal('spinner'), id, text: label }),
   metric: z.object({

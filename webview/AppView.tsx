@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { ROOT_SLOT, type SourceLocation } from '../protocol';
 import { SlotView } from './elements/ElementView';
 import { ChatDock, DockContext } from './elements/Chat';
+import { OpenSourceContext, RunError } from './elements/RunError';
 import { useRenderMeta, useSlot } from './renderStore';
 
 /** The top level: it re-renders only when its slot changes, not with every run's status (see renderStore.ts). */
@@ -33,37 +34,15 @@ export function AppView({
           The app is still running after a few seconds…
         </p>
       )}
-      {render.error && (
-        <div className="alert alert-error" role="alert" data-testid="app-error">
-          <strong>The app raised an error.</strong> {render.error.message}
-          {render.error.locations && (
-            <ul className="locations">
-              {render.error.locations.map((at, i) => (
-                <li key={i}>
-                  <a
-                    href="#"
-                    data-testid="app-error-location"
-                    title="Open in the editor"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      openSource(at);
-                    }}
-                  >
-                    {at.file}:{at.line}:{at.column}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-          {render.error.stack && <pre className="stack">{render.error.stack}</pre>}
-        </div>
-      )}
+      {render.error && !render.error.inPlace && <RunError error={render.error} />}
       {root.ids.length === 0 && !render.error ? (
         <p className="empty">{render.status === 'done' ? 'The app declared no elements yet.' : 'Running the app…'}</p>
       ) : (
-        <DockContext value={dock}>
-          <RootSlot />
-        </DockContext>
+        <OpenSourceContext value={openSource}>
+          <DockContext value={dock}>
+            <RootSlot />
+          </DockContext>
+        </OpenSourceContext>
       )}
       <ChatDock onDock={setDock} />
     </div>

@@ -331,6 +331,8 @@ export class AppRunner {
       work.catch(() => undefined); // handled: awaited below, unless the app threw first (then its own error is the run's)
     };
     let ended = false;
+    // An app that could not be loaded (a syntax error) keeps the last run's elements, as Streamlit keeps them on a compile error.
+    let loaded = fragment !== undefined;
     const run = {
       inputs,
       services: this.services,
@@ -355,7 +357,11 @@ export class AppRunner {
       const running = (async () => {
         try {
           if (entry) await entry.run(st);
-          else await (await this.deps.app())(st);
+          else {
+            const app = await this.deps.app();
+            loaded = true;
+            await app(st);
+          }
           while (waits.length > 0) await Promise.all(waits.splice(0));
         } catch (err) {
           // st.stop(): the run ends there and counts as completed.
@@ -387,19 +393,31 @@ export class AppRunner {
         else this.pending = true;
         return;
       }
-      // A failing run consumes its triggers too: a click that crashed the app is not replayed.
-      this.consume(inputs, record);
       const error =
         err instanceof Error
           ? { message: `${err.name}: ${err.message}`, ...(err.stack ? { stack: err.stack } : {}) }
           : { message: String(err) };
-      if (fragment !== undefined) {
-        // As Streamlit: a fragment's rerun that fails shows what it declared and then the exception, in
-        // the fragment's place; the rest of the app stays. (The banner above keeps the mapped stack.)
-        const shown = withFragment(base, fragment, [...st.build(), { kind: 'error', id: `${fragment}/error`, message: error.message }]);
-        if (shown) this.lastElements = shown;
-      }
-      this.emit(runId, 'error', this.lastElements, started, error);
+      // As Streamlit: what the run declared before it threw, then the exception where it stopped; what
+      // the last run showed after that point is gone (a fragment's rerun: in the fragment's place, the
+      // rest of the app stays). The widgets shown are this run's, so its record is the current one; it
+      // forgets nothing it did not reach (a failing run, like one cut short, keeps their state). Its
+      // triggers are spent: a click that crashed the app is not replayed.
+      const thrown = {
+        kind: 'error' as const,
+        id: fragment === undefined ? 'error' : `${fragment}/error`,
+        message: error.message,
+        uncaught: true as const,
+      };
+      const shown = !loaded
+        ? undefined
+        : fragment === undefined
+          ? [...st.build(), thrown]
+          : withFragment(base, fragment, [...st.build(), thrown]);
+      if (shown) {
+        this.complete(inputs, record, 'rerun');
+        this.lastElements = shown;
+      } else this.consume(inputs, record);
+      this.emit(runId, 'error', this.lastElements, started, { ...error, ...(shown ? { inPlace: true as const } : {}) });
     } finally {
       clearTimeout(slow);
       clearTimeout(frame);
@@ -447,7 +465,7 @@ export class AppRunner {
     status: RenderOutput['status'],
     elements: Element[],
     started: number,
-    error?: { message: string; stack?: string },
+    error?: { message: string; stack?: string; inPlace?: true },
     partial?: true,
   ): void {
     this.deps.render({

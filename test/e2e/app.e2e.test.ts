@@ -209,7 +209,13 @@ describe('app host in code-server', { timeout: 300_000 }, () => {
     await view.getByTestId('el-key:fail').click();
     await view.getByTestId('app-error').filter({ hasText: 'Error: boom from the counter app' }).waitFor({ timeout: 10_000 });
     assert.match(await view.getByTestId('app-error').innerText(), /counter\.js/);
-    await view.getByText('Count: 1').waitFor(); // the previous elements stay
+    // As Streamlit: the exception where the run stopped, after what it declared; what came after is gone.
+    await view.getByText('Count: 1').waitFor();
+    assert.equal(await view.getByText('version 1').count(), 0, 'the caption after the failing line is gone');
+    const errorAfterButton = await view
+      .getByTestId('el-key:fail')
+      .evaluate((button) => Boolean(button.compareDocumentPosition(document.querySelector('[data-testid="app-error"]')!) & 4));
+    assert.ok(errorAfterButton, 'the error shows below the button that threw, not above the app');
     await view.getByTestId('el-key:add').click();
     await view.getByText('Count: 2').waitFor({ timeout: 10_000 });
     assert.equal(await view.getByTestId('app-error').count(), 0);

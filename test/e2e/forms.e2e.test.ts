@@ -163,6 +163,8 @@ describe('forms and fragments in code-server', { timeout: 300_000 }, () => {
     await view.getByTestId('el-key:break').click();
     await fragment.getByText('Error: the fragment broke on purpose').waitFor({ timeout: 20_000 });
     await fragmentText().waitFor(); // what the fragment declared before it threw is still there
+    assert.equal(await view.getByTestId('app-error').count(), 1, 'the error shows once, in the fragment, not also above the app');
+    assert.equal(await fragment.getByTestId('app-error').count(), 1);
     assert.equal(await appRuns(), runsBefore, 'the app itself did not rerun');
     await view.getByTestId('el-key:count').click();
     await waitFor(

@@ -77,7 +77,7 @@ test('st.rerun() loops are capped with a clear error; the next event recovers', 
   assert.match(h.last()?.error?.message ?? '', /st\.rerun\(\) 50 times in a row/);
 });
 
-test('an exception renders an error with its stack, keeps the previous elements, and the next run recovers', async () => {
+test('an exception shows where the run stopped, with its stack; what came after it is gone; the next run recovers', async () => {
   let fail = false;
   const h = appHarness((st) => {
     st.title('Before');
@@ -91,10 +91,21 @@ test('an exception renders an error with its stack, keeps the previous elements,
   assert.equal(broken?.status, 'error');
   assert.match(broken?.error?.message ?? '', /TypeError: kaput/);
   assert.match(broken?.error?.stack ?? '', /app-runtime\.test\.ts/);
-  assert.match(JSON.stringify(broken?.elements), /after/, 'previous elements kept');
+  assert.equal(broken?.error?.inPlace, true);
+  assert.deepEqual(
+    broken?.elements.map((e) => e.kind),
+    ['title', 'button', 'error'],
+    'what the run declared, then the exception: the last run\'s "after" is gone, as in Streamlit',
+  );
+  assert.deepEqual(broken?.elements.at(-1), { kind: 'error', id: 'error', message: 'TypeError: kaput', uncaught: true });
+  // The failing run's widgets are the ones shown, and they take events.
   fail = false;
+  h.handler.receive({ type: 'event', history: HISTORY, seq: 2, widgetId: 'button:Break', value: true });
+  await h.runner.idle();
+  assert.equal(h.last()?.status, 'error', "its button is the failing run's, and takes the click");
   await h.runner.request();
   assert.equal(h.last()?.status, 'done');
+  assert.match(JSON.stringify(h.last()?.elements), /after/);
 });
 
 test('a run that takes long is reported while it continues', async () => {

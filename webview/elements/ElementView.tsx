@@ -22,6 +22,7 @@ import { SelectSlider } from './SelectSlider';
 import { TextArea } from './TextArea';
 import { ChatInput, ChatMessage } from './Chat';
 import { Columns, Dialog, Popover } from './Overlays';
+import { UncaughtError } from './RunError';
 import {
   VscodeButton,
   VscodeCheckbox,
@@ -215,6 +216,7 @@ export function ElementView({ element, send }: { element: ViewNode; send: Send }
         </div>
       );
     case 'error':
+      if (element.uncaught) return <UncaughtError message={element.message} testId={testId} />;
       return (
         <div data-testid={testId} role="alert" className="alert alert-error">
           {element.message}
