@@ -53,6 +53,22 @@ export const UploadedFiles = z.object({
 });
 export type UploadedFiles = z.infer<typeof UploadedFiles>;
 
+/**
+ * A file uploader's edit in a form: the files the host picked and holds for the form's submit
+ * (`pick`, the host's token for them), `null` once removed; absent when only an `error` of a refused
+ * pick is shown (the submit then changes nothing). The view shows `files`; the bytes stay on the host.
+ */
+export const FormUploadDraft = z.object({
+  pick: z.string().min(1).max(100).nullable().optional(),
+  files: z.array(z.object({ name: z.string().max(500), size: z.number().int().nonnegative() })).max(MAX_UPLOAD_FILES),
+  error: z.string().max(1000).optional(),
+});
+export type FormUploadDraft = z.infer<typeof FormUploadDraft>;
+
+/** The host's answer to a file uploader's Browse in a form: the new edit, or why the pick was refused; neither when cancelled. */
+export const FormFilePick = z.object({ draft: FormUploadDraft.optional(), error: z.string().max(1000).optional() });
+export type FormFilePick = z.infer<typeof FormFilePick>;
+
 export const AlertLevel = z.enum(['info', 'success', 'warning', 'error']);
 /** Streamlit's named colours (metric deltas, badges), drawn in the theme's chart colours. */
 export const PaletteColour = z.enum(['red', 'orange', 'yellow', 'green', 'blue', 'violet', 'gray', 'primary']);

@@ -8,6 +8,7 @@ import { ErrorInfo, describeIssues } from './errors';
 import { ApiCallResult, ApiRoute } from './server';
 import { AckMessage, EventHistory, RenderMessage, SourceLocation, WidgetEvent } from './app';
 import { ComponentCall, ComponentOutcome } from './component';
+import { FormFilePick } from './elements';
 import { checkValueBounds, MAX_MESSAGE_DEPTH, MAX_MESSAGE_NODES } from './valueBounds';
 
 export const PROTOCOL_VERSION = 1;
@@ -44,6 +45,8 @@ export const webviewRequests = {
   },
   /** The view's elements lost track of the host's (a patch did not fit): the host sends a snapshot. */
   renderSnapshot: { params: z.object({}), result: z.object({ sent: z.boolean() }) },
+  /** A file uploader's Browse in a form: the host opens VS Code's open dialog and holds the files until the form's submit. */
+  pickFormFiles: { params: z.object({ widgetId: z.string().min(1).max(300) }), result: FormFilePick },
   /** A location link of an app error was clicked: the host opens that workspace file at that line. */
   openSource: { params: SourceLocation, result: z.object({ opened: z.boolean() }) },
 } as const;

@@ -1,3 +1,4 @@
+import type { ComponentV2Value, FormFilePick, V2Change } from '../protocol';
 import type { OutboxChannel } from './outbox';
 
 /** A form widget's value in the view: an edit not submitted yet, or (`sentIn`) one a submit sent. */
@@ -113,4 +114,30 @@ export class FormDrafts {
       this.channel.patchState({ formDrafts: saved });
     });
   }
+}
+
+/**
+ * A v2 component's changes in a form, as Streamlit holds them: its state values, the latest of each
+ * name, wait for the submit. Triggers are dropped (Streamlit's component library warns and ignores
+ * them in a form). Undefined when the changes hold nothing to keep.
+ */
+export function mergeV2Changes(held: unknown, next: ComponentV2Value): ComponentV2Value | undefined {
+  const byName = new Map<string, V2Change>();
+  const previous = (held as Partial<ComponentV2Value> | undefined)?.changes;
+  for (const change of [...(Array.isArray(previous) ? previous : []), ...next.changes]) {
+    if (change.kind === 'state') {
+      byName.delete(change.name); // re-inserted: in the order they were last set
+      byName.set(change.name, change);
+    }
+  }
+  return byName.size > 0 ? { changes: [...byName.values()] } : undefined;
+}
+
+/** Asks the host to open its file dialog for an uploader in a form (set once by main.tsx, the channel's owner). */
+let filePicker: ((widgetId: string) => Promise<FormFilePick>) | undefined;
+export function setFormFilePicker(next: (widgetId: string) => Promise<FormFilePick>): void {
+  filePicker = next;
+}
+export function pickFormFiles(widgetId: string): Promise<FormFilePick> {
+  return filePicker ? filePicker(widgetId) : Promise.resolve({ error: 'The view is not connected to the host.' });
 }

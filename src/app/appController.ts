@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AckMessage, ErrorInfo, NotifierEventName, RenderMessage, SessionInfo, WidgetEvent } from '../../protocol';
+import type { AckMessage, ErrorInfo, FormFilePick, NotifierEventName, RenderMessage, SessionInfo, WidgetEvent } from '../../protocol';
 import type { ComponentHosting } from '../components/componentHosting';
 import type { HostServices } from '../hostServices';
 import { ComponentEventLog } from './componentEventLog';
@@ -155,6 +155,13 @@ export class AppController implements vscode.Disposable {
     const handler = this.ensureHandler();
     for (const history of previousHistories) this.post(handler.ackFor(history));
     if (!this.resync()) void handler.runner.request();
+  }
+
+  /** A file uploader's Browse in a form (see AppRunner.pickFormFiles). */
+  pickFormFiles(widgetId: string): Promise<FormFilePick> {
+    const runner = this.handler?.runner;
+    if (!runner) return Promise.reject(new RangeError('no app is running'));
+    return runner.pickFormFiles(widgetId);
   }
 
   /** Send the view everything it shows (a view that lost track asks); false before the first run. */

@@ -6,9 +6,11 @@
  */
 import {
   FRAGMENT_TICK_PREFIX,
+  FormUploadDraft,
   FragmentTick,
   UploadedFiles,
   widgetValueSchemas,
+  type FormFilePick,
   type FormSubmission,
   type ComponentV2Value,
   type ComponentValue,
@@ -17,6 +19,7 @@ import {
   type RenderMeta,
   type WidgetKind,
 } from '../../protocol';
+import { randomUUID } from 'node:crypto';
 import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
 import { AppCache } from './appCache';
@@ -100,6 +103,8 @@ export class AppRunner {
   private triggers = new Set<string>();
   /** Chat inputs' submitted texts no run has taken yet, oldest first. */
   private readonly submissions = new Map<string, string[]>();
+  /** Files picked for uploaders in forms, by widget: held here (the bytes never go to the view) until the form's submit. */
+  private readonly formPicks = new Map<string, { token: string; files: UploadedFiles }>();
   private chained = 0;
   private runId = 0;
   /** The record of the run in progress: its widgets may be used before it completes (it streams). */
@@ -190,11 +195,20 @@ export class AppRunner {
     const skipped: string[] = [];
     for (const [id, raw] of Object.entries(submission.values)) {
       const kind = this.recorded((r) => r.widgetKinds, id);
+      if (kind === 'file_uploader' && form !== undefined && this.recorded((r) => r.formOf, id) === form) {
+        if (!this.submitUpload(id, raw)) skipped.push(id.slice(0, 100));
+        continue;
+      }
       const parsed =
         kind && form !== undefined && this.recorded((r) => r.formOf, id) === form ? widgetValueSchemas[kind].safeParse(raw) : undefined;
       const stored = parsed?.success && kind === 'component' ? storedComponentValue(parsed.data as ComponentValue) : undefined;
-      if (parsed?.success && stored?.ok !== false) this.deps.state.widgets[id] = stored ? stored.stored : parsed.data;
-      else skipped.push(id.slice(0, 100));
+      if (!parsed?.success || stored?.ok === false) skipped.push(id.slice(0, 100));
+      else if (kind === 'component_v2') {
+        // A v2 component's state changes, as Streamlit holds them for the submit (its callbacks run
+        // then); a form has no triggers (the view drops them, as Streamlit's does).
+        const changes = (parsed.data as ComponentV2Value).changes.filter((c) => c.kind === 'state');
+        this.v2.apply(id, changes, this.deps.state.widgets);
+      } else this.deps.state.widgets[id] = stored ? stored.stored : parsed.data;
     }
     this.triggers.add(buttonId);
     this.rerunFor(buttonId);
@@ -205,6 +219,49 @@ export class AppRunner {
         `form "${String(form).slice(0, 100)}": ${skipped.length} value(s) not applied ` +
         `(no such widget in the form, or invalid): ${skipped.slice(0, 5).join(', ')}`,
     };
+  }
+
+  /**
+   * A file uploader's Browse in a form: VS Code's open dialog, and the files read and held for the
+   * form's submit, which names them by the token the view keeps as the uploader's edit (a newer pick
+   * replaces it). Nothing reruns, as for any edit in a form.
+   */
+  async pickFormFiles(widgetId: string): Promise<FormFilePick> {
+    const widget = this.record.hostWidgets.get(widgetId);
+    if (widget?.kind !== 'upload' || this.record.formOf.get(widgetId) === undefined) {
+      throw new RangeError(`no file uploader "${widgetId.slice(0, 100)}" in a form of the current app run`);
+    }
+    const files = await pickFiles(this.services.dialogs, widget, undefined);
+    if (!files) return {};
+    if (files.error) return { error: files.error };
+    const token = randomUUID();
+    this.formPicks.set(widgetId, { token, files });
+    return { draft: { pick: token, files: files.files.map((f) => ({ name: f.name, size: f.size })) } };
+  }
+
+  /** An uploader's value in a form's submit: the files its pick holds, none (removed), or (no pick) as it was. */
+  private submitUpload(widgetId: string, raw: unknown): boolean {
+    const draft = FormUploadDraft.safeParse(raw);
+    if (!draft.success) return false;
+    const { pick } = draft.data;
+    if (pick === undefined) return true;
+    if (pick === null) {
+      this.deps.state.widgets[widgetId] = { files: [] } satisfies UploadedFiles;
+      return true;
+    }
+    const held = this.formPicks.get(widgetId);
+    if (held?.token === pick) {
+      this.formPicks.delete(widgetId);
+      this.deps.state.widgets[widgetId] = held.files;
+      return true;
+    }
+    // Held only in this extension host's memory: a window reload between the pick and the submit loses it.
+    const previous = UploadedFiles.safeParse(this.deps.state.widgets[widgetId]);
+    this.deps.state.widgets[widgetId] = {
+      files: previous.success ? previous.data.files : [],
+      error: 'The picked files were not kept (the window was reloaded before the submit): pick them again.',
+    } satisfies UploadedFiles;
+    return false;
   }
 
   /** A fragment's runEvery timer (in the view): rerun it, if the last run still has it with a timer. */

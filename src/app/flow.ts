@@ -39,8 +39,6 @@ export interface FormScope {
 export const notInForm: Partial<Record<WidgetKind, string>> = {
   button: "`st.button()` can't be used in an `st.form()`. Use `st.formSubmitButton()` instead to submit the form.",
   download_button: "`st.downloadButton()` can't be used in an `st.form()`.",
-  file_uploader: "`st.fileUploader()` can't be used in an `st.form()` yet: the host would have to hold the picked files until the submit.",
-  component_v2: "A v2 component can't be used in an `st.form()` yet: its state and triggers are sent as they change.",
   chat_input: "`st.chatInput()` can't be used in an `st.form()`.",
 };
 

@@ -4,6 +4,7 @@
  * after each Add; a fragment whose button reruns only it (the app's run counter stays); a fragment
  * on a one-second timer, switched on by a toggle.
  */
+import { ratingComponent } from './builtinComponents';
 import type { App } from './st';
 
 interface FlowState {
@@ -14,6 +15,9 @@ interface FlowState {
   fragmentRuns?: number;
   count?: number;
   ticks?: number;
+  rated?: number;
+  attached?: string;
+  review?: { rating?: number };
 }
 
 export const flowApp: App = (st) => {
@@ -42,6 +46,28 @@ export const flowApp: App = (st) => {
     { clearOnSubmit: true, width: 'content' },
   );
   st.text(`To do: ${(state.todos ?? []).join(', ') || 'nothing yet'}`);
+
+  // A file uploader in a form: the host holds the picked file until Attach; then the form is cleared.
+  st.form(
+    'attach',
+    (form) => {
+      const file = form.fileUploader('Attachment', { key: 'attachment', type: ['txt', 'md'] });
+      if (form.formSubmitButton('Attach', { key: 'attach' })) state.attached = file ? `${file.name}, ${file.size} bytes` : 'nothing';
+    },
+    { clearOnSubmit: true },
+  );
+  st.text(`Attached: ${state.attached ?? 'nothing yet'}`);
+
+  // A v2 component in a form: its state waits for the submit, as in Streamlit.
+  st.form('review', (form) => {
+    const review = ratingComponent(form)({
+      key: 'review',
+      data: { label: 'Rate this app (sent with the form)', rating: state.review?.rating ?? 3 },
+      default: { rating: 3 },
+    });
+    if (form.formSubmitButton('Send rating', { key: 'sendRating' })) state.rated = review.rating ?? undefined;
+  });
+  st.text(`Rated: ${state.rated ?? 'not yet'}`);
 
   st.fragment((f) => {
     const own = f.sessionState as FlowState;

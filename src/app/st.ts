@@ -14,6 +14,7 @@ import {
   SelectionMode,
   IsoTime,
   UploadedFiles,
+  type FormUploadDraft,
   type ApiCallResult,
   type ApiRoute,
   type Element,
@@ -818,6 +819,8 @@ export class St {
     }
     const multiple = Boolean(options.acceptMultipleFiles);
     this.run.record.hostWidgets.set(id, { kind: 'upload', label: String(label), extensions, multiple, maxBytes });
+    // In a form: what the uploader's edit goes back to after a submit (none), as Streamlit clears it.
+    if (this.scope.form?.clearOnSubmit) this.scope.form.defaults[id] = { pick: null, files: [] } satisfies FormUploadDraft;
     const stored = UploadedFiles.safeParse(this.run.inputs.widgets[id]);
     const kept = stored.success ? stored.data : { files: [] };
     this.add({

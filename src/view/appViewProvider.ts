@@ -74,6 +74,7 @@ export class AppViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         component: (call) => componentApi.handle(call),
         openSource: (location) => openSource(location),
         renderSnapshot: () => ({ sent: app.resync() }),
+        pickFormFiles: ({ widgetId }) => app.pickFormFiles(widgetId),
         reportIsolation: ({ component, what, count }) => {
           this.log.warn(`component "${component}": ${count} ${ISOLATION_TEXT[what]}`);
           return { logged: true as const };

@@ -8,7 +8,10 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { useTestBed } from '../support/suite';
+import { dialogPath } from '../support/fileDialog';
 import { waitFor } from '../support/processes';
 
 interface Stats {
@@ -186,6 +189,60 @@ describe('forms and fragments in code-server', { timeout: 300_000 }, () => {
     assert.equal(await appRuns(), runsBefore, 'the app itself did not rerun');
     await view.getByTestId('el-key:ticking').click(); // off again: no more timer
     await waitFor('the timer gone', async () => ((await view.getByText(/^Ticks: \d+$/).count()) === 0 ? true : undefined), 20_000);
+  });
+
+  test('a file uploader in a form: the host holds the picked file until the submit, which clears the form', async () => {
+    writeFileSync(join(bed().workspace, 'notes.txt'), 'held until Attach');
+    const attached = () => view.getByText(/^Attached: /);
+    await attached().waitFor({ timeout: 20_000 });
+    const before = await settled(1);
+    const runsBefore = await appRuns();
+    await view.getByTestId('el-key:attachment-pick').click();
+    await dialogPath(bed(), join(bed().workspace, 'notes.txt'));
+    await view.getByTestId('el-key:attachment').getByText('notes.txt').waitFor({ timeout: 15_000 });
+    const held = await stats();
+    assert.equal(held.eventsHandled, before.eventsHandled, 'the pick is an edit of the form: no event');
+    assert.equal(await appRuns(), runsBefore, 'and nothing reran');
+    assert.match(await attached().innerText(), /^Attached: nothing yet$/);
+
+    await view.getByTestId('el-key:attach').click();
+    await attached().filter({ hasText: 'Attached: notes.txt, 17 bytes' }).waitFor({ timeout: 20_000 });
+    assert.equal((await settled(before.runs + 1)).eventsHandled - before.eventsHandled, 1, 'one submit, one event');
+    await waitFor(
+      'the uploader cleared (clearOnSubmit)',
+      async () => ((await view.getByTestId('el-key:attachment').getByText('notes.txt').count()) === 0 ? true : undefined),
+      10_000,
+    );
+  });
+
+  test("a v2 component in a form: its state waits for the submit and goes with it; its triggers don't", async () => {
+    const rated = () => view.getByText(/^Rated: /);
+    await rated().waitFor({ timeout: 20_000 });
+    const before = await settled(1);
+    const runsBefore = await appRuns();
+    const rating = await bed().webviewFrame('.rating .star');
+    const drafts = () =>
+      view.evaluate(() => (window as unknown as { __componentHostDrafts: { pending: number } }).__componentHostDrafts.pending);
+    const pendingBefore = await drafts();
+    await rating.locator('.star').nth(3).click();
+    await rating.locator('.submit').click(); // a trigger: dropped in a form, as Streamlit's component library drops it
+    await waitFor('the rating held in the form', async () => ((await drafts()) === pendingBefore + 1 ? true : undefined), 10_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const held = await stats();
+    assert.equal(held.eventsHandled, before.eventsHandled, 'the component sent nothing to the host');
+    assert.equal(await appRuns(), runsBefore, 'and nothing reran');
+    assert.match(await rated().innerText(), /^Rated: not yet$/);
+
+    await view.getByTestId('el-key:sendRating').click();
+    await rated().filter({ hasText: 'Rated: 4' }).waitFor({ timeout: 20_000 });
+    const after = await settled(before.runs + 1);
+    assert.equal(after.eventsHandled - before.eventsHandled, 1, 'one submit, one event');
+    assert.equal(after.runs - before.runs, 1, 'one run');
+    await waitFor(
+      'four stars drawn from the state the submit sent',
+      async () => ((await rating.locator('.star.on').count()) === 4 ? true : undefined),
+      10_000,
+    );
   });
 
   test('a form without a submit button shows an error, as Streamlit does', async () => {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { useTestBed } from '../support/suite';
+import { dialogPath } from '../support/fileDialog';
 import { screenshotDir } from '../support/testBed';
 import { waitFor } from '../support/processes';
 
@@ -31,26 +32,6 @@ describe('more inputs in code-server', { timeout: 300_000 }, () => {
   /** The gallery's JSON of every input's value. */
   const summary = () => view.locator('pre.json', { hasText: '"tags"' });
   const shows = (text: string) => summary().filter({ hasText: text }).waitFor({ timeout: 10_000 });
-  /** VS Code's simple file dialog: a quick input holding a path. */
-  async function dialogPath(path: string): Promise<void> {
-    const input = bed().page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 15_000 });
-    // The dialog fills in its folder once it has listed it; typing before that is overwritten.
-    await waitFor('the dialog shows its folder', async () => ((await input.inputValue()).length > 1 ? true : undefined), 15_000);
-    // It may still refill its folder after that (a slow listing on a loaded machine): type again until the path stays.
-    await waitFor(
-      'the path typed',
-      async () => {
-        if ((await input.inputValue()) !== path) await input.fill(path);
-        await new Promise((r) => setTimeout(r, 200));
-        return (await input.inputValue()) === path ? true : undefined;
-      },
-      30_000,
-    );
-    await input.press('Enter');
-    await bed().page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-  }
-
   test('the gallery shows the new inputs with their defaults', async () => {
     await bed().host!.probe('app.select', 'gallery');
     await openView();
@@ -150,10 +131,10 @@ describe('more inputs in code-server', { timeout: 300_000 }, () => {
 
   test('fileUploader: VS Code open dialog on the host, the app gets name, type and bytes; too big is a clear error', async () => {
     await view.getByTestId('el-key:upload-pick').click();
-    await dialogPath(join(bed().workspace, 'upload-me.txt'));
+    await dialogPath(bed(), join(bed().workspace, 'upload-me.txt'));
     await view.getByText('upload-me.txt (text/plain): 13 bytes, 3 lines').waitFor({ timeout: 15_000 });
     await view.getByTestId('el-key:upload-pick').click();
-    await dialogPath(join(bed().workspace, 'too-big.txt'));
+    await dialogPath(bed(), join(bed().workspace, 'too-big.txt'));
     await view
       .getByTestId('el-key:upload')
       .getByRole('alert')
@@ -166,7 +147,7 @@ describe('more inputs in code-server', { timeout: 300_000 }, () => {
     await view.getByTestId('el-key:download').click();
     await view.getByText('The save dialog is open on the host').waitFor({ timeout: 10_000 });
     const target = join(bed().workspace, 'summary.json');
-    await dialogPath(target);
+    await dialogPath(bed(), target);
     await waitFor('file saved', async () => (existsSync(target) ? true : undefined), 15_000);
     const saved = JSON.parse(readFileSync(target, 'utf8')) as { due: string; tags: string[] };
     assert.equal(saved.due, '2026-12-31');

@@ -108,6 +108,7 @@ hostProbe('bench.openTypedPanel', () => {
       reportIsolation: elsewhere,
       openSource: elsewhere,
       renderSnapshot: elsewhere,
+      pickFormFiles: elsewhere,
     },
     log,
     () => undefined,

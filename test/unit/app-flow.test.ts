@@ -93,7 +93,6 @@ test('form rules: no nesting, no st.button or downloads inside, submit buttons o
     [(st) => st.form('a', (f) => f.form('b')), /Forms cannot be nested/],
     [(st) => st.form('a', (f) => f.button('Go')), /st\.button\(\)` can't be used in an `st\.form\(\)`/],
     [(st) => st.form('a', (f) => f.downloadButton('Get', 'x')), /st\.downloadButton\(\)` can't/],
-    [(st) => st.form('a', (f) => f.fileUploader('File')), /st\.fileUploader\(\)` can't/],
     [(st) => st.form('a', (f) => f.chatInput()), /st\.chatInput\(\)` can't/],
     [(st) => st.formSubmitButton(), /must be used inside an `st\.form\(\)`/],
     [(st) => (st.form('a'), st.form('a')), /Two forms have the key "a"/],
@@ -323,4 +322,44 @@ test("a fragment's rerun that throws shows what it declared and the exception in
   await h.runner.requestFragment(fragment.id);
   assert.equal(h.last()!.status, 'done');
   assert.ok(!(h.last()!.elements[1] as typeof fragment).slots[0]!.some((e) => e.kind === 'error'));
+});
+
+test("a v2 component in a form: its state comes with the submit, its callback runs then; a form's triggers are not applied", async () => {
+  seq = 0;
+  const seen: unknown[] = [];
+  const changed: unknown[] = [];
+  const h = appHarness((st) => {
+    st.form('review', (form) => {
+      const rating = form.components.v2.component<{ rating: number; sent: number }>('rating', { js: 'export default () => {}' })({
+        key: 'rating',
+        default: { rating: 3 },
+        onChange: { rating: (v) => changed.push(v) },
+      });
+      seen.push({ rating: rating.rating, sent: form.formSubmitButton('Send') });
+    });
+  });
+  await h.runner.request();
+  const id = 'key:rating';
+  h.handler.receive(event(id, { changes: [{ kind: 'state', name: 'rating', value: 5 }] }));
+  await h.runner.idle();
+  assert.match(h.rejected[0]?.error.message ?? '', /in form "review"/, 'its own events are refused: its state comes with the submit');
+  h.handler.receive(
+    event('form_submit_button:0/Send', {
+      values: {
+        [id]: {
+          changes: [
+            { kind: 'state', name: 'rating', value: 4 },
+            { kind: 'trigger', name: 'sent', value: 1 },
+          ],
+        },
+      },
+    }),
+  );
+  await h.runner.idle();
+  assert.deepEqual(seen, [
+    { rating: 3, sent: false },
+    { rating: 4, sent: true },
+  ]);
+  assert.deepEqual(changed, [4], 'the callback ran once, for the submitted state');
+  assert.equal(h.state.user.rating && (h.state.user.rating as { sent?: unknown }).sent, undefined, 'no trigger value from a form');
 });

@@ -247,3 +247,35 @@ test('st.downloadButton saves through the host dialog and is true once; st.linkB
   assert.equal(h.rejected.length, 1);
   assert.equal(calls.external.length, 1);
 });
+
+test('st.fileUploader in a form: the pick is held on the host, named by a token; the submit applies it; a lost pick says so', async () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const { dialogs } = fakeDialogs([[{ name: 'a.txt', bytes: text('aaa') }], [{ name: 'b.txt', bytes: text('bb') }], []]);
+  const seen: (string | undefined)[] = [];
+  const h = appHarness(
+    (st) =>
+      st.form('f', (form) => {
+        seen.push(form.fileUploader('File', { key: 'file' })?.name);
+        form.formSubmitButton('Send', { key: 'send' });
+      }),
+    { services: { dialogs } },
+  );
+  await h.runner.request();
+  const runs = h.runner.runs;
+  const first = await h.runner.pickFormFiles('key:file');
+  assert.deepEqual(first.draft?.files, [{ name: 'a.txt', size: 3 }], 'the view gets names and sizes only');
+  assert.equal(h.runner.runs, runs, 'a pick in a form reruns nothing');
+  const second = await h.runner.pickFormFiles('key:file'); // a newer pick replaces it
+  assert.deepEqual(await h.runner.pickFormFiles('key:file'), {}, 'cancelled');
+  const send = events(h);
+  await send('key:send', { values: { 'key:file': first.draft } });
+  assert.match(h.rejected.at(-1)?.error.message ?? '', /1 value\(s\) not applied/, 'the replaced pick is not held any more');
+  assert.match(UploadedFiles.parse(h.state.widgets['key:file']).error ?? '', /pick them again/);
+  await send('key:send', { values: { 'key:file': second.draft } });
+  assert.equal(seen.at(-1), 'b.txt');
+  await send('key:send', { values: { 'key:file': { files: [{ name: 'b.txt', size: 2 }], error: 'shown only' } } });
+  assert.equal(seen.at(-1), 'b.txt', 'no pick: the submit changes nothing');
+  await send('key:send', { values: { 'key:file': { pick: null, files: [] } } });
+  assert.equal(seen.at(-1), undefined, 'removed');
+  await assert.rejects(h.runner.pickFormFiles('key:nothing'), /no file uploader "key:nothing" in a form/);
+});

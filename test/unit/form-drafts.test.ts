@@ -1,7 +1,7 @@
 /** The view's held form edits (webview/formDrafts.ts): kept, taken by a submit, cleared as Streamlit clears them. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { FormDrafts } from '../../webview/formDrafts';
+import { FormDrafts, mergeV2Changes } from '../../webview/formDrafts';
 
 /** The webview state as VS Code keeps it for a document (and its next one). */
 function channel(initial?: Record<string, unknown>) {
@@ -87,4 +87,27 @@ test('a new document keeps the edits, not what was sent; another app drops them'
     channel({ formDrafts: { app: 'app', drafts: { 'key:a': 'not a draft', 'key:b': { form: 'f', value: 2 } } } }),
   );
   assert.equal(broken.pending, 1, 'a malformed saved draft is dropped');
+});
+
+test("a v2 component's changes in a form: the latest state of each name is held, triggers are dropped", () => {
+  const first = mergeV2Changes(undefined, {
+    changes: [
+      { kind: 'state', name: 'rating', value: 2 },
+      { kind: 'trigger', name: 'submitted', value: 2 },
+    ],
+  });
+  assert.deepEqual(first, { changes: [{ kind: 'state', name: 'rating', value: 2 }] });
+  const next = mergeV2Changes(first, {
+    changes: [
+      { kind: 'state', name: 'note', value: 'ok' },
+      { kind: 'state', name: 'rating', value: 4 },
+    ],
+  });
+  assert.deepEqual(next, {
+    changes: [
+      { kind: 'state', name: 'note', value: 'ok' },
+      { kind: 'state', name: 'rating', value: 4 },
+    ],
+  });
+  assert.equal(mergeV2Changes(undefined, { changes: [{ kind: 'trigger', name: 'submitted', value: 1 }] }), undefined, 'nothing to hold');
 });

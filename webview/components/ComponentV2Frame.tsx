@@ -35,6 +35,9 @@ export function ComponentV2Frame({ element, send }: { element: ComponentV2Elemen
   const lastSent = useRef('');
   const latest = useRef(element);
   latest.current = element;
+  // The frame lives across reruns; its changes go through the send of the latest render (a form's changes).
+  const sendRef = useRef(send);
+  sendRef.current = send;
   const [height, setHeight] = useState(0);
   const [error, setError] = useState<ErrorInfo | undefined>(undefined);
   const store = useContext(RenderStoreContext);
@@ -76,7 +79,7 @@ export function ComponentV2Frame({ element, send }: { element: ComponentV2Elemen
     const batcher = new ChangeBatcher(
       (changes: V2Change[]) => {
         v2Stats.events++;
-        send(latest.current.id, { changes });
+        sendRef.current(latest.current.id, { changes });
       },
       (dropped) => {
         v2Stats.dropped += dropped;

@@ -4,8 +4,18 @@
  * `runEvery` timer asks the host to rerun it while the view shows.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { fragmentTickId, slotCount, slotId, ViewNode, widgetValueSchemas, type WidgetKind } from '../../protocol';
-import type { FormDrafts, Draft } from '../formDrafts';
+import {
+  fragmentTickId,
+  FormUploadDraft,
+  slotCount,
+  slotId,
+  ViewNode,
+  widgetValueSchemas,
+  type ComponentV2Value,
+  type FormFilePick,
+  type WidgetKind,
+} from '../../protocol';
+import { mergeV2Changes, pickFormFiles, type FormDrafts, type Draft } from '../formDrafts';
 import { RenderStoreContext, useRenderMeta, type RenderStore } from '../renderStore';
 import { SendContext, SlotView, type Send } from './ElementView';
 
@@ -44,10 +54,36 @@ export function useFormValue(node: ViewNode | undefined): ViewNode | undefined {
   const subscribe = useMemo(() => (active ? (listener: () => void) => drafts.subscribe(id, listener) : noSubscribe), [active, drafts, id]);
   const draft: Draft | undefined = useSyncExternalStore(subscribe, () => (active ? drafts.get(id, form) : undefined));
   return useMemo(() => {
+    if (draft && node?.kind === 'file_uploader') {
+      const upload = FormUploadDraft.safeParse(draft.value);
+      return upload.success
+        ? { ...node, files: upload.data.files, ...(upload.data.error ? { error: upload.data.error } : { error: undefined }) }
+        : node;
+    }
     if (!draft || !node || !('value' in node)) return node;
     const shown = ViewNode.safeParse({ ...node, value: draft.value });
     return shown.success ? shown.data : node;
   }, [node, draft]);
+}
+
+/**
+ * A file uploader's Browse or Remove in a form: the host opens its dialog and holds the files; the
+ * view keeps the pick's token and the names as the uploader's edit, sent with the submit.
+ */
+function editUpload(drafts: FormDrafts, form: string, widgetId: string, action: unknown, node: ViewNode | undefined): void {
+  if (action === 'clear') return drafts.edit(form, widgetId, { pick: null, files: [] } satisfies FormUploadDraft);
+  void pickFormFiles(widgetId)
+    .catch((err: unknown): FormFilePick => ({
+      error: `The file dialog failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 1000),
+    }))
+    .then(({ draft, error }) => {
+      if (draft) return drafts.edit(form, widgetId, draft);
+      if (!error) return; // cancelled
+      // Refused: what the uploader shows stays (and its submit changes nothing), with why.
+      const held = FormUploadDraft.safeParse(drafts.get(widgetId, form)?.value);
+      const shown = held.success ? held.data : { files: node?.kind === 'file_uploader' ? node.files : [] };
+      drafts.edit(form, widgetId, { ...shown, error } satisfies FormUploadDraft);
+    });
 }
 
 export function FormView({ element }: { element: Extract<ViewNode, { kind: 'form' }> }) {
@@ -60,6 +96,14 @@ export function FormView({ element }: { element: Extract<ViewNode, { kind: 'form
     (widgetId, value) => {
       const kind = store.node(widgetId)?.kind;
       if (!drafts || !kind || !isWidget(kind) || SENT_AT_ONCE.has(kind)) return outer(widgetId, value);
+      if (kind === 'component_v2') {
+        const held = mergeV2Changes(drafts.get(widgetId, formKey)?.value, value as ComponentV2Value);
+        if ((value as ComponentV2Value).changes.some((c) => c.kind === 'trigger')) {
+          console.warn('A v2 component in st.form: setTriggerValue is ignored in a form; use setStateValue and the form submit.');
+        }
+        return held && drafts.edit(formKey, widgetId, held);
+      }
+      if (kind === 'file_uploader') return editUpload(drafts, formKey, widgetId, value, store.node(widgetId));
       if (kind !== 'form_submit_button') return drafts.edit(formKey, widgetId, value);
       const present = (id: string) => store.node(id) !== undefined;
       outer(widgetId, { values: drafts.submit(formKey, store.current?.runId ?? 0, present, clearOnSubmit ? defaults : undefined) });
