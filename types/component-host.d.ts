@@ -75,6 +75,25 @@ declare module 'component-host' {
     disabled?: boolean;
   }
 
+  /**
+   * A widget callback (Streamlit's on_change / on_click): runs before the rerun the widget's event
+   * causes, with `st.sessionState` already holding the new value. It may read and write
+   * `st.sessionState` and call `st.rerun({ scope: key })` to rerun fragments by key; it declares no elements.
+   */
+  export type WidgetCallback = () => void;
+  /** Streamlit's `on_change`: once per change of the widget's value (in a form, on the submit that sends it). */
+  export interface OnChange {
+    onChange?: WidgetCallback;
+  }
+  /** Streamlit's `on_click`: once per click. */
+  export interface OnClick {
+    onClick?: WidgetCallback;
+  }
+  /** Streamlit's `on_submit` (st.chat_input): once per text sent. */
+  export interface OnSubmit {
+    onSubmit?: WidgetCallback;
+  }
+
   /** The active editor, as a snapshot. */
   export interface EditorContext {
     /** Workspace-relative path of the file. */
@@ -241,9 +260,10 @@ declare module 'component-host' {
     readonly componentEvents: readonly ComponentEvent[];
     /**
      * Stops this run and starts another at once (at most 50 in a row without an event): of the whole
-     * app, or with `scope: 'fragment'` (only in a fragment's own rerun) of that fragment alone.
+     * app, or with `scope: 'fragment'` (only in a fragment's own rerun) of that fragment alone. In a
+     * widget callback, a fragment key or keys (`st.fragment(fn, { key })`) rerun those fragments alone.
      */
-    rerun(options?: { scope?: 'app' | 'fragment' }): never;
+    rerun(options?: { scope?: 'app' | 'fragment' | string | number | readonly (string | number)[] }): never;
     /**
      * Ends this run here as a completed run: the elements declared so far are shown, without an error.
      * @example
@@ -336,7 +356,7 @@ declare module 'component-host' {
      */
     dataEditor<T extends DataInput>(
       data: T,
-      options?: GridOptions & { numRows?: 'fixed' | 'dynamic'; disabled?: boolean | readonly string[] },
+      options?: GridOptions & OnChange & { numRows?: 'fixed' | 'dynamic'; disabled?: boolean | readonly string[] },
     ): T;
     /** A table. Rows as objects (columns from their keys) or as arrays (with `columns`). */
     table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options?: { columns?: string[] }): void;
@@ -401,82 +421,88 @@ declare module 'component-host' {
     write(...values: unknown[]): void;
 
     /** A button. True only in the run caused by the click; never replayed by later reruns. */
-    button(label: string, options?: WidgetOptions): boolean;
+    button(label: string, options?: WidgetOptions & OnClick): boolean;
     /** A checkbox; returns whether it is ticked (`value`: initially). */
-    checkbox(label: string, options?: WidgetOptions & { value?: boolean }): boolean;
+    checkbox(label: string, options?: WidgetOptions & OnChange & { value?: boolean }): boolean;
     /** A toggle switch; returns whether it is on (`value`: initially). */
-    toggle(label: string, options?: WidgetOptions & { value?: boolean }): boolean;
+    toggle(label: string, options?: WidgetOptions & OnChange & { value?: boolean }): boolean;
     /** A single-line text field; returns its text (`value`: initially). The app reruns on Enter or blur. */
-    textInput(label: string, options?: WidgetOptions & { value?: string; placeholder?: string }): string;
+    textInput(label: string, options?: WidgetOptions & OnChange & { value?: string; placeholder?: string }): string;
     /** A number field; returns its value, clamped to `min`…`max`. */
-    numberInput(label: string, options?: WidgetOptions & { value?: number; min?: number; max?: number; step?: number }): number;
+    numberInput(label: string, options?: WidgetOptions & OnChange & { value?: number; min?: number; max?: number; step?: number }): number;
     /** A slider from `min` (default 0) to `max` (default 100); returns its value. */
-    slider(label: string, options?: WidgetOptions & { min?: number; max?: number; value?: number; step?: number }): number;
+    slider(label: string, options?: WidgetOptions & OnChange & { min?: number; max?: number; value?: number; step?: number }): number;
     /** A drop-down list; returns the chosen option (`index`: initially), undefined when `options` is empty. */
-    selectbox(label: string, options: readonly string[], settings?: WidgetOptions & { index?: number }): string | undefined;
+    selectbox(label: string, options: readonly string[], settings?: WidgetOptions & OnChange & { index?: number }): string | undefined;
     /** Radio buttons; returns the chosen option (`index`: initially), undefined when `options` is empty. */
-    radio(label: string, options: readonly string[], settings?: WidgetOptions & { index?: number }): string | undefined;
+    radio(label: string, options: readonly string[], settings?: WidgetOptions & OnChange & { index?: number }): string | undefined;
     /** A drop-down of checkboxes; returns the picked options in the order of `options` (`default`: option values). */
     multiselect(
       label: string,
       options: readonly string[],
-      settings?: WidgetOptions & { default?: readonly string[]; maxSelections?: number; placeholder?: string },
+      settings?: WidgetOptions & OnChange & { default?: readonly string[]; maxSelections?: number; placeholder?: string },
     ): string[];
     /** A multi-line text field; returns its text. The app reruns when it loses focus or on Ctrl+Enter; `height` in pixels (at least 68). */
-    textArea(label: string, options?: WidgetOptions & { value?: string; height?: number; placeholder?: string; maxChars?: number }): string;
+    textArea(
+      label: string,
+      options?: WidgetOptions & OnChange & { value?: string; height?: number; placeholder?: string; maxChars?: number },
+    ): string;
     /**
      * A date field; returns 'YYYY-MM-DD' (the host's local calendar), or undefined when empty. `value`: 'today'
      * (default), 'YYYY-MM-DD', a Date or null; `min`/`max` default to ten years either side.
      */
     dateInput(
       label: string,
-      options?: WidgetOptions & { value?: string | Date | null; min?: string | Date; max?: string | Date },
+      options?: WidgetOptions & OnChange & { value?: string | Date | null; min?: string | Date; max?: string | Date },
     ): string | undefined;
     /**
      * A time field; returns 'HH:MM' (24-hour), or undefined when empty. `value`: 'now' (default), 'HH:MM', a Date
      * or null; `step`: seconds the arrow keys move by (60–82 800, default 900).
      */
-    timeInput(label: string, options?: WidgetOptions & { value?: string | Date | null; step?: number }): string | undefined;
+    timeInput(label: string, options?: WidgetOptions & OnChange & { value?: string | Date | null; step?: number }): string | undefined;
     /** A colour swatch that opens a colour picker; returns '#rrggbb' (lower case; `value` default '#000000'). */
-    colorPicker(label: string, options?: WidgetOptions & { value?: string }): string;
+    colorPicker(label: string, options?: WidgetOptions & OnChange & { value?: string }): string;
     /** A slider over `options`; returns the chosen option (`value`: initially, default the first). */
-    selectSlider(label: string, options: readonly string[], settings?: WidgetOptions & { value?: string }): string;
+    selectSlider(label: string, options: readonly string[], settings?: WidgetOptions & OnChange & { value?: string }): string;
     /** A range slider over `options` when `value` is a pair; returns [from, to]. */
     selectSlider(
       label: string,
       options: readonly string[],
-      settings: WidgetOptions & { value: readonly [string, string] },
+      settings: WidgetOptions & OnChange & { value: readonly [string, string] },
     ): [string, string];
     /** Pill buttons; returns the pressed option or undefined ('single', the default; pressing it again clears it). */
     pills(
       label: string,
       options: readonly string[],
-      settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+      settings?: WidgetOptions & OnChange & { selectionMode?: 'single'; default?: string },
     ): string | undefined;
     /** Pill buttons with `selectionMode: 'multi'`; returns the pressed options in the order of `options`. */
     pills(
       label: string,
       options: readonly string[],
-      settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+      settings: WidgetOptions & OnChange & { selectionMode: 'multi'; default?: readonly string[] },
     ): string[];
     /** A joined row of buttons; returns the pressed option or undefined ('single', the default). */
     segmentedControl(
       label: string,
       options: readonly string[],
-      settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+      settings?: WidgetOptions & OnChange & { selectionMode?: 'single'; default?: string },
     ): string | undefined;
     /** A joined row of buttons with `selectionMode: 'multi'`; returns the pressed options. */
     segmentedControl(
       label: string,
       options: readonly string[],
-      settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+      settings: WidgetOptions & OnChange & { selectionMode: 'multi'; default?: readonly string[] },
     ): string[];
     /** Thumbs (0 = down, 1 = up), five faces or five stars (0–4); undefined until picked. Picking it again clears it. */
-    feedback(sentiment?: 'thumbs' | 'faces' | 'stars', options?: WidgetOptions): number | undefined;
+    feedback(sentiment?: 'thumbs' | 'faces' | 'stars', options?: WidgetOptions & OnChange): number | undefined;
     /** A button that opens VS Code's open dialog on the host; returns the picked file, or undefined. */
-    fileUploader(label: string, options?: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles?: false }): UploadedFile | undefined;
+    fileUploader(
+      label: string,
+      options?: WidgetOptions & OnChange & FileUploaderOptions & { acceptMultipleFiles?: false },
+    ): UploadedFile | undefined;
     /** With `acceptMultipleFiles: true`: returns the picked files (an empty array before any pick). */
-    fileUploader(label: string, options: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles: true }): UploadedFile[];
+    fileUploader(label: string, options: WidgetOptions & OnChange & FileUploaderOptions & { acceptMultipleFiles: true }): UploadedFile[];
     /**
      * A button that saves `data` (text as UTF-8, or bytes) through VS Code's save dialog; the data stays
      * on the host. True only in the run caused by the click, like `button`.
@@ -484,7 +510,7 @@ declare module 'component-host' {
     downloadButton(
       label: string,
       data: string | Uint8Array | ArrayBuffer,
-      options?: WidgetOptions & { fileName?: string; mime?: string },
+      options?: WidgetOptions & OnClick & { fileName?: string; mime?: string },
     ): boolean;
     /** A button that opens an http, https or mailto URL outside VS Code, after VS Code's own confirmation. */
     linkButton(label: string, url: string, options?: WidgetOptions): void;
@@ -497,7 +523,7 @@ declare module 'component-host' {
     component(
       name: string,
       args?: Record<string, unknown>,
-      options?: WidgetOptions & ComponentSource & { default?: unknown; height?: number },
+      options?: WidgetOptions & OnChange & ComponentSource & { default?: unknown; height?: number },
     ): unknown;
     /**
      * Streamlit's component APIs. `st.components.v2.component(name, { html, css, js, isolateStyles })`
@@ -535,7 +561,7 @@ declare module 'component-host' {
      * const prompt = st.chatInput('Say something');
      * if (prompt) await st.chatMessage('assistant').writeStream(answer(prompt));
      */
-    chatInput(placeholder?: string, options?: WidgetOptions & { maxChars?: number }): string | null;
+    chatInput(placeholder?: string, options?: WidgetOptions & OnSubmit & { maxChars?: number }): string | null;
     /** A button that opens a floating container (Escape or a click outside closes it); returns the container. */
     popover(label: string, options?: { disabled?: boolean }): St;
     /**
@@ -580,7 +606,7 @@ declare module 'component-host' {
      */
     form<T>(key: string, fn: (form: St) => T, options?: FormOptions): T;
     /** A form's submit button: a click sends the form's edits; true only in the run the click caused. */
-    formSubmitButton(label?: string, options?: WidgetOptions): boolean;
+    formSubmitButton(label?: string, options?: WidgetOptions & OnClick): boolean;
     /**
      * A fragment: `fn` runs here now with the fragment's container, and again alone when one of its
      * widgets changes (or every `runEvery` while the view shows); the rest of the app stays as it was.
@@ -610,6 +636,8 @@ declare module 'component-host' {
   export interface FragmentOptions {
     /** Rerun the fragment on a timer while the view shows: seconds, or "2s", "500ms", "1m" (at least 0.1 s). */
     runEvery?: number | string;
+    /** A name a widget callback reruns this fragment by: st.rerun({ scope: key }). Not "app" or "fragment". */
+    key?: string | number;
   }
 
   export interface DialogOptions {

@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { noHostServices } from '../hostServices';
 import { errorMessage } from '../util/errors';
 import { AppCache } from './appCache';
-import { enqueueFragment, ownerKey, recordWithout, withFragment } from './flow';
+import { callbackContext, enqueueFragment, fragmentsWithKey, KeyedRerun, ownerKey, recordWithout, withFragment } from './flow';
 import { V2ChangeQueue } from './componentsV2';
 import { storedComponentValue } from './componentData';
 import { pickFiles } from './hostWidgets';
@@ -103,6 +103,8 @@ export class AppRunner {
   private triggers = new Set<string>();
   /** Chat inputs' submitted texts no run has taken yet, oldest first. */
   private readonly submissions = new Map<string, string[]>();
+  /** onChange / onClick / onSubmit of the widgets events changed, for the start of the next run. */
+  private readonly widgetCallbacks: (() => void)[] = [];
   /** Files picked for uploaders in forms, by widget: held here (the bytes never go to the view) until the form's submit. */
   private readonly formPicks = new Map<string, { token: string; files: UploadedFiles }>();
   private chained = 0;
@@ -169,10 +171,50 @@ export class AppRunner {
     else if (kind === 'dialog') this.deps.state.widgets[widgetId] = closedDialog(this.deps.state.widgets[widgetId]);
     else if (kind === 'component_v2') this.v2.apply(widgetId, (value.data as ComponentV2Value).changes, this.deps.state.widgets);
     else if (kind === 'file_uploader' || kind === 'link_button') return this.hostAction(widgetId, value.data);
-    else this.deps.state.widgets[widgetId] = value.data;
+    else this.setValue(widgetId, value.data);
+    if (kind === 'button' || kind === 'download_button' || kind === 'chat_input') this.queueCallback(widgetId);
     if (kind === 'download_button') this.hostAction(widgetId, value.data);
     this.rerunFor(widgetId);
     return undefined;
+  }
+
+  /** A widget's new value; its onChange runs before the next run when the value changed (Streamlit's on_change). */
+  private setValue(widgetId: string, value: unknown): void {
+    const before = JSON.stringify(this.deps.state.widgets[widgetId]);
+    this.deps.state.widgets[widgetId] = value;
+    if (JSON.stringify(value) !== before) this.queueCallback(widgetId);
+  }
+
+  private queueCallback(widgetId: string): void {
+    const callback = this.recorded((r) => r.callbacks, widgetId);
+    if (callback) this.widgetCallbacks.push(callback);
+  }
+
+  /**
+   * Run the callbacks an event queued, before the run it causes. True, with the fragments, when every
+   * callback asked for fragments by key (st.rerun({ scope: key })): those rerun instead, as in Streamlit;
+   * a callback that returns normally keeps the rerun the event asked for.
+   */
+  private runCallbacks(callbacks: readonly (() => void)[], sessionState: Record<string, unknown>): string[] | undefined {
+    const targets: string[] = [];
+    let keyed = callbacks.length > 0;
+    callbackContext.active = { fragmentsByKey: (key) => fragmentsWithKey(this.record.fragments, key), sessionState };
+    try {
+      for (const callback of callbacks) {
+        try {
+          callback();
+          keyed = false;
+        } catch (err) {
+          // st.rerun() in a callback: the event's own rerun happens anyway.
+          if (err instanceof KeyedRerun) targets.push(...err.fragments);
+          else if (err instanceof RerunRequest) keyed = false;
+          else throw err;
+        }
+      }
+    } finally {
+      callbackContext.active = undefined;
+    }
+    return keyed ? [...new Set(targets)] : undefined;
   }
 
   /** What the run in progress declared so far, else the last completed run (a streaming run's widgets take events). */
@@ -208,9 +250,10 @@ export class AppRunner {
         // then); a form has no triggers (the view drops them, as Streamlit's does).
         const changes = (parsed.data as ComponentV2Value).changes.filter((c) => c.kind === 'state');
         this.v2.apply(id, changes, this.deps.state.widgets);
-      } else this.deps.state.widgets[id] = stored ? stored.stored : parsed.data;
+      } else this.setValue(id, stored ? stored.stored : parsed.data);
     }
     this.triggers.add(buttonId);
+    this.queueCallback(buttonId); // after the form's widgets' own, as in Streamlit
     this.rerunFor(buttonId);
     if (skipped.length === 0) return undefined;
     return {
@@ -246,13 +289,13 @@ export class AppRunner {
     const { pick } = draft.data;
     if (pick === undefined) return true;
     if (pick === null) {
-      this.deps.state.widgets[widgetId] = { files: [] } satisfies UploadedFiles;
+      this.setValue(widgetId, { files: [] } satisfies UploadedFiles);
       return true;
     }
     const held = this.formPicks.get(widgetId);
     if (held?.token === pick) {
       this.formPicks.delete(widgetId);
-      this.deps.state.widgets[widgetId] = held.files;
+      this.setValue(widgetId, held.files);
       return true;
     }
     // Held only in this extension host's memory: a window reload between the pick and the submit loses it.
@@ -285,7 +328,7 @@ export class AppRunner {
     } else if (widget?.kind === 'link') {
       void dialogs.openExternal(widget.url).catch(() => undefined);
     } else if (widget?.kind === 'upload' && action === 'clear') {
-      this.deps.state.widgets[widgetId] = { files: [] } satisfies UploadedFiles;
+      this.setValue(widgetId, { files: [] } satisfies UploadedFiles);
       this.rerunFor(widgetId);
     } else if (widget?.kind === 'upload') {
       // No guard against a second click while a dialog shows: VS Code replaces the dialog (the first
@@ -293,7 +336,7 @@ export class AppRunner {
       const previous = UploadedFiles.safeParse(this.deps.state.widgets[widgetId]);
       void pickFiles(dialogs, widget, previous.success ? previous.data : undefined).then((files) => {
         if (!files) return;
-        this.deps.state.widgets[widgetId] = files;
+        this.setValue(widgetId, files);
         this.rerunFor(widgetId);
       });
     }
@@ -364,6 +407,7 @@ export class AppRunner {
       takeSubmission: (widgetId) => this.submissions.get(widgetId)?.shift(),
     };
     const v2Callbacks = this.v2.takeCallbacks();
+    const widgetCallbacks = this.widgetCallbacks.splice(0);
     const entry = fragment === undefined ? undefined : this.record.fragments.get(fragment);
     const record = fragment === undefined ? new RunRecord() : recordWithout(this.record, fragment);
     const base = this.lastElements;
@@ -410,7 +454,8 @@ export class AppRunner {
     try {
       // v2 callbacks run before the app, as Streamlit runs on_change callbacks before the script.
       this.v2.publish(inputs.user, inputs.widgets, inputs.v2Triggers);
-      for (const callback of v2Callbacks) callback.run();
+      const keyed = this.runCallbacks([...v2Callbacks.map((c) => c.run), ...widgetCallbacks], inputs.user);
+      if (keyed) throw new KeyedRerun(keyed);
       const running = (async () => {
         try {
           if (entry) await entry.run(st);
@@ -434,6 +479,13 @@ export class AppRunner {
     } catch (err) {
       if (err instanceof RunSuperseded) {
         this.discarded++;
+        return;
+      }
+      if (err instanceof KeyedRerun) {
+        // The callbacks sent this event to fragments by key: no run of this one happened.
+        this.runs--;
+        if (fragment !== undefined) this.fragmentRuns--;
+        for (const target of err.fragments) enqueueFragment(this.fragmentQueue, target, this.record.fragments);
         return;
       }
       if (err instanceof RerunRequest) {

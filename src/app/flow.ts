@@ -15,6 +15,8 @@ export interface FormEntry {
 export interface FragmentEntry {
   /** The function as the last run that ran it declared it (a closure over that run's values). */
   run: (st: St) => unknown;
+  /** `st.fragment(fn, { key })`: the name a widget callback reruns it by, st.rerun({ scope: key }). */
+  key?: string;
   runEveryMs?: number;
   /** The fragment it was declared in, if any. */
   parent?: string;
@@ -48,7 +50,35 @@ export const flowErrors = {
   fragmentInForm: "`st.fragment()` can't be used in an `st.form()`: a fragment's widgets would rerun it, a form's only submit.",
   duplicateForm: (key: string) => `Two forms have the key "${key.slice(0, 100)}". Keys must be unique within an app.`,
   fragmentScope: 'st.rerun({ scope: "fragment" }) can only be called in a function of st.fragment, during a rerun of that fragment.',
+  keyedOutsideCallback:
+    'Passing a fragment key to `st.rerun()` is only allowed from a widget callback (onChange / onClick): calling it from the app ' +
+    'or a fragment would stop the current run. To rerun the whole app or the current fragment, use scope "app" or "fragment".',
+  emptyScope: 'st.rerun() was called with an empty scope. Pass a fragment key, a list of keys, "app", or "fragment".',
+  reservedKey: (key: string) =>
+    `"${key}" is a reserved name and cannot be used as a fragment key, because st.rerun({ scope }) reads it as a rerun level.`,
+  duplicateFragmentKey: (key: string) =>
+    `Two fragments have the key "${key.slice(0, 100)}". A fragment key names one fragment function; give the other another key.`,
+  unknownFragmentKey: (key: string) =>
+    `No fragment found for target "${key.slice(0, 100)}". Pass the key you gave st.fragment(fn, { key }), and make sure that ` +
+    'fragment has shown at least once.',
 };
+
+/** Thrown by st.rerun({ scope: key }) in a widget callback: rerun those fragments instead of what the event would rerun. */
+export class KeyedRerun extends Error {
+  constructor(readonly fragments: readonly string[]) {
+    super('st.rerun() of fragments by key');
+  }
+}
+
+/** Set while the runner runs widget callbacks: only then may st.rerun name fragments by key. */
+export const callbackContext: { active?: { fragmentsByKey(key: string): string[]; sessionState: Record<string, unknown> } } = {};
+
+/** The fragments the last run declared with this key (every call site of that function), in order. */
+export function fragmentsWithKey(fragments: ReadonlyMap<string, FragmentEntry>, key: string): string[] {
+  const ids = [...fragments].filter(([, entry]) => entry.key === key).map(([id]) => id);
+  if (ids.length === 0) throw new Error(flowErrors.unknownFragmentKey(key));
+  return ids;
+}
 
 /** Widget kinds whose events go to the host at once even inside a form (they change no value: a link opens, a dialog closes). */
 export const UNBATCHED: ReadonlySet<WidgetKind> = new Set<WidgetKind>(['link_button', 'form_submit_button', 'dialog']);
@@ -78,6 +108,7 @@ export function recordWithout(base: RunRecord, fragment: string): RunRecord {
   for (const id of base.ids) if (!mine(ownerKey.widget(id))) record.ids.add(id);
   keep(base.widgetKinds, record.widgetKinds, ownerKey.widget);
   keep(base.v2Mounts, record.v2Mounts, ownerKey.widget);
+  keep(base.callbacks, record.callbacks, ownerKey.widget);
   keep(base.hostWidgets, record.hostWidgets, ownerKey.widget);
   keep(base.formOf, record.formOf, ownerKey.widget);
   keep(base.submitters, record.submitters, ownerKey.widget);
@@ -130,4 +161,21 @@ export function runEveryMs(value: number | string | undefined | null): number | 
   }
   if (ms === undefined || !(ms > 0)) throw wrong();
   return Math.min(2 ** 31 - 1, Math.max(MIN_RUN_EVERY_MS, Math.round(ms)));
+}
+
+/**
+ * `st.fragment`'s key, checked as Streamlit checks it: a string (a number becomes one), not "app" or
+ * "fragment", and naming one fragment function (several call sites of that function share it).
+ */
+export function fragmentKey(key: unknown, fn: (st: St) => unknown, fragments: ReadonlyMap<string, FragmentEntry>): string | undefined {
+  if (key === undefined || key === null) return undefined;
+  if ((typeof key !== 'string' && typeof key !== 'number') || String(key) === '' || String(key).length > 300) {
+    throw new TypeError('st.fragment: key is a string (or a number) of 1 to 300 characters');
+  }
+  const name = String(key);
+  if (name === 'app' || name === 'fragment') throw new Error(flowErrors.reservedKey(name));
+  for (const entry of fragments.values()) {
+    if (entry.key === name && entry.run !== fn && String(entry.run) !== String(fn)) throw new Error(flowErrors.duplicateFragmentKey(name));
+  }
+  return name;
 }

@@ -2,7 +2,8 @@
  * The built-in "forms and fragments" app: what Streamlit's execution flow looks like here (and what
  * the end-to-end suite drives). A form's edits rerun nothing until Save; a form that clears itself
  * after each Add; a fragment whose button reruns only it (the app's run counter stays); a fragment
- * on a one-second timer, switched on by a toggle.
+ * on a one-second timer, switched on by a toggle; a keyed fragment a button's callback reruns alone; a
+ * file uploader and a v2 component inside forms.
  */
 import { ratingComponent } from './builtinComponents';
 import type { App } from './st';
@@ -17,6 +18,8 @@ interface FlowState {
   ticks?: number;
   rated?: number;
   attached?: string;
+  clockRuns?: number;
+  refreshes?: number;
   review?: { rating?: number };
 }
 
@@ -76,6 +79,24 @@ export const flowApp: App = (st) => {
     f.text(`Count: ${own.count ?? 0}; fragment runs: ${own.fragmentRuns}`);
     // Its exception shows in the fragment's place; the rest of the app stays.
     if (f.button('Break the fragment', { key: 'break' })) throw new Error('the fragment broke on purpose');
+  });
+
+  // A fragment with a key: a widget callback reruns it alone by that key, st.rerun({ scope: 'clock' }).
+  st.fragment(
+    (f) => {
+      const own = f.sessionState as FlowState;
+      own.clockRuns = (own.clockRuns ?? 0) + 1;
+      f.text(`Clock: ${own.clockRuns} fragment runs, ${own.refreshes ?? 0} refreshes`);
+    },
+    { key: 'clock' },
+  );
+  st.button('Refresh the clock', {
+    key: 'refreshClock',
+    onClick: () => {
+      const own = st.sessionState as FlowState;
+      own.refreshes = (own.refreshes ?? 0) + 1;
+      st.rerun({ scope: 'clock' });
+    },
   });
 
   if (st.toggle('Tick every second', { key: 'ticking' })) {

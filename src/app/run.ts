@@ -61,6 +61,8 @@ export class RunRecord {
   readonly ids = new Set<string>();
   readonly widgetKinds = new Map<string, WidgetKind>();
   readonly v2Mounts = new Map<string, MountRecord>();
+  /** Widgets' onChange / onClick / onSubmit, as this run declared them: the next event of the widget runs its callback. */
+  readonly callbacks = new Map<string, () => void>();
   /** What the host needs to act on a click of a file uploader, download or link button. */
   readonly hostWidgets = new Map<string, HostWidget>();
   readonly dependencies = new Set<RunDependency>();

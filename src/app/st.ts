@@ -38,7 +38,18 @@ import type { CacheOptions, CachedFunction } from './appCache';
 import type { EditorContext } from './editorContext';
 import type { Run } from './run';
 import { jsonText } from './jsonText';
-import { flowErrors, notInForm, ownerKey, runEveryMs, UNBATCHED, type FlowScope, type FormScope } from './flow';
+import {
+  callbackContext,
+  flowErrors,
+  fragmentKey,
+  KeyedRerun,
+  notInForm,
+  ownerKey,
+  runEveryMs,
+  UNBATCHED,
+  type FlowScope,
+  type FormScope,
+} from './flow';
 import {
   exceptionParts,
   imageDataUrl,
@@ -91,6 +102,20 @@ export interface WidgetOptions {
   /** Explicit identity; otherwise kind + label + container position. */
   key?: string;
   disabled?: boolean;
+}
+/** A widget callback: runs before the rerun the widget's change causes, with session state already holding the new value. */
+export type WidgetCallback = () => void;
+/** Streamlit's `on_change`: once per change of the widget's value (in a form, on the submit that sends it). */
+export interface OnChange {
+  onChange?: WidgetCallback;
+}
+/** Streamlit's `on_click`: once per click. */
+export interface OnClick {
+  onClick?: WidgetCallback;
+}
+/** Streamlit's `on_submit` (st.chat_input): once per text sent. */
+export interface OnSubmit {
+  onSubmit?: WidgetCallback;
 }
 
 /** Who is signed in, as an app sees it: never a token. */
@@ -181,6 +206,9 @@ export class St {
 
   /** The app's own values: they survive reruns, hiding the view and window reloads. */
   get sessionState(): Record<string, unknown> {
+    // A widget callback runs between runs, with the st of the run that declared it: the current state.
+    const inCallback = callbackContext.active;
+    if (inCallback) return inCallback.sessionState;
     this.checkpoint();
     return this.run.inputs.user;
   }
@@ -224,11 +252,23 @@ export class St {
     return this.run.services.componentEvents();
   }
 
-  /** Stops this run and starts another: of the whole app, or (`scope: 'fragment'`, in a fragment's rerun) of the fragment. */
-  rerun(options: { scope?: 'app' | 'fragment' } = {}): never {
-    if (options.scope !== 'fragment') throw new RerunRequest();
-    if (!this.scope.fragment || this.run.fragment === undefined) throw new Error(flowErrors.fragmentScope);
-    throw new RerunRequest(this.run.fragment);
+  /**
+   * Stops this run and starts another: of the whole app, or (`scope: 'fragment'`, in a fragment's
+   * rerun) of the fragment. In a widget callback, a fragment key or keys (st.fragment's `key`) rerun
+   * those fragments alone in place of what the event would rerun.
+   */
+  rerun(options: { scope?: 'app' | 'fragment' | string | number | readonly (string | number)[] } = {}): never {
+    const scope = options.scope ?? 'app';
+    if (scope === 'app') throw new RerunRequest();
+    if (scope === 'fragment') {
+      if (!this.scope.fragment || this.run.fragment === undefined) throw new Error(flowErrors.fragmentScope);
+      throw new RerunRequest(this.run.fragment);
+    }
+    const active = callbackContext.active;
+    if (!active) throw new Error(flowErrors.keyedOutsideCallback);
+    const keys = (Array.isArray(scope) ? scope : [scope]).map((k) => String(k));
+    if (keys.length === 0) throw new Error(flowErrors.emptyScope);
+    throw new KeyedRerun([...new Set(keys.flatMap((key) => active.fragmentsByKey(key)))]);
   }
 
   /** Ends this run here as a completed run: what was declared so far is shown, without an error. */
@@ -378,7 +418,7 @@ export class St {
       this.add({ kind: 'dataframe', id: this.nextId(), ...grid.element, selectionModes: [] });
       return undefined;
     }
-    const id = this.widgetId('dataframe', String(this.declared.length), options.key);
+    const id = this.widgetId('dataframe', String(this.declared.length), { key: options.key });
     const value = this.value(id, emptySelection(), (v): v is DataframeSelection => DataframeSelection.safeParse(v).success);
     if (options.key !== undefined) this.run.inputs.user[options.key] = value;
     this.add({ kind: 'dataframe', id, ...grid.element, selectionModes: modes.filter(valid), value });
@@ -393,7 +433,7 @@ export class St {
   dataEditor<T extends DataInput>(data: T, options: DataEditorOptions = {}): T {
     const method = 'st.dataEditor';
     const grid = this.grid(method, data, options);
-    const id = this.widgetId('data_editor', String(this.declared.length), options.key);
+    const id = this.widgetId('data_editor', String(this.declared.length), options);
     const stored = EditorState.safeParse(this.run.inputs.widgets[id]);
     const rows = grid.table.rowCount;
     const dynamic = options.numRows === 'dynamic';
@@ -563,19 +603,19 @@ export class St {
   }
 
   /** True only in the run caused by the click; never replayed by later reruns. */
-  button(label: string, options: WidgetOptions = {}): boolean {
-    const id = this.widgetId('button', label, options.key);
+  button(label: string, options: WidgetOptions & OnClick = {}): boolean {
+    const id = this.widgetId('button', label, options);
     this.add({ kind: 'button', id, label, disabled: Boolean(options.disabled) });
     return this.run.inputs.triggers.has(id);
   }
-  checkbox(label: string, options: WidgetOptions & { value?: boolean } = {}): boolean {
+  checkbox(label: string, options: WidgetOptions & OnChange & { value?: boolean } = {}): boolean {
     return this.boolean('checkbox', label, options);
   }
-  toggle(label: string, options: WidgetOptions & { value?: boolean } = {}): boolean {
+  toggle(label: string, options: WidgetOptions & OnChange & { value?: boolean } = {}): boolean {
     return this.boolean('toggle', label, options);
   }
-  textInput(label: string, options: WidgetOptions & { value?: string; placeholder?: string } = {}): string {
-    const id = this.widgetId('text_input', label, options.key);
+  textInput(label: string, options: WidgetOptions & OnChange & { value?: string; placeholder?: string } = {}): string {
+    const id = this.widgetId('text_input', label, options);
     const value = this.value(id, options.value ?? '', (v): v is string => typeof v === 'string');
     this.add({
       kind: 'text_input',
@@ -587,8 +627,11 @@ export class St {
     });
     return value;
   }
-  numberInput(label: string, options: WidgetOptions & { value?: number; min?: number; max?: number; step?: number } = {}): number {
-    const id = this.widgetId('number_input', label, options.key);
+  numberInput(
+    label: string,
+    options: WidgetOptions & OnChange & { value?: number; min?: number; max?: number; step?: number } = {},
+  ): number {
+    const id = this.widgetId('number_input', label, options);
     const value = clamp(this.value(id, options.value ?? options.min ?? 0, isNumber), options.min, options.max);
     this.add({
       kind: 'number_input',
@@ -602,18 +645,18 @@ export class St {
     });
     return value;
   }
-  slider(label: string, options: WidgetOptions & { min?: number; max?: number; value?: number; step?: number } = {}): number {
+  slider(label: string, options: WidgetOptions & OnChange & { min?: number; max?: number; value?: number; step?: number } = {}): number {
     const min = options.min ?? 0;
     const max = options.max ?? 100;
-    const id = this.widgetId('slider', label, options.key);
+    const id = this.widgetId('slider', label, options);
     const value = clamp(this.value(id, options.value ?? min, isNumber), min, max);
     this.add({ kind: 'slider', id, label, value, min, max, step: options.step ?? 1, disabled: Boolean(options.disabled) });
     return value;
   }
-  selectbox(label: string, options: readonly string[], settings: WidgetOptions & { index?: number } = {}): string | undefined {
+  selectbox(label: string, options: readonly string[], settings: WidgetOptions & OnChange & { index?: number } = {}): string | undefined {
     return this.choice('select', label, options, settings);
   }
-  radio(label: string, options: readonly string[], settings: WidgetOptions & { index?: number } = {}): string | undefined {
+  radio(label: string, options: readonly string[], settings: WidgetOptions & OnChange & { index?: number } = {}): string | undefined {
     return this.choice('radio', label, options, settings);
   }
 
@@ -621,9 +664,9 @@ export class St {
   multiselect(
     label: string,
     options: readonly string[],
-    settings: WidgetOptions & { default?: readonly string[]; maxSelections?: number; placeholder?: string } = {},
+    settings: WidgetOptions & OnChange & { default?: readonly string[]; maxSelections?: number; placeholder?: string } = {},
   ): string[] {
-    const id = this.widgetId('multiselect', label, settings.key);
+    const id = this.widgetId('multiselect', label, settings);
     const names = options.map(String);
     const max = settings.maxSelections;
     if (max !== undefined && !(Number.isInteger(max) && max > 0)) {
@@ -649,9 +692,9 @@ export class St {
   /** Several lines of text, committed when the field loses focus (or Ctrl+Enter). `height` in pixels. */
   textArea(
     label: string,
-    options: WidgetOptions & { value?: string; height?: number; placeholder?: string; maxChars?: number } = {},
+    options: WidgetOptions & OnChange & { value?: string; height?: number; placeholder?: string; maxChars?: number } = {},
   ): string {
-    const id = this.widgetId('text_area', label, options.key);
+    const id = this.widgetId('text_area', label, options);
     const maxChars = options.maxChars;
     if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0 && maxChars <= 100_000)) {
       throw new Error(`st.textArea("${label}"): maxChars is a whole number from 1 to 100000`);
@@ -678,9 +721,9 @@ export class St {
    */
   dateInput(
     label: string,
-    options: WidgetOptions & { value?: string | Date | null; min?: string | Date; max?: string | Date } = {},
+    options: WidgetOptions & OnChange & { value?: string | Date | null; min?: string | Date; max?: string | Date } = {},
   ): string | undefined {
-    const id = this.widgetId('date_input', label, options.key);
+    const id = this.widgetId('date_input', label, options);
     const today = isoDate(new Date());
     const initial =
       options.value === null
@@ -705,8 +748,8 @@ export class St {
    * 'HH:MM' string, a Date (its local time) or null; `step` in seconds (60 to 82 800, default 900) is
    * what the arrow keys move by.
    */
-  timeInput(label: string, options: WidgetOptions & { value?: string | Date | null; step?: number } = {}): string | undefined {
-    const id = this.widgetId('time_input', label, options.key);
+  timeInput(label: string, options: WidgetOptions & OnChange & { value?: string | Date | null; step?: number } = {}): string | undefined {
+    const id = this.widgetId('time_input', label, options);
     const step = options.step ?? 900;
     if (!Number.isInteger(step) || step < 60 || step > 82_800) {
       throw new Error(`st.timeInput("${label}"): step is whole seconds from 60 to 82800`);
@@ -721,8 +764,8 @@ export class St {
     return value ?? undefined;
   }
   /** A colour as '#rrggbb' (lower case); `value` defaults to '#000000' ('#abc' is accepted too). */
-  colorPicker(label: string, options: WidgetOptions & { value?: string } = {}): string {
-    const id = this.widgetId('color_picker', label, options.key);
+  colorPicker(label: string, options: WidgetOptions & OnChange & { value?: string } = {}): string {
+    const id = this.widgetId('color_picker', label, options);
     const initial = normalColor(options.value ?? '#000000');
     if (!initial) throw new Error(`st.colorPicker("${label}"): value "${String(options.value)}" is not a colour like "#1e90ff"`);
     const value = this.value(id, initial, (x): x is string => Color.safeParse(x).success);
@@ -730,14 +773,18 @@ export class St {
     return value;
   }
   /** A slider over options: one option, or a range [from, to] when `value` is a pair. */
-  selectSlider(label: string, options: readonly string[], settings?: WidgetOptions & { value?: string }): string;
-  selectSlider(label: string, options: readonly string[], settings: WidgetOptions & { value: readonly [string, string] }): [string, string];
+  selectSlider(label: string, options: readonly string[], settings?: WidgetOptions & OnChange & { value?: string }): string;
   selectSlider(
     label: string,
     options: readonly string[],
-    settings: WidgetOptions & { value?: string | readonly [string, string] } = {},
+    settings: WidgetOptions & OnChange & { value: readonly [string, string] },
+  ): [string, string];
+  selectSlider(
+    label: string,
+    options: readonly string[],
+    settings: WidgetOptions & OnChange & { value?: string | readonly [string, string] } = {},
   ): string | [string, string] {
-    const id = this.widgetId('select_slider', label, settings.key);
+    const id = this.widgetId('select_slider', label, settings);
     const names = options.map(String);
     if (names.length === 0) throw new Error(`st.selectSlider("${label}"): give it at least one option`);
     const range = Array.isArray(settings.value);
@@ -758,12 +805,12 @@ export class St {
   pills(
     label: string,
     options: readonly string[],
-    settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+    settings?: WidgetOptions & OnChange & { selectionMode?: 'single'; default?: string },
   ): string | undefined;
   pills(
     label: string,
     options: readonly string[],
-    settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+    settings: WidgetOptions & OnChange & { selectionMode: 'multi'; default?: readonly string[] },
   ): string[];
   pills(label: string, options: readonly string[], settings: ButtonGroupOptions = {}): string | string[] | undefined {
     return this.buttonGroup('pills', label, options, settings);
@@ -772,12 +819,12 @@ export class St {
   segmentedControl(
     label: string,
     options: readonly string[],
-    settings?: WidgetOptions & { selectionMode?: 'single'; default?: string },
+    settings?: WidgetOptions & OnChange & { selectionMode?: 'single'; default?: string },
   ): string | undefined;
   segmentedControl(
     label: string,
     options: readonly string[],
-    settings: WidgetOptions & { selectionMode: 'multi'; default?: readonly string[] },
+    settings: WidgetOptions & OnChange & { selectionMode: 'multi'; default?: readonly string[] },
   ): string[];
   segmentedControl(label: string, options: readonly string[], settings: ButtonGroupOptions = {}): string | string[] | undefined {
     return this.buttonGroup('segmented_control', label, options, settings);
@@ -786,9 +833,9 @@ export class St {
    * Thumbs (0 = down, 1 = up), five faces or five stars (0–4); undefined until the user picks one.
    * Picking the selected one again clears it.
    */
-  feedback(sentiment: 'thumbs' | 'faces' | 'stars' = 'thumbs', options: WidgetOptions = {}): number | undefined {
+  feedback(sentiment: 'thumbs' | 'faces' | 'stars' = 'thumbs', options: WidgetOptions & OnChange = {}): number | undefined {
     if (!(sentiment in FEEDBACK_OPTIONS)) throw new Error(`st.feedback: "${String(sentiment)}" is not one of thumbs, faces, stars`);
-    const id = this.widgetId('feedback', sentiment, options.key);
+    const id = this.widgetId('feedback', sentiment, options);
     const count = FEEDBACK_OPTIONS[sentiment];
     const value = this.value(
       id,
@@ -804,13 +851,16 @@ export class St {
    * 512 KiB: the bytes are kept in session state). One file or undefined; with
    * `acceptMultipleFiles`, an array.
    */
-  fileUploader(label: string, options?: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles?: false }): UploadedFile | undefined;
-  fileUploader(label: string, options: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles: true }): UploadedFile[];
   fileUploader(
     label: string,
-    options: WidgetOptions & FileUploaderOptions & { acceptMultipleFiles?: boolean } = {},
+    options?: WidgetOptions & OnChange & FileUploaderOptions & { acceptMultipleFiles?: false },
+  ): UploadedFile | undefined;
+  fileUploader(label: string, options: WidgetOptions & OnChange & FileUploaderOptions & { acceptMultipleFiles: true }): UploadedFile[];
+  fileUploader(
+    label: string,
+    options: WidgetOptions & OnChange & FileUploaderOptions & { acceptMultipleFiles?: boolean } = {},
   ): UploadedFile | UploadedFile[] | undefined {
-    const id = this.widgetId('file_uploader', label, options.key);
+    const id = this.widgetId('file_uploader', label, options);
     const method = `st.fileUploader("${label}")`;
     const extensions = uploadExtensions(method, options.type);
     const maxBytes = options.maxBytes ?? DEFAULT_UPLOAD_BYTES;
@@ -849,9 +899,9 @@ export class St {
   downloadButton(
     label: string,
     data: string | Uint8Array | ArrayBuffer,
-    options: WidgetOptions & { fileName?: string; mime?: string } = {},
+    options: WidgetOptions & OnClick & { fileName?: string; mime?: string } = {},
   ): boolean {
-    const id = this.widgetId('download_button', label, options.key);
+    const id = this.widgetId('download_button', label, options);
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
     if (!(bytes instanceof Uint8Array)) throw new Error(`st.downloadButton("${label}"): data is a string, a Uint8Array or an ArrayBuffer`);
     if (bytes.byteLength > MAX_DOWNLOAD_BYTES) throw new Error(`st.downloadButton("${label}"): data is over ${MAX_DOWNLOAD_BYTES} bytes`);
@@ -875,7 +925,7 @@ export class St {
         },
       );
     }
-    const id = this.widgetId('link_button', label, options.key);
+    const id = this.widgetId('link_button', label, options);
     this.run.record.hostWidgets.set(id, { kind: 'link', url: href });
     this.add({ kind: 'link_button', id, label, url: href, disabled: Boolean(options.disabled) });
   }
@@ -887,9 +937,9 @@ export class St {
   component(
     name: string,
     args: Record<string, unknown> = {},
-    options: WidgetOptions & ComponentSource & { default?: unknown; height?: number } = {},
+    options: WidgetOptions & OnChange & ComponentSource & { default?: unknown; height?: number } = {},
   ): unknown {
-    const id = this.widgetId('component', name, options.key);
+    const id = this.widgetId('component', name, options);
     const url = this.run.services.componentUrl(name, {
       ...(options.path ? { path: options.path } : {}),
       ...(options.url ? { url: options.url } : {}),
@@ -1008,10 +1058,10 @@ export class St {
    * causes, `null` in every other run (a trigger; each text is seen by one run). At the app's top level
    * it is pinned to the bottom of the view, wherever it is declared.
    */
-  chatInput(placeholder = 'Your message', options: WidgetOptions & { maxChars?: number } = {}): string | null {
+  chatInput(placeholder = 'Your message', options: WidgetOptions & OnSubmit & { maxChars?: number } = {}): string | null {
     const text = String(placeholder).slice(0, 500);
     const maxChars = chatMaxChars(options.maxChars);
-    const id = this.widgetId('chat_input', text, options.key);
+    const id = this.widgetId('chat_input', text, options);
     this.add({
       kind: 'chat_input',
       id,
@@ -1043,7 +1093,7 @@ export class St {
     const label = String(title).slice(0, 1000);
     const width = dialogWidth(options.width);
     const dismissible = options.dismissible ?? true;
-    const id = this.widgetId('dialog', label, options.key);
+    const id = this.widgetId('dialog', label, { key: options.key });
     let state = dialogState(this.run.inputs.widgets[id]);
     let shown = false;
     const close = (): never => {
@@ -1148,10 +1198,10 @@ export class St {
   }
 
   /** A form's submit button: a click sends the form's edits; true only in the run the click caused. */
-  formSubmitButton(label = 'Submit', options: WidgetOptions = {}): boolean {
+  formSubmitButton(label = 'Submit', options: WidgetOptions & OnClick = {}): boolean {
     const form = this.scope.form;
     if (!form) throw new Error(flowErrors.submitOutside);
-    const id = this.widgetId('form_submit_button', label, options.key);
+    const id = this.widgetId('form_submit_button', label, options);
     form.submitButtons++;
     this.run.record.submitters.set(id, form.key);
     this.add({ kind: 'form_submit_button', id, label: String(label), disabled: Boolean(options.disabled) });
@@ -1168,9 +1218,15 @@ export class St {
     if (typeof fn !== 'function') throw new TypeError('st.fragment: pass the function to run, e.g. st.fragment((st) => { … })');
     if (this.scope.form) throw new Error(flowErrors.fragmentInForm);
     const every = runEveryMs(options.runEvery);
+    const key = fragmentKey(options.key, fn, this.run.record.fragments);
     const id = this.nextId();
     const parent = this.scope.fragment;
-    this.run.record.fragments.set(id, { run: fn, ...(every ? { runEveryMs: every } : {}), ...(parent ? { parent } : {}) });
+    this.run.record.fragments.set(id, {
+      run: fn,
+      ...(every ? { runEveryMs: every } : {}),
+      ...(parent ? { parent } : {}),
+      ...(key !== undefined ? { key } : {}),
+    });
     if (parent) this.run.record.owner.set(ownerKey.fragment(id), parent);
     const child = new St(this.run, `${id}/`, false, { fragment: id });
     this.addContainer(() => ({ kind: 'fragment', id, ...(every ? { runEveryMs: every } : {}), slots: [child.build()] }));
@@ -1193,7 +1249,9 @@ export class St {
     const isolateStyles = definition.isolateStyles ?? true;
     return (options = {}) => {
       const { data, payload } = v2Data(options.data);
-      const id = this.widgetId('component_v2', options.key === undefined ? unkeyedIdentity(name, data, options) : name, options.key);
+      const id = this.widgetId('component_v2', options.key === undefined ? unkeyedIdentity(name, data, options) : name, {
+        key: options.key,
+      });
       const callbacks = (options.onChange ?? {}) as Callbacks;
       this.run.record.v2Mounts.set(id, {
         callbacks,
@@ -1239,7 +1297,7 @@ export class St {
     const mode = settings.selectionMode ?? 'single';
     if (mode !== 'single' && mode !== 'multi') throw new Error(`st.${method}("${label}"): selectionMode is "single" or "multi"`);
     const multi = mode === 'multi';
-    const id = this.widgetId(kind, label, settings.key);
+    const id = this.widgetId(kind, label, settings);
     const names = options.map(String);
     const defaults = settings.default === undefined ? [] : typeof settings.default === 'string' ? [settings.default] : settings.default;
     if (!multi && defaults.length > 1) throw new Error(`st.${method}("${label}"): one default in single selection mode`);
@@ -1251,6 +1309,11 @@ export class St {
   }
 
   private checkpoint(): void {
+    if (callbackContext.active) {
+      throw new Error(
+        'A widget callback declares no elements: it runs before the rerun. Set st.sessionState in it, and declare in the app.',
+      );
+    }
     if (this.run.inputs.superseded()) throw new RunSuperseded('superseded by a newer rerun');
     if (this.run.ended()) {
       throw new Error('This st belongs to a run that has ended (a fragment reruns alone: declare into the st its function receives).');
@@ -1285,7 +1348,8 @@ export class St {
     return `${this.path}${this.single ? 0 : this.declared.length}`;
   }
 
-  private widgetId(kind: WidgetKind, label: string, key: string | undefined): string {
+  private widgetId(kind: WidgetKind, label: string, options: { key?: string | undefined } & OnChange & OnClick & OnSubmit): string {
+    const { key } = options;
     const id = key !== undefined ? `key:${key}` : `${kind}:${this.path}${label}`;
     if (this.run.record.ids.has(id)) {
       throw new DuplicateWidgetError(duplicateHint(kind, label, key));
@@ -1294,6 +1358,13 @@ export class St {
     if (form && notInForm[kind]) throw new Error(notInForm[kind]);
     this.run.record.ids.add(id);
     this.run.record.widgetKinds.set(id, kind);
+    const callback = options.onChange ?? options.onClick ?? options.onSubmit;
+    if (callback !== undefined) {
+      if (typeof callback !== 'function') {
+        throw new TypeError(`st.${widgetMethods[kind]}: its callback (onChange, onClick or onSubmit) is a function`);
+      }
+      this.run.record.callbacks.set(id, callback);
+    }
     if (form && !UNBATCHED.has(kind)) this.run.record.formOf.set(id, form.key);
     if (this.scope.fragment) this.run.record.owner.set(ownerKey.widget(id), this.scope.fragment);
     return id;
@@ -1307,8 +1378,8 @@ export class St {
     return initial;
   }
 
-  private boolean(kind: 'checkbox' | 'toggle', label: string, options: WidgetOptions & { value?: boolean }): boolean {
-    const id = this.widgetId(kind, label, options.key);
+  private boolean(kind: 'checkbox' | 'toggle', label: string, options: WidgetOptions & OnChange & { value?: boolean }): boolean {
+    const id = this.widgetId(kind, label, options);
     const value = this.value(id, Boolean(options.value), (v): v is boolean => typeof v === 'boolean');
     this.add({ kind, id, label, value, disabled: Boolean(options.disabled) });
     return value;
@@ -1318,9 +1389,9 @@ export class St {
     kind: 'select' | 'radio',
     label: string,
     options: readonly string[],
-    settings: WidgetOptions & { index?: number },
+    settings: WidgetOptions & OnChange & { index?: number },
   ): string | undefined {
-    const id = this.widgetId(kind, label, settings.key);
+    const id = this.widgetId(kind, label, settings);
     const valid = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < options.length;
     const index = options.length === 0 ? 0 : this.value(id, Math.min(settings.index ?? 0, options.length - 1), valid);
     this.add({ kind, id, label, options: options.map(String), value: index, disabled: Boolean(settings.disabled) });
@@ -1363,6 +1434,8 @@ function formSize(options: FormOptions): { width?: number | 'content'; height?: 
 export interface FragmentOptions {
   /** Rerun the fragment on a timer while the view shows: seconds, or "2s", "500ms", "1m" (at least 0.1 s). */
   runEvery?: number | string;
+  /** A name a widget callback reruns this fragment by: st.rerun({ scope: key }). Not "app" or "fragment". */
+  key?: string | number;
 }
 
 export interface StatusOptions {
@@ -1468,14 +1541,14 @@ export interface DataframeOptions extends GridOptions {
   onSelect?: 'ignore' | 'rerun';
   selectionMode?: SelectionMode | readonly SelectionMode[];
 }
-export interface DataEditorOptions extends GridOptions {
+export interface DataEditorOptions extends GridOptions, OnChange {
   /** 'dynamic': rows can be added and deleted. */
   numRows?: 'fixed' | 'dynamic';
   /** true: nothing is editable; column names: those are not. */
   disabled?: boolean | readonly string[];
 }
 
-interface ButtonGroupOptions extends WidgetOptions {
+interface ButtonGroupOptions extends WidgetOptions, OnChange {
   selectionMode?: 'single' | 'multi';
   default?: string | readonly string[];
 }

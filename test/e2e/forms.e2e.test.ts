@@ -177,6 +177,20 @@ describe('forms and fragments in code-server', { timeout: 300_000 }, () => {
     );
   });
 
+  test("fragment keys: a button's onClick reruns the keyed fragment alone, st.rerun({ scope: 'clock' })", async () => {
+    const clock = () => view.getByText(/^Clock: \d+ fragment runs, \d+ refreshes$/);
+    await clock().waitFor({ timeout: 20_000 });
+    const before = await settled(1);
+    const runsBefore = await appRuns();
+    const [runs, refreshes] = (/(\d+) fragment runs, (\d+)/.exec(await clock().innerText()) ?? []).slice(1).map(Number);
+    await view.getByTestId('el-key:refreshClock').click();
+    await view.getByText(`Clock: ${runs! + 1} fragment runs, ${refreshes! + 1} refreshes`).waitFor({ timeout: 20_000 });
+    const after = await settled(before.runs + 1);
+    assert.equal(after.fragmentRuns - before.fragmentRuns, 1, 'one fragment run');
+    assert.equal(after.runs - before.runs, 1, 'and no other run');
+    assert.equal(await appRuns(), runsBefore, 'the app itself did not rerun');
+  });
+
   test('runEvery: a fragment on a timer reruns alone, tick after tick', async () => {
     await view.getByTestId('el-key:ticking').click();
     await view.getByText(/^Ticks: \d+$/).waitFor({ timeout: 20_000 });

@@ -5,7 +5,7 @@ import { appHarness, HISTORY } from '../support/appHarness';
 import type { Element } from '../../protocol';
 import { enqueueFragment, recordWithout, runEveryMs, withFragment, type FragmentEntry } from '../../src/app/flow';
 import { RunRecord } from '../../src/app/run';
-import type { App } from '../../src/app/st';
+import type { App, St } from '../../src/app/st';
 
 let seq = 0;
 const event = (widgetId: string, value: unknown) => ({ type: 'event' as const, history: HISTORY, seq: ++seq, widgetId, value });
@@ -362,4 +362,81 @@ test("a v2 component in a form: its state comes with the submit, its callback ru
   ]);
   assert.deepEqual(changed, [4], 'the callback ran once, for the submitted state');
   assert.equal(h.state.user.rating && (h.state.user.rating as { sent?: unknown }).sent, undefined, 'no trigger value from a form');
+});
+
+test('widget callbacks run before the rerun, once per change or click; a form submit runs those of the changed widgets, then its own', async () => {
+  seq = 0;
+  const calls: string[] = [];
+  const h = appHarness((st) => {
+    st.textInput('Name', { key: 'name', onChange: () => calls.push(`name=${String(st.sessionState.seen)}`) });
+    st.button('Go', { key: 'go', onClick: () => calls.push('go') });
+    st.sessionState.seen = 'run';
+    st.form('f', (form) => {
+      form.slider('Level', { key: 'level', onChange: () => calls.push('level') });
+      form.checkbox('Agree', { key: 'agree', onChange: () => calls.push('agree') });
+      form.formSubmitButton('Send', { key: 'send', onClick: () => calls.push('send') });
+    });
+  });
+  await h.runner.request();
+  h.handler.receive(event('key:name', 'Ada'));
+  await h.runner.idle();
+  h.handler.receive(event('key:name', 'Ada')); // unchanged: no callback
+  await h.runner.idle();
+  h.handler.receive(event('key:go', true));
+  await h.runner.idle();
+  h.handler.receive(event('key:send', { values: { 'key:level': 4, 'key:agree': false } })); // agree unchanged
+  await h.runner.idle();
+  assert.deepEqual(calls, ['name=run', 'go', 'level', 'send']);
+});
+
+test("fragment keys: a callback reruns fragments by key in place of the app; the rules are Streamlit's", async () => {
+  seq = 0;
+  const runs = { app: 0, charts: 0, table: 0 };
+  const h = appHarness((st) => {
+    runs.app++;
+    st.fragment(() => void runs.charts++, { key: 'charts' });
+    st.fragment(() => void runs.table++, { key: 'table' });
+    st.button('Refresh charts', { key: 'one', onClick: () => st.rerun({ scope: 'charts' }) });
+    st.button('Refresh both', { key: 'both', onClick: () => st.rerun({ scope: ['charts', 'table'] }) });
+    st.button('Plain', { key: 'plain', onClick: () => undefined });
+    st.button('Unknown', { key: 'unknown', onClick: () => st.rerun({ scope: 'nope' }) });
+  });
+  await h.runner.request();
+  assert.deepEqual(runs, { app: 1, charts: 1, table: 1 });
+  h.handler.receive(event('key:one', true));
+  await h.runner.idle();
+  assert.deepEqual(runs, { app: 1, charts: 2, table: 1 }, 'only the keyed fragment reran');
+  h.handler.receive(event('key:both', true));
+  await h.runner.idle();
+  assert.deepEqual(runs, { app: 1, charts: 3, table: 2 });
+  h.handler.receive(event('key:plain', true));
+  await h.runner.idle();
+  assert.deepEqual(runs, { app: 2, charts: 4, table: 3 }, 'a callback that returns keeps the rerun of the app');
+  h.handler.receive(event('key:unknown', true));
+  await h.runner.idle();
+  assert.match(h.last()?.error?.message ?? '', /No fragment found for target "nope"/);
+
+  const cases: [App, RegExp][] = [
+    [(st) => st.rerun({ scope: 'charts' }), /only allowed from a widget callback/],
+    [(st) => st.fragment(() => undefined, { key: 'app' }), /"app" is a reserved name/],
+    [(st) => (st.fragment(() => 1, { key: 'k' }), st.fragment(() => 2, { key: 'k' })), /Two fragments have the key "k"/],
+  ];
+  for (const [app, message] of cases) {
+    const c = appHarness(app);
+    await c.runner.request();
+    assert.match(c.last()?.error?.message ?? '', message);
+  }
+  const shared = (f: St) => f.text('shared');
+  const sites = appHarness((st) => (st.fragment(shared, { key: 's' }), st.fragment(shared, { key: 's' })));
+  await sites.runner.request();
+  assert.equal(sites.last()?.status, 'done', 'two call sites of one function share its key');
+});
+
+test('a callback that declares an element fails the run with an error that says why', async () => {
+  seq = 0;
+  const h = appHarness((st) => void st.button('Go', { key: 'go', onClick: () => st.text('from a callback') }));
+  await h.runner.request();
+  h.handler.receive(event('key:go', true));
+  await h.runner.idle();
+  assert.match(h.last()?.error?.message ?? '', /A widget callback declares no elements/);
 });
