@@ -49,6 +49,10 @@ export const RenderMeta = z.object({
 });
 export type RenderMeta = z.infer<typeof RenderMeta>;
 
+/** What the host applied of a history, carried by a render (see AckMessage). */
+export const RenderAck = z.object({ history: EventHistory, upTo: z.number().int().nonnegative() });
+export type RenderAck = z.infer<typeof RenderAck>;
+
 /**
  * The view's elements change (protocol/render.ts). A `patch` turns the state numbered `from` into
  * the one numbered `to`; a view at another number ignores it (older) or asks for a `snapshot`
@@ -61,6 +65,8 @@ export const RenderMessage = z.object({
   to: z.number().int().nonnegative(),
   ...RenderMeta.shape,
   ...RenderChanges.shape,
+  /** Acks that waited for this render (src/app/pendingAcks.ts): handled as AckMessages. */
+  acks: z.array(RenderAck).max(16).optional(),
 });
 export type RenderMessage = z.infer<typeof RenderMessage>;
 

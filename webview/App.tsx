@@ -51,6 +51,8 @@ export function App({ channel }: { channel: HostChannel }) {
               .request('renderSnapshot', {})
               .catch((err: unknown) => setLastError(err instanceof RequestError ? err.info : { code: 'internal', message: String(err) }));
           }
+          // Acks that waited for this render (whatever became of it): after the apply, so the commit comes first.
+          for (const ack of message.acks ?? []) outbox.ack({ type: 'ack', ...ack });
           return;
         }
         case 'ack':

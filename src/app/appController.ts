@@ -13,6 +13,7 @@ import { FileStore } from '../storage/fileStore';
 import { takeOverNewest } from '../storage/storageHandoff';
 import { isInside } from '../util/paths';
 import { EventHandler } from './eventHandler';
+import { PendingAcks } from './pendingAcks';
 import { RenderStream } from './renderStream';
 import { builtinApps } from './builtinApps';
 import { sameEditorContext, type EditorContext } from './editorContext';
@@ -50,6 +51,8 @@ export class AppController implements vscode.Disposable {
   private readonly output = new vscode.EventEmitter<AppOutput>();
   /** Renders, acks and errors for the view. */
   readonly onDidPost = this.output.event;
+  /** Acks that wait for the next render to carry them (see pendingAcks.ts). */
+  private readonly acks = new PendingAcks((ack) => this.post(ack));
 
   /** Notifier events from components, for st.componentEvents; kept in the session store. */
   private readonly componentEvents: ComponentEventLog;
@@ -99,6 +102,10 @@ export class AppController implements vscode.Disposable {
   }
 
   private post(message: AppOutput): void {
+    if (message.type === 'render') {
+      const acks = this.acks.take();
+      if (acks.length) message = { ...message, acks };
+    }
     this.output.fire(message);
   }
 
@@ -222,7 +229,8 @@ export class AppController implements vscode.Disposable {
         this.log.error(message);
         this.post({ type: 'error', error: { code: 'too-large', message } });
       },
-      ack: (message) => this.post(message),
+      // A resync changes what the view numbers next: at once. The rest ride on the next render.
+      ack: (message) => (message.resync ? this.post(message) : this.acks.add(message)),
       reject: (error, seq) => {
         this.log.warn(`event ${seq} rejected: ${error.code}: ${error.message}`);
         this.post({ type: 'error', error, inReplyTo: 'event' });
@@ -308,6 +316,7 @@ export class AppController implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.editorTimer);
     clearTimeout(this.expiryTimer);
+    this.acks.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -50,7 +50,9 @@ export class WebviewChannel implements vscode.Disposable {
   post(message: HostToWebview): void {
     if (!this.ready) {
       // Renders are not queued: a document that becomes ready gets a snapshot of the latest state.
+      // The acks a render carries are, as acks of their own.
       if (message.type !== 'render') this.queue.push(message);
+      else for (const ack of message.acks ?? []) this.queue.push({ type: 'ack', ...ack });
       return;
     }
     void this.webview.postMessage(message).then(undefined, (err: unknown) => this.log.warn(`postMessage failed: ${String(err)}`));
