@@ -1,7 +1,7 @@
 /**
  * Acks on their way to the view. An ack is ready only once the write it covers is on disk, which is
  * after the click's render has gone; sent alone, it would cross the next click on its way. So it waits
- * for the next render and rides on it, or goes alone once nothing has been rendered for a moment.
+ * for the next render and rides on it, or goes alone ACK_IDLE_MS after it became ready.
  * Late is safe: until its ack the view keeps an event, and one it sends again is a duplicate the
  * ledger drops.
  */
