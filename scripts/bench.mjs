@@ -11,7 +11,7 @@ process.chdir(root);
 const only = process.argv.slice(2);
 provision();
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status === 0;
-if (!run(['scripts/package.mjs', '--out', join(root, 'test-results', 'component-host.vsix')])) process.exit(1);
+if (!run(['scripts/package.mjs', '--figures', '--out', join(root, 'test-results', 'component-host.vsix')])) process.exit(1);
 // --production: measure what the .vsix ships (React's development build alone tripled the view's render time).
 if (!run(['scripts/build.mjs', '--production', '--tests'])) process.exit(1);
 

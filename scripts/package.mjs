@@ -1,6 +1,8 @@
 // `npm run package`: production build, then a .vsix with @vscode/vsce, and its size figures.
 // Everything the extension needs is bundled, so the .vsix carries no node_modules. vsce rewrites the
 // README's relative links and images to the repository (package.json), as the Marketplace needs.
+// --figures (npm run bench) also writes the size figures to bench/results/package.json; without it a
+// package or a test run leaves the tracked results alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -39,8 +41,10 @@ console.log(
     `${kib(figures.componentJsGzipBytes)} gzip`,
 );
 for (const chunk of figures.webviewLazyChunks) console.log(`  loaded on first use: ${chunk.file} ${kib(chunk.gzipBytes)} gzip`);
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/package.json', JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2) + '\n');
+if (argv.includes('--figures')) {
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/package.json', JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2) + '\n');
+}
 const limit = 2 * 1024 * 1024;
 if (figures.vsixBytes > limit) {
   console.error(`the .vsix is ${kib(figures.vsixBytes)}, over the ${kib(limit)} budget`);
