@@ -6,7 +6,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { startWebviewSite, type WebviewSite } from './webviewSite';
+import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { HostControl } from './hostControl';
 import { addLanguagePack } from './languagePack';
 import { freePort, spawnTracked, stopTracked, waitFor } from './processes';
@@ -40,6 +41,11 @@ export interface TestBedOptions {
   locale?: string;
   /** 'remote': code-server in its own network namespace (see topology.ts). Default 'local'. */
   topology?: 'local' | 'remote';
+  /**
+   * Serve each webview from a site of its own (`<hash>.localhost`), as desktop VS Code and vscode.dev
+   * do, so Chromium runs it in a process of its own; code-server's default is the workbench's origin.
+   */
+  webviewsOnOwnSite?: boolean;
 }
 
 export class TestBed {
@@ -57,6 +63,7 @@ export class TestBed {
     readonly build: VscodeBuild,
     /** Runs with VS Code's smoke-test driver, which shows notifications in the center, never as toasts. */
     private readonly smokeTestDriver: boolean,
+    private readonly webviewSite: WebviewSite | undefined,
   ) {}
 
   static async start(options: TestBedOptions = {}): Promise<TestBed> {
@@ -142,6 +149,7 @@ export class TestBed {
 
     let host: HostControl | undefined;
     let browser: Browser | undefined;
+    let webviewSite: WebviewSite | undefined;
     try {
       await waitFor(
         'code-server to answer /healthz',
@@ -168,16 +176,35 @@ export class TestBed {
 
       // Webviews need service workers, hence a secure context: real remote set-ups serve https; on the
       // veth address we serve http, so tell Chromium to treat exactly that origin as secure.
-      browser = await launchChromium(topology.kind === 'remote' ? [`--unsafely-treat-insecure-origin-as-secure=${base}`] : []);
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
+      if (options.webviewsOnOwnSite) webviewSite = await startWebviewSite({ host: topology.serverHost, port }, tempDir);
+      const chromiumArgs = [
+        ...(topology.kind === 'remote' ? [`--unsafely-treat-insecure-origin-as-secure=${base}`] : []),
+        ...(webviewSite?.chromiumArgs ?? []),
+      ];
+      const contextOptions = { viewport: { width: 1400, height: 900 }, ignoreHTTPSErrors: Boolean(webviewSite) };
+      let context: BrowserContext;
+      if (webviewSite) {
+        // A profile that allows third-party cookies (cookie_controls_mode 0): this Chromium blocks them by
+        // default, and with them the service worker of a cross-site webview (VS Code then asks for them).
+        const profile = join(tempDir, 'chromium');
+        mkdirSync(join(profile, 'Default'), { recursive: true });
+        writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+        context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(chromiumArgs), ...contextOptions });
+        browser = context.browser()!;
+      } else {
+        browser = await launchChromium(chromiumArgs);
+        context = await browser.newContext(contextOptions);
+      }
+      const page = context.pages()[0] ?? (await context.newPage());
+      await webviewSite?.configure(page);
       await page.goto(url);
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       if (host) await withTimeout(host.connected, 60_000, 'the in-host test runner to connect');
-      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology, build, smokeTestDriver);
+      return new TestBed(base, workspace, page, host, browser, codeServer, tempDir, log, topology, build, smokeTestDriver, webviewSite);
     } catch (err) {
       await browser?.close().catch(() => undefined);
       await host?.close().catch(() => undefined);
+      await webviewSite?.close();
       await stopTracked(codeServer);
       topology.dispose();
       rmSync(tempDir, { recursive: true, force: true });
@@ -308,6 +335,7 @@ export class TestBed {
   async stop(): Promise<void> {
     await this.host?.close().catch(() => undefined);
     await this.browser.close().catch(() => undefined);
+    await this.webviewSite?.close();
     await stopTracked(this.codeServer);
     this.topology.dispose();
     rmSync(this.tempDir, { recursive: true, force: true });
@@ -315,7 +343,11 @@ export class TestBed {
 }
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch(chromiumLaunchOptions(extraArgs));
+}
+
+function chromiumLaunchOptions(extraArgs: string[]) {
+  return {
     executablePath: chromiumPath,
     args: [
       '--no-sandbox',
@@ -328,7 +360,7 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
       '--disable-quic',
       ...extraArgs,
     ],
-  });
+  };
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
