@@ -8,7 +8,9 @@
  *   node --import tsx bench/profileClick.ts ab      [app] [clicks] '<css>'  clicks with and without a rule, in turns
  *
  * `app` is a built-in app or `apps/large-1000.js` (written into the workspace); the trace and profile
- * are kept in test-results/profiles/ for Chromium's DevTools.
+ * are kept in test-results/profiles/ for Chromium's DevTools. COMPONENT_HOST_WEBVIEW_SITE=own serves
+ * the webviews from a site of their own (test/support/webviewSite.ts): they then run in a process of
+ * their own, as in desktop VS Code, and the trace shows that process's main thread.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ import { summarize } from './stats';
 const [mode = 'trace', app = 'gallery', clicksArg = '150', css = ''] = process.argv.slice(2);
 const clicks = Number(clicksArg);
 const out = join(repoRoot, 'test-results', 'profiles');
+const ownSite = process.env.COMPONENT_HOST_WEBVIEW_SITE === 'own';
 const largeApp = `module.exports = (st) => {
   const clicked = st.button('Click me', { key: 'click' });
   st.sessionState.clicks = (st.sessionState.clicks ?? 0) + (clicked ? 1 : 0);
@@ -112,7 +115,10 @@ async function measure(bed: TestBed, view: Frame): Promise<void> {
       console.log(`  ${ms.toFixed(2)}  ${task}`);
     }
   } else {
-    const session = await bed.page.context().newCDPSession(bed.page);
+    // With webviews on their own site, profile their process: attach to the webview's outermost frame.
+    let target: Frame = view;
+    while (target.parentFrame() && !new URL(target.parentFrame()!.url()).hostname.startsWith('127.')) target = target.parentFrame()!;
+    const session = await bed.page.context().newCDPSession(target === view && !ownSite ? bed.page : target);
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 50 });
     await session.send('Profiler.start');
@@ -140,6 +146,7 @@ async function main(): Promise<void> {
       mkdirSync(join(workspace, 'apps'), { recursive: true });
       writeFileSync(join(workspace, 'apps', 'large-1000.js'), largeApp);
     },
+    webviewsOnOwnSite: ownSite,
   });
   try {
     await bed.runCommand('Component Host: Open');

@@ -1,5 +1,7 @@
 /**
- * Streamed, incremental rendering in the real thing (code-server + Chromium), against a bare webview
+ * Streamed, incremental rendering in the real thing (code-server + Chromium), twice: with webviews in
+ * a process of their own (as desktop VS Code and vscode.dev run them) and in the workbench's process
+ * (as code-server does). Each against a bare webview
  * postMessage round trip measured in the same run, in turns: click → rerun → repaint for the gallery
  * (~50 elements) and for apps of 1 000 and 5 000 elements where one text changes; the bytes posted
  * per click; where the time of a click goes (host run, host diff, validation in the view, apply,
@@ -71,7 +73,32 @@ interface Breakdown {
   transitMs: number;
 }
 
+/** Where Chromium runs the webviews: the bars hold for both. */
+const processModels = [
+  {
+    result: 'render-own-process',
+    title: 'Streamed, incremental rendering: webviews in a process of their own (desktop VS Code, vscode.dev)',
+    ownSite: true,
+    note:
+      'Each webview is served from https://<hash>.vscode-cdn.net as vscode.dev serves it (test/support/webviewSite.ts), so Chromium ' +
+      "runs the webviews in a renderer process of their own, apart from the workbench's, as desktop VS Code and vscode.dev do.",
+  },
+  {
+    result: 'render-workbench-process',
+    title: "Streamed, incremental rendering: webviews in the workbench's process (code-server)",
+    ownSite: false,
+    note:
+      "code-server serves webviews from the workbench's own origin, so Chromium runs them in the workbench's renderer process: the " +
+      "workbench, VS Code's webview frames and the view share one main thread, and the frame a click paints delays the next click's relays.",
+  },
+];
+
 async function main(): Promise<void> {
+  for (const model of processModels) await measure(model);
+}
+
+async function measure(model: (typeof processModels)[number]): Promise<void> {
+  console.log(`\n${model.title}`);
   const bed = await TestBed.start({
     prepareWorkspace: (workspace) => {
       mkdirSync(join(workspace, 'apps'), { recursive: true });
@@ -80,6 +107,7 @@ async function main(): Promise<void> {
       writeFileSync(join(workspace, 'apps', 'slow-2s.js'), slowApp);
       writeFileSync(join(workspace, 'apps', 'stream.js'), streamApp);
     },
+    webviewsOnOwnSite: model.ownSite,
   });
   const loads: number[] = [];
   try {
@@ -301,7 +329,8 @@ async function main(): Promise<void> {
       },
     );
     const load = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0]!;
-    writeResult('render', 'Streamed, incremental rendering (code-server + Chromium)', rows, [
+    writeResult(model.result, model.title, rows, [
+      model.note,
       `${CLICKS} clicks per app after 10 warm-up clicks, in ${BLOCKS} blocks taking turns with blocks of raw round trips in a bare ` +
         `panel open beside the side panel; each click timed until React has committed the new count to the DOM. Bytes: JSON characters ` +
         `of the render messages the host posted. The breakdown reads the host's and the view's own timers after each of 30 more clicks ` +

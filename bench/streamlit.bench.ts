@@ -133,7 +133,9 @@ async function main(): Promise<void> {
   const server = await startStreamlit(found);
   let bed: TestBed | undefined;
   try {
-    bed = await TestBed.start();
+    // Each contender in a renderer process of its own: ours with its webviews on their own site, as
+    // desktop VS Code and vscode.dev run them (render-workbench-process.json has code-server's model).
+    bed = await TestBed.start({ webviewsOnOwnSite: true });
     const browser = bed.page.context().browser();
     if (!browser) throw new Error('the test bed has no browser');
     const view = await openOurs(bed);
@@ -176,7 +178,8 @@ async function main(): Promise<void> {
         `round-robin; each timed from the click until the new "Button clicked N times" count is in the DOM ` +
         `(bench/clickLoop.ts, the loop bench/webview.bench.ts uses; the paint follows in the next frame).`,
       `Ours: the built-in gallery app (src/app/builtinApps.ts) in the side panel of code-server ` +
-        `${bed.build.codeServer} (VS Code ${bed.build.vscode}). The peer: Streamlit ${found.version} (Python ${found.pythonVersion}) running ` +
+        `${bed.build.codeServer} (VS Code ${bed.build.vscode}), its webviews served from a site of their own and so run in a ` +
+        `process of their own, as desktop VS Code and vscode.dev run them (test/support/webviewSite.ts). The peer: Streamlit ${found.version} (Python ${found.pythonVersion}) running ` +
         `bench/streamlit/gallery.py, the same app element for element (${peer.elements} leaf elements; the ` +
         `star rating is the same v2 component bundle), headless on loopback, in a normal page of the same ` +
         `Chromium ${browser.version()}.` +
