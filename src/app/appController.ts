@@ -229,7 +229,7 @@ export class AppController implements vscode.Disposable {
         this.log.error(message);
         this.post({ type: 'error', error: { code: 'too-large', message } });
       },
-      // A resync changes what the view numbers next: at once. The rest ride on the next render.
+      // A resync (sent once its write landed) renumbers the view: at once. The rest ride on the next render.
       ack: (message) => (message.resync ? this.post(message) : this.acks.add(message)),
       reject: (error, seq) => {
         this.log.warn(`event ${seq} rejected: ${error.code}: ${error.message}`);

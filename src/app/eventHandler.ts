@@ -18,6 +18,7 @@ export class EventHandler {
   readonly runner: AppRunner;
   private readonly ledger: EventLedger;
   private readonly acksDue = new Set<string>();
+  private readonly resyncsDue = new Set<string>();
 
   constructor(private readonly deps: EventHandlerDeps) {
     this.runner = new AppRunner(deps);
@@ -43,7 +44,15 @@ export class EventHandler {
         { code: 'out-of-order', message: `event ${event.seq} arrived before event ${upTo + 1}; resynchronising` },
         event.seq,
       );
-      return this.deps.ack({ ...this.ackFor(event.history), resync: true });
+      // Like every ack, it goes once what it reports is on disk: the view drops what it names as applied.
+      // One at a time per history: the rest of a burst behind the gap is renumbered by the same one.
+      if (this.resyncsDue.has(event.history)) return;
+      this.resyncsDue.add(event.history);
+      const ack: AckMessage = { ...this.ackFor(event.history), resync: true };
+      return this.afterSave(() => {
+        this.resyncsDue.delete(event.history);
+        this.deps.ack(ack);
+      });
     }
     // From here on the event counts as handled, valid or not, so a bad one is never re-sent forever.
     this.ledger.done(event.history, event.seq);
@@ -65,16 +74,21 @@ export class EventHandler {
         // Taken just before the write starts: what it covers is all in the write.
         const acks = [...this.acksDue].map((h) => this.ackFor(h));
         this.acksDue.clear();
-        void this.deps.state.save().then(
-          () => acks.forEach((ack) => this.deps.ack(ack)),
-          // The state could not be saved (too large): the runner reports it; the ledger still must be.
-          async () => {
-            await this.ledger.commit();
-            acks.forEach((ack) => this.deps.ack(ack));
-          },
-        );
+        this.afterSave(() => acks.forEach((ack) => this.deps.ack(ack)));
       }, 0);
     }
     this.acksDue.add(history);
+  }
+
+  /** Writes the state with its ledger now, then calls `then`: acks taken before the write are all in it. */
+  private afterSave(then: () => void): void {
+    void this.deps.state.save().then(
+      then,
+      // The state could not be saved (too large): the runner reports it; the ledger still must be.
+      async () => {
+        await this.ledger.commit();
+        then();
+      },
+    );
   }
 }

@@ -191,3 +191,32 @@ test('a click: its render goes out before the state write starts, and its ack on
   }
   assert.deepEqual(h.last()?.elements.at(-1), { id: '1', kind: 'text', text: 'n=6' }, 'the last render shows the last event');
 });
+
+test('a resync ack, like every ack, goes only once what it names as applied is on disk', async () => {
+  const writes: (() => void)[] = [];
+  const h = appHarness((st) => void st.text(`n=${st.numberInput('n', { key: 'n' })}`), {
+    write: () => new Promise<void>((resolve) => writes.push(resolve)),
+  });
+  const land = async () => {
+    writes.splice(0).forEach((resolve) => resolve());
+    await settled();
+  };
+  const run = h.runner.request();
+  while (writes.length === 0) await settled();
+  await land();
+  await run;
+  h.handler.receive({ type: 'event', history: 'h1', seq: 1, widgetId: 'key:n', value: 5 });
+  // Event 3 comes before event 2, while event 1's write has not landed: the view is told to renumber…
+  h.handler.receive({ type: 'event', history: 'h1', seq: 3, widgetId: 'key:n', value: 7 });
+  await settled();
+  assert.deepEqual(h.acks, [], 'no ack, not even a resync, before the write of event 1 has landed');
+  while (!h.acks.some((a) => (a as { resync?: boolean }).resync)) await land();
+  // …and what the resync names as applied (event 1) was in a write that landed.
+  assert.deepEqual(
+    h.acks.find((a) => (a as { resync?: boolean }).resync),
+    { type: 'ack', history: 'h1', upTo: 1, resync: true },
+  );
+  let idle = false;
+  void h.runner.idle().then(() => (idle = true));
+  while (!idle) await land();
+});
