@@ -179,7 +179,8 @@ async function main(): Promise<void> {
         `(bench/clickLoop.ts, the loop bench/webview.bench.ts uses; the paint follows in the next frame).`,
       `Ours: the built-in gallery app (src/app/builtinApps.ts) in the side panel of code-server ` +
         `${bed.build.codeServer} (VS Code ${bed.build.vscode}), its webviews served from a site of their own and so run in a ` +
-        `process of their own, as desktop VS Code and vscode.dev run them (test/support/webviewSite.ts). The peer: Streamlit ${found.version} (Python ${found.pythonVersion}) running ` +
+        `process of their own, as desktop VS Code and vscode.dev run them (test/support/webviewSite.ts). ` +
+        `The peer: Streamlit ${found.version} (Python ${found.pythonVersion}) running ` +
         `bench/streamlit/gallery.py, the same app element for element (${peer.elements} leaf elements; the ` +
         `star rating is the same v2 component bundle), headless on loopback, in a normal page of the same ` +
         `Chromium ${browser.version()}.` +
