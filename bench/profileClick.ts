@@ -116,9 +116,10 @@ async function measure(bed: TestBed, view: Frame): Promise<void> {
     }
   } else {
     // With webviews on their own site, profile their process: attach to the webview's outermost frame.
-    let target: Frame = view;
-    while (target.parentFrame() && !new URL(target.parentFrame()!.url()).hostname.startsWith('127.')) target = target.parentFrame()!;
-    const session = await bed.page.context().newCDPSession(target === view && !ownSite ? bed.page : target);
+    const onSite = (frame: Frame | null) => frame !== null && new URL(frame.url()).hostname.endsWith('.vscode-cdn.net');
+    let webview: Frame = view;
+    while (onSite(webview.parentFrame())) webview = webview.parentFrame()!;
+    const session = await bed.page.context().newCDPSession(ownSite ? webview : bed.page);
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 50 });
     await session.send('Profiler.start');

@@ -3,7 +3,15 @@
  * strips the prefix, keeps the browser's Host header, and prefixes path-absolute redirects.
  * Lets unit tests exercise the browser-facing URLs without a code-server.
  */
-import { createServer, request, type Server } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type RequestOptions,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface PathProxy {
@@ -21,17 +29,9 @@ export async function startPathProxy(hostname = 'localhost'): Promise<PathProxy>
       return;
     }
     const base = `/proxy/${match[1]}`;
-    const upstream = request(
-      { host: '127.0.0.1', port: Number(match[1]), method: req.method, path: match[2] ?? '/', headers: req.headers },
-      (up) => {
-        const headers = { ...up.headers };
-        if (headers.location?.startsWith('/')) headers.location = base + headers.location;
-        res.writeHead(up.statusCode ?? 502, headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on('error', (error) => res.writeHead(502).end(error.message));
-    req.pipe(upstream);
+    forward(req, res, { host: '127.0.0.1', port: Number(match[1]), path: match[2] ?? '/', headers: req.headers }, (headers) => {
+      if (headers.location?.startsWith('/')) headers.location = base + headers.location;
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -47,4 +47,21 @@ export async function startPathProxy(hostname = 'localhost'): Promise<PathProxy>
         server.closeAllConnections();
       }),
   };
+}
+
+/** Sends `req` on to `upstream` (its method and body) and its answer back, headers through `rewrite`. */
+export function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: RequestOptions,
+  rewrite: (headers: IncomingHttpHeaders) => void = () => undefined,
+): void {
+  const out = request({ ...upstream, method: req.method }, (answer) => {
+    const headers = { ...answer.headers };
+    rewrite(headers);
+    res.writeHead(answer.statusCode ?? 502, headers);
+    answer.pipe(res);
+  });
+  out.on('error', (error) => res.writeHead(502).end(error.message));
+  req.pipe(out);
 }

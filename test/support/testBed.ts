@@ -42,7 +42,7 @@ export interface TestBedOptions {
   /** 'remote': code-server in its own network namespace (see topology.ts). Default 'local'. */
   topology?: 'local' | 'remote';
   /**
-   * Serve each webview from a site of its own (`<hash>.localhost`), as desktop VS Code and vscode.dev
+   * Serve each webview from a site of its own (`https://<hash>.vscode-cdn.net`, test/support/webviewSite.ts), as desktop VS Code and vscode.dev
    * do, so Chromium runs it in a process of its own; code-server's default is the workbench's origin.
    */
   webviewsOnOwnSite?: boolean;

@@ -9,11 +9,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { forward } from './pathProxy';
 
 export interface WebviewSite {
   /** Chromium flags that resolve *.vscode-cdn.net to the proxy. */
@@ -27,31 +27,23 @@ export interface WebviewSite {
 export async function startWebviewSite(target: { host: string; port: number }, dir: string): Promise<WebviewSite> {
   const key = join(dir, 'webview-site.key');
   const cert = join(dir, 'webview-site.crt');
-  execFileSync(
-    'openssl',
-    [
-      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2'],
-      ...['-keyout', key, '-out', cert, '-subj', '/CN=vscode-cdn.net', '-addext', 'subjectAltName=DNS:*.vscode-cdn.net'],
-    ],
-    { stdio: 'ignore' },
-  );
-  const server: Server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-    const upstream = request(
-      {
-        host: target.host,
-        port: target.port,
-        path: req.url,
-        method: req.method,
-        headers: { ...req.headers, host: `${target.host}:${target.port}` },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
+  try {
+    execFileSync(
+      'openssl',
+      [
+        ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2'],
+        ...['-keyout', key, '-out', cert, '-subj', '/CN=vscode-cdn.net', '-addext', 'subjectAltName=DNS:*.vscode-cdn.net'],
+      ],
+      { stdio: 'ignore' },
     );
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
+  } catch (err) {
+    throw new Error(`webviews on their own site need a certificate made by openssl (the system's), which failed: ${String(err)}`, {
+      cause: err,
+    });
+  }
+  const server: Server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) =>
+    forward(req, res, { ...target, path: req.url, headers: { ...req.headers, host: `${target.host}:${target.port}` } }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -60,7 +52,7 @@ export async function startWebviewSite(target: { host: string; port: number }, d
     configure: async (page) => {
       // The workbench reads its configuration from a meta attribute: drop code-server's same-origin
       // endpoint and name the product's template instead, as vscode.dev's product does.
-      page.addInitScript(() => {
+      await page.addInitScript(() => {
         const getAttribute = Element.prototype.getAttribute;
         Element.prototype.getAttribute = function (this: Element, name: string): string | null {
           const value = getAttribute.call(this, name);
@@ -76,6 +68,10 @@ export async function startWebviewSite(target: { host: string; port: number }, d
         };
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
